@@ -1,0 +1,56 @@
+//! `AuthUser`: a handler that takes it is authenticated.
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use futures_util::future::LocalBoxFuture;
+use uuid::Uuid;
+
+use crate::error::ApiError;
+use crate::startup::AppState;
+use crate::users::models::User;
+use crate::users::repo as users;
+
+/// The user a valid, unrevoked bearer token belongs to.
+pub struct AuthUser(pub User);
+
+/// Put in the request's extensions once authenticated, for the request log.
+#[derive(Debug, Clone, Copy)]
+pub struct AuthenticatedUserId(pub Uuid);
+
+fn bearer_token(request: &HttpRequest) -> Option<String> {
+    let value = request.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.trim().split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_owned())
+        .filter(|token| !token.is_empty())
+}
+
+impl FromRequest for AuthUser {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        let state = request.app_data::<web::Data<AppState>>().cloned();
+        let token = bearer_token(request);
+        let request = request.clone();
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::internal("the application state is missing"))?;
+            let token = token.ok_or(ApiError::Unauthorized("a bearer token is required"))?;
+            let claims = state
+                .jwt
+                .verify(&token)
+                .ok_or(ApiError::Unauthorized("the access token is invalid or expired"))?;
+            let mut connection = state.pool.get().await?;
+            // The account must still exist and the token must have been issued
+            // under its current token version (password change, log out everywhere).
+            let user = users::find_by_id(&mut connection, claims.sub)
+                .await?
+                .filter(|user| user.token_version == claims.ver)
+                .ok_or(ApiError::Unauthorized("the access token has been revoked"))?;
+            request.extensions_mut().insert(AuthenticatedUserId(user.id));
+            Ok(AuthUser(user))
+        })
+    }
+}

@@ -1,0 +1,101 @@
+//! The per-address budget shared by register and login.
+
+use std::net::{IpAddr, Ipv4Addr};
+use std::num::NonZeroU32;
+
+use actix_web::HttpRequest;
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::error::ApiError;
+
+/// A token bucket per client address whose burst equals the per-minute
+/// figure. One instance is shared by every worker.
+pub struct AuthRateLimiter {
+    limiter: DefaultKeyedRateLimiter<IpAddr>,
+    trusted_proxies: Vec<IpAddr>,
+}
+
+impl AuthRateLimiter {
+    pub fn new(per_minute: u32, trusted_proxies: Vec<IpAddr>) -> Self {
+        let per_minute = NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN);
+        Self {
+            limiter: RateLimiter::keyed(Quota::per_minute(per_minute)),
+            trusted_proxies,
+        }
+    }
+
+    /// Spends one attempt of the caller's budget, or answers 429 with the
+    /// seconds until the next attempt is allowed.
+    pub fn check(&self, request: &HttpRequest) -> Result<(), ApiError> {
+        let address = client_address(request, &self.trusted_proxies);
+        self.limiter.check_key(&address).map_err(|not_until| {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            ApiError::RateLimited {
+                retry_after_secs: wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
+            }
+        })
+    }
+
+    /// Forgets addresses whose buckets are full again, so memory stays
+    /// bounded; called periodically.
+    pub fn prune(&self) {
+        self.limiter.retain_recent();
+        self.limiter.shrink_to_fit();
+    }
+}
+
+/// The address a request comes from. `X-Forwarded-For` is believed only
+/// when the TCP peer is a configured proxy, and then the right-most hop that
+/// is not itself a trusted proxy is the client.
+pub fn client_address(request: &HttpRequest, trusted_proxies: &[IpAddr]) -> IpAddr {
+    let peer = request
+        .peer_addr()
+        .map(|address| address.ip())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+    if !trusted_proxies.contains(&peer) {
+        return peer;
+    }
+    let hops: Vec<IpAddr> = request
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .filter_map(|hop| hop.trim().parse().ok())
+        .collect();
+    hops.into_iter()
+        .rev()
+        .find(|hop| !trusted_proxies.contains(hop))
+        .unwrap_or(peer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::test::TestRequest;
+
+    #[test]
+    fn forwarded_for_is_believed_only_from_a_trusted_proxy() {
+        let proxy: IpAddr = "10.0.0.1".parse().expect("ip");
+        let request = TestRequest::default()
+            .peer_addr("10.0.0.1:4000".parse().expect("addr"))
+            .insert_header(("X-Forwarded-For", "203.0.113.9, 10.0.0.1"))
+            .to_http_request();
+        assert_eq!(client_address(&request, &[proxy]).to_string(), "203.0.113.9");
+        assert_eq!(client_address(&request, &[]).to_string(), "10.0.0.1");
+    }
+
+    #[test]
+    fn the_budget_runs_out_and_says_when_to_retry() {
+        let limiter = AuthRateLimiter::new(2, vec![]);
+        let request = TestRequest::default()
+            .peer_addr("192.0.2.1:1".parse().expect("addr"))
+            .to_http_request();
+        assert!(limiter.check(&request).is_ok());
+        assert!(limiter.check(&request).is_ok());
+        match limiter.check(&request) {
+            Err(ApiError::RateLimited { retry_after_secs }) => assert!((1..=30).contains(&retry_after_secs)),
+            other => panic!("expected 429, got {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! Queries on the `refresh_tokens` table.
+
+use chrono::Utc;
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use super::models::{NewRefreshToken, RefreshToken};
+use crate::schema::refresh_tokens;
+
+pub async fn insert(connection: &mut AsyncPgConnection, token: &NewRefreshToken) -> QueryResult<()> {
+    diesel::insert_into(refresh_tokens::table)
+        .values(token)
+        .execute(connection)
+        .await
+        .map(drop)
+}
+
+/// Finds a token by its hash and locks it, so two refreshes racing with the
+/// same token cannot both succeed.
+pub async fn find_for_update(
+    connection: &mut AsyncPgConnection,
+    token_hash: &[u8],
+) -> QueryResult<Option<RefreshToken>> {
+    refresh_tokens::table
+        .filter(refresh_tokens::token_hash.eq(token_hash))
+        .select(RefreshToken::as_select())
+        .for_update()
+        .first(connection)
+        .await
+        .optional()
+}
+
+pub async fn mark_used(connection: &mut AsyncPgConnection, id: Uuid) -> QueryResult<()> {
+    diesel::update(refresh_tokens::table.find(id))
+        .set(refresh_tokens::used_at.eq(Utc::now()))
+        .execute(connection)
+        .await
+        .map(drop)
+}
+
+/// Revokes every token of a family that is not revoked yet.
+pub async fn revoke_family(connection: &mut AsyncPgConnection, family_id: Uuid) -> QueryResult<()> {
+    diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::family_id.eq(family_id))
+            .filter(refresh_tokens::revoked_at.is_null()),
+    )
+    .set(refresh_tokens::revoked_at.eq(Utc::now()))
+    .execute(connection)
+    .await
+    .map(drop)
+}
+
+/// Removes every refresh token of a user (password change, log out everywhere).
+pub async fn delete_all_of_user(connection: &mut AsyncPgConnection, user_id: Uuid) -> QueryResult<()> {
+    diesel::delete(refresh_tokens::table.filter(refresh_tokens::user_id.eq(user_id)))
+        .execute(connection)
+        .await
+        .map(drop)
+}

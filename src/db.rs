@@ -1,0 +1,325 @@
+//! The connection pool, TLS to PostgreSQL, embedded migrations, and database
+//! creation in development.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use diesel::{ConnectionError, ConnectionResult, QueryableByName};
+use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
+use diesel_async::pooled_connection::{AsyncDieselConnectionManager, ManagerConfig};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+use futures_util::FutureExt;
+
+use crate::config::Settings;
+
+/// The pool every request draws its connection from.
+pub type Pool = diesel_async::pooled_connection::deadpool::Pool<AsyncPgConnection>;
+/// A connection on loan from the pool.
+pub type PooledConnection = diesel_async::pooled_connection::deadpool::Object<AsyncPgConnection>;
+/// Why no connection could be had.
+pub type PoolError = diesel_async::pooled_connection::deadpool::PoolError;
+
+/// The migrations, compiled into the binary.
+pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
+
+/// The advisory lock that serialises migrations between replicas starting
+/// together (an arbitrary constant: "rapport" in ASCII).
+const MIGRATION_LOCK_KEY: i64 = 0x7261_7070_6f72_74;
+
+/// Builds the pool. Connections are made lazily, so this succeeds even when
+/// the database is down; requests then answer 503 within the wait timeout.
+pub fn build_pool(settings: &Settings) -> Pool {
+    let statement_timeout = settings.statement_timeout;
+    let mut manager_config = ManagerConfig::default();
+    manager_config.custom_setup =
+        Box::new(move |url| establish(url.to_owned(), statement_timeout).boxed());
+    let manager =
+        AsyncDieselConnectionManager::new_with_config(&settings.database_url, manager_config);
+    Pool::builder(manager)
+        .max_size(settings.pool_size)
+        .wait_timeout(Some(settings.pool_wait_timeout))
+        .create_timeout(Some(settings.pool_wait_timeout))
+        .recycle_timeout(Some(Duration::from_secs(2)))
+        .runtime(deadpool::Runtime::Tokio1)
+        .build()
+        .expect("a pool with a runtime and timeouts always builds")
+}
+
+/// How a `DATABASE_URL` asks for TLS, following libpq's `sslmode` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TlsMode {
+    /// `disable`, `allow`, `prefer` or nothing: a plain connection.
+    Off,
+    /// `require`: encrypted, the certificate is not checked (as libpq does).
+    Encrypt,
+    /// `verify-ca` or `verify-full`: encrypted, certificate and host name checked.
+    Verify,
+}
+
+/// Splits the `sslmode` parameter out of the URL, since tokio-postgres knows
+/// only `disable`, `prefer` and `require`.
+fn tls_mode(url: &str) -> (String, TlsMode) {
+    let Some((base, query)) = url.split_once('?') else {
+        return (url.to_owned(), TlsMode::Off);
+    };
+    let mut mode = TlsMode::Off;
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| match pair.strip_prefix("sslmode=") {
+            Some("require") => {
+                mode = TlsMode::Encrypt;
+                false
+            }
+            Some("verify-ca" | "verify-full") => {
+                mode = TlsMode::Verify;
+                false
+            }
+            Some(_) => false,
+            None => !pair.is_empty(),
+        })
+        .collect();
+    let url = if kept.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    };
+    (url, mode)
+}
+
+/// Opens one connection, with TLS when the URL asks for it and the
+/// statement timeout set for the whole session.
+pub async fn establish(url: String, statement_timeout: Duration) -> ConnectionResult<AsyncPgConnection> {
+    let (url, mode) = tls_mode(&url);
+    let mut config: tokio_postgres::Config = url
+        .parse()
+        .map_err(|error: tokio_postgres::Error| ConnectionError::BadConnection(error.to_string()))?;
+    config.options(format!(
+        "-c statement_timeout={}",
+        statement_timeout.as_millis()
+    ));
+    config.connect_timeout(Duration::from_secs(5));
+    let bad = |error: tokio_postgres::Error| ConnectionError::BadConnection(error.to_string());
+    match mode {
+        TlsMode::Off => {
+            let (client, connection) = config.connect(tokio_postgres::NoTls).await.map_err(bad)?;
+            AsyncPgConnection::try_from_client_and_connection(client, connection).await
+        }
+        TlsMode::Encrypt | TlsMode::Verify => {
+            config.ssl_mode(tokio_postgres::config::SslMode::Require);
+            let tls = tokio_postgres_rustls::MakeRustlsConnect::new(rustls_config(mode));
+            let (client, connection) = config.connect(tls).await.map_err(bad)?;
+            AsyncPgConnection::try_from_client_and_connection(client, connection).await
+        }
+    }
+}
+
+fn rustls_config(mode: TlsMode) -> rustls::ClientConfig {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
+        .with_safe_default_protocol_versions()
+        .expect("ring supports the default protocol versions");
+    if mode == TlsMode::Verify {
+        let roots = rustls::RootCertStore::from_iter(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+        builder.with_root_certificates(roots).with_no_client_auth()
+    } else {
+        builder
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(EncryptOnly(provider)))
+            .with_no_client_auth()
+    }
+}
+
+/// `sslmode=require`: the channel is encrypted and the handshake signature
+/// checked, but the certificate chain is not, exactly as libpq behaves.
+#[derive(Debug)]
+struct EncryptOnly(Arc<rustls::crypto::CryptoProvider>);
+
+impl rustls::client::danger::ServerCertVerifier for EncryptOnly {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &rustls::pki_types::CertificateDer<'_>,
+        _intermediates: &[rustls::pki_types::CertificateDer<'_>],
+        _server_name: &rustls::pki_types::ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: rustls::pki_types::UnixTime,
+    ) -> Result<rustls::client::danger::ServerCertVerified, rustls::Error> {
+        Ok(rustls::client::danger::ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}
+
+/// A failure while preparing the database at start-up.
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    #[error("cannot connect to the database: {0}")]
+    Connect(#[from] ConnectionError),
+    #[error("database query failed: {0}")]
+    Query(#[from] diesel::result::Error),
+    #[error("migrations failed: {0}")]
+    Migration(String),
+}
+
+/// Applies every pending migration under an advisory lock, so replicas that
+/// start together take turns. Returns the versions applied.
+pub async fn run_migrations(settings: &Settings) -> Result<Vec<String>, SetupError> {
+    let connection = establish(settings.database_url.clone(), Duration::from_secs(0)).await?;
+    // The migration harness is synchronous; it drives the async connection
+    // from a blocking thread while this runtime keeps serving its I/O.
+    tokio::task::spawn_blocking(move || {
+        let mut connection: AsyncConnectionWrapper<AsyncPgConnection> = connection.into();
+        let lock = diesel::sql_query("SELECT pg_advisory_lock($1)")
+            .bind::<diesel::sql_types::BigInt, _>(MIGRATION_LOCK_KEY);
+        diesel::RunQueryDsl::execute(lock, &mut connection)?;
+        let applied = connection
+            .run_pending_migrations(MIGRATIONS)
+            .map(|versions| versions.iter().map(ToString::to_string).collect())
+            .map_err(|error| SetupError::Migration(error.to_string()));
+        let unlock = diesel::sql_query("SELECT pg_advisory_unlock($1)")
+            .bind::<diesel::sql_types::BigInt, _>(MIGRATION_LOCK_KEY);
+        diesel::RunQueryDsl::execute(unlock, &mut connection)?;
+        applied
+    })
+    .await
+    .map_err(|error| SetupError::Migration(error.to_string()))?
+}
+
+/// The version of the newest embedded migration.
+pub fn latest_migration_version() -> String {
+    use diesel::migration::MigrationSource;
+    MigrationSource::<diesel::pg::Pg>::migrations(&MIGRATIONS)
+        .expect("embedded migrations are readable")
+        .iter()
+        .map(|migration| migration.name().version().to_string())
+        .max()
+        .unwrap_or_default()
+}
+
+#[derive(QueryableByName)]
+struct AppliedVersion {
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    version: Option<String>,
+}
+
+/// Whether the database answers and has every embedded migration applied.
+pub async fn is_ready(pool: &Pool, latest_version: &str) -> bool {
+    let Ok(mut connection) = pool.get().await else {
+        return false;
+    };
+    let applied = diesel::sql_query("SELECT max(version) AS version FROM __diesel_schema_migrations")
+        .get_result::<AppliedVersion>(&mut connection)
+        .await;
+    matches!(applied, Ok(AppliedVersion { version: Some(version) }) if version.as_str() >= latest_version)
+}
+
+/// The database name in a PostgreSQL URL (`postgres://host/NAME?params`).
+pub fn database_name(url: &str) -> Option<&str> {
+    let without_query = url.split('?').next()?;
+    let after_scheme = without_query.split_once("://")?.1;
+    let name = after_scheme.split_once('/')?.1;
+    (!name.is_empty()).then_some(name)
+}
+
+/// The same URL naming another database on the same server.
+pub fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let server = match base.split_once("://") {
+        Some((scheme, rest)) => {
+            let host = rest.split('/').next().unwrap_or(rest);
+            format!("{scheme}://{host}")
+        }
+        None => base.to_owned(),
+    };
+    match query {
+        Some(query) => format!("{server}/{name}?{query}"),
+        None => format!("{server}/{name}"),
+    }
+}
+
+#[derive(QueryableByName)]
+struct Exists {
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    exists: bool,
+}
+
+/// Creates the database named in the URL when it does not exist yet
+/// (development only: production databases are provisioned by their owners).
+pub async fn create_database_if_missing(settings: &Settings) -> Result<(), SetupError> {
+    let Some(name) = database_name(&settings.database_url) else {
+        return Ok(());
+    };
+    let maintenance_url = with_database(&settings.database_url, "postgres");
+    let mut connection = establish(maintenance_url, Duration::from_secs(0)).await?;
+    let found = diesel::sql_query("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists")
+        .bind::<diesel::sql_types::Text, _>(name)
+        .get_result::<Exists>(&mut connection)
+        .await?;
+    if !found.exists {
+        let quoted = name.replace('"', "\"\"");
+        diesel::sql_query(format!("CREATE DATABASE \"{quoted}\""))
+            .execute(&mut connection)
+            .await?;
+        tracing::info!(database = %name, "created the database");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_urls_are_taken_apart_and_rebuilt() {
+        let url = "postgres://u:p@db:5432/rapport?sslmode=require";
+        assert_eq!(database_name(url), Some("rapport"));
+        assert_eq!(
+            with_database(url, "postgres"),
+            "postgres://u:p@db:5432/postgres?sslmode=require"
+        );
+        assert_eq!(with_database("postgres://h", "x"), "postgres://h/x");
+    }
+
+    #[test]
+    fn sslmode_chooses_the_tls_mode() {
+        assert_eq!(tls_mode("postgres://h/d").1, TlsMode::Off);
+        assert_eq!(tls_mode("postgres://h/d?sslmode=prefer").1, TlsMode::Off);
+        let (url, mode) = tls_mode("postgres://h/d?sslmode=require&application_name=x");
+        assert_eq!(mode, TlsMode::Encrypt);
+        assert_eq!(url, "postgres://h/d?application_name=x");
+        assert_eq!(tls_mode("postgres://h/d?sslmode=verify-full").1, TlsMode::Verify);
+    }
+}

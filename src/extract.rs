@@ -1,0 +1,211 @@
+//! Request extractors that answer bad input with the API's problem bodies:
+//! JSON bodies (400 syntax, 413 size, 415 type, 422 fields) and query strings.
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+use futures_util::StreamExt;
+use futures_util::future::LocalBoxFuture;
+use serde::de::DeserializeOwned;
+
+use crate::error::{ApiError, FieldError};
+
+/// The largest JSON body accepted (DESIGN §3).
+pub const JSON_BODY_LIMIT: usize = 256 * 1024;
+
+/// A JSON request body, deserialised strictly (unknown fields refused) and
+/// validated with its `garde` rules before the handler sees it.
+pub struct Json<T>(pub T);
+
+impl<T> FromRequest for Json<T>
+where
+    T: DeserializeOwned + garde::Validate<Context = ()> + 'static,
+{
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let checked = check_json_headers(request, JSON_BODY_LIMIT);
+        let payload = payload.take();
+        Box::pin(async move {
+            checked?;
+            let body = read_body(payload, JSON_BODY_LIMIT).await?;
+            let value: T = parse_json(&body)?;
+            validate(&value)?;
+            Ok(Json(value))
+        })
+    }
+}
+
+fn is_json_content_type(request: &HttpRequest) -> bool {
+    let Some(content_type) = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+    else {
+        return false;
+    };
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+/// Refuses a body that is not JSON (415) or announces a size over `limit` (413)
+/// before a byte of it is read.
+fn check_json_headers(request: &HttpRequest, limit: usize) -> Result<(), ApiError> {
+    if !is_json_content_type(request) {
+        return Err(ApiError::UnsupportedMediaType(
+            "the request body must be JSON (Content-Type: application/json)".to_owned(),
+        ));
+    }
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<usize>().ok());
+    match announced {
+        Some(length) if length > limit => Err(ApiError::PayloadTooLarge { limit }),
+        _ => Ok(()),
+    }
+}
+
+/// Reads the whole body, refusing it as soon as it passes `limit` bytes.
+pub async fn read_body(mut payload: Payload, limit: usize) -> Result<web::Bytes, ApiError> {
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|_| ApiError::BadRequest("the request body could not be read".to_owned()))?;
+        if body.len() + chunk.len() > limit {
+            return Err(ApiError::PayloadTooLarge { limit });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}
+
+/// Parses JSON into `T`: broken syntax is a 400, well-formed JSON that does
+/// not fit `T` is a 422 naming the field.
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let result: Result<T, _> = serde_path_to_error::deserialize(&mut deserializer);
+    let value = match result {
+        Ok(value) => value,
+        Err(error) => {
+            let path = error.path().to_string();
+            let inner = error.into_inner();
+            return Err(match inner.classify() {
+                serde_json::error::Category::Data => {
+                    let message = strip_position(&inner.to_string());
+                    ApiError::Validation(vec![FieldError::new(field_of(&path, &message), message)])
+                }
+                _ => ApiError::BadRequest(format!(
+                    "the request body is not valid JSON: {}",
+                    inner
+                )),
+            });
+        }
+    };
+    deserializer
+        .end()
+        .map_err(|error| ApiError::BadRequest(format!("the request body is not valid JSON: {error}")))?;
+    Ok(value)
+}
+
+/// serde reports unknown and missing fields on their parent; the field's
+/// name is in the message, between backticks.
+fn field_of(path: &str, message: &str) -> String {
+    let named = ["unknown field `", "missing field `"]
+        .iter()
+        .find_map(|prefix| message.strip_prefix(prefix))
+        .and_then(|rest| rest.split('`').next());
+    match (named, path) {
+        (Some(name), path) if path == name || path.ends_with(&format!(".{name}")) => path.to_owned(),
+        (Some(name), "." | "") => name.to_owned(),
+        (Some(name), parent) => format!("{parent}.{name}"),
+        (None, "." | "") => "body".to_owned(),
+        (None, path) => path.to_owned(),
+    }
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(index) => message[..index].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Runs the `garde` rules of a request body; every failing field is listed.
+pub fn validate<T: garde::Validate<Context = ()>>(value: &T) -> Result<(), ApiError> {
+    value.validate().map_err(|report| {
+        ApiError::Validation(
+            report
+                .iter()
+                .map(|(path, error)| FieldError::new(path.to_string(), error.message()))
+                .collect(),
+        )
+    })
+}
+
+/// Query strings are parsed strictly too: an unknown or malformed parameter
+/// is a 400 problem rather than actix's plain-text answer.
+pub fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|error, _request| {
+        ApiError::BadRequest(format!("invalid query string: {error}")).into()
+    })
+}
+
+/// A malformed path segment (an id that is not a UUID) names no resource: 404.
+pub fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|_error, _request| ApiError::NotFound.into())
+}
+
+/// actix's own JSON extractor is not used, but should anything reach it, its
+/// errors take the same shape.
+pub fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(JSON_BODY_LIMIT)
+        .error_handler(|error, _request| ApiError::BadRequest(error.to_string()).into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        name: String,
+        count: u8,
+    }
+
+    fn field_errors(body: &str) -> Vec<FieldError> {
+        match parse_json::<Sample>(body.as_bytes()) {
+            Err(ApiError::Validation(errors)) => errors,
+            other => panic!("expected a 422, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_missing_and_mistyped_fields_are_named() {
+        assert_eq!(field_errors(r#"{"name":"a","count":1,"x":1}"#)[0].field, "x");
+        assert_eq!(field_errors(r#"{"name":"a"}"#)[0].field, "count");
+        assert_eq!(field_errors(r#"{"name":"a","count":"many"}"#)[0].field, "count");
+        assert_eq!(field_errors(r#"{"name":"a","count":300}"#)[0].field, "count");
+        assert_eq!(field_errors("[]")[0].field, "body");
+    }
+
+    #[test]
+    fn broken_syntax_is_a_bad_request() {
+        for body in ["{", "", "{\"name\":}", "{\"name\":\"a\",\"count\":1} trailing"] {
+            assert!(matches!(
+                parse_json::<Sample>(body.as_bytes()),
+                Err(ApiError::BadRequest(_))
+            ), "{body}");
+        }
+    }
+}

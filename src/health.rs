@@ -1,0 +1,53 @@
+//! `/healthz` (the process answers) and `/readyz` (it can serve).
+
+use actix_web::{HttpResponse, get, web};
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::error::{ApiError, ApiResult};
+use crate::startup::AppState;
+
+pub fn configure(config: &mut ServiceConfig) {
+    config.service(healthz).service(readyz);
+}
+
+/// What the health endpoints answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HealthStatus {
+    #[schema(example = "ok")]
+    pub status: &'static str,
+}
+
+/// Liveness
+///
+/// The process is up and answering. Does not touch the database.
+#[utoipa::path(
+    tag = "operations",
+    responses((status = 200, description = "The process is alive", body = HealthStatus)),
+)]
+#[get("/healthz")]
+pub async fn healthz() -> web::Json<HealthStatus> {
+    web::Json(HealthStatus { status: "ok" })
+}
+
+/// Readiness
+///
+/// 200 when the database answers and every migration is applied; a load
+/// balancer should send traffic only then.
+#[utoipa::path(
+    tag = "operations",
+    responses(
+        (status = 200, description = "Ready to serve", body = HealthStatus),
+        (status = 503, description = "The database is unreachable or not migrated (`unavailable`)",
+            body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/readyz")]
+pub async fn readyz(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+    if crate::db::is_ready(&state.pool, &state.latest_migration).await {
+        Ok(HttpResponse::Ok().json(HealthStatus { status: "ready" }))
+    } else {
+        Err(ApiError::Unavailable)
+    }
+}

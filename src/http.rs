@@ -1,0 +1,83 @@
+//! Cross-cutting HTTP behaviour: request ids, the request log line,
+//! request metrics, and answers for paths or methods nobody serves.
+
+use std::time::Instant;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
+use uuid::Uuid;
+
+use crate::auth::extractor::AuthenticatedUserId;
+use crate::error::ApiError;
+use crate::startup::AppState;
+
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// A client's request id is kept when it is short and printable; anything
+/// else is replaced, so logs cannot be forged through it.
+fn accepted_request_id(request: &ServiceRequest) -> Option<HeaderValue> {
+    let value = request.headers().get(&REQUEST_ID)?;
+    let text = value.to_str().ok()?;
+    let acceptable = !text.is_empty()
+        && text.len() <= 128
+        && text
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || b"-_.:/+=".contains(&byte));
+    acceptable.then(|| value.clone())
+}
+
+/// Gives every request an id (echoed in `X-Request-Id`), then writes one log
+/// line and one metric sample when it is answered.
+pub async fn request_context(
+    request: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let started = Instant::now();
+    let request_id = accepted_request_id(&request).unwrap_or_else(|| {
+        HeaderValue::from_str(&Uuid::now_v7().to_string()).expect("a UUID is a valid header value")
+    });
+    let method = request.method().clone();
+    let state = request.app_data::<web::Data<AppState>>().cloned();
+    let mut response = next.call(request).await?;
+
+    let elapsed = started.elapsed();
+    let status = response.status().as_u16();
+    let route = response
+        .request()
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_owned());
+    let user_id = response
+        .request()
+        .extensions()
+        .get::<AuthenticatedUserId>()
+        .map(|user| user.0.to_string());
+    if let Some(state) = state {
+        state
+            .metrics
+            .observe(method.as_str(), &route, status, elapsed.as_secs_f64());
+    }
+    tracing::info!(
+        target: "rapport::request",
+        request_id = request_id.to_str().unwrap_or_default(),
+        method = %method,
+        route = %route,
+        status,
+        latency_ms = elapsed.as_secs_f64() * 1000.0,
+        user_id = user_id.as_deref(),
+        "request"
+    );
+    response.headers_mut().insert(REQUEST_ID, request_id);
+    Ok(response)
+}
+
+/// Answers a request no route took: 405 with `Allow` when the path exists
+/// with other methods, 404 otherwise.
+pub async fn unmatched(request: HttpRequest) -> Result<HttpResponse, ApiError> {
+    Err(match crate::openapi::allowed_methods(request.path()) {
+        Some(allow) => ApiError::MethodNotAllowed { allow },
+        None => ApiError::NotFound,
+    })
+}

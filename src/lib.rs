@@ -1,0 +1,17 @@
+//! Rapport: a JSON REST API for running informational interviews.
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod extract;
+pub mod health;
+pub mod http;
+pub mod metrics;
+pub mod openapi;
+pub mod patch;
+pub mod schema;
+pub mod startup;
+pub mod telemetry;
+pub mod users;
+pub mod validation;

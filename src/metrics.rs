@@ -1,0 +1,115 @@
+//! Prometheus metrics: requests and latency by route and status, and the
+//! state of the database pool.
+
+use actix_web::{HttpResponse, get, web};
+use prometheus::{Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::startup::AppState;
+
+pub fn configure(config: &mut ServiceConfig) {
+    config.service(metrics);
+}
+
+/// The service's metrics, registered once and shared by every worker.
+pub struct Metrics {
+    registry: Registry,
+    requests: IntCounterVec,
+    latency: HistogramVec,
+    pool: IntGaugeVec,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Metrics {
+    pub fn new() -> Self {
+        let registry = Registry::new_custom(Some("rapport".to_owned()), None)
+            .expect("a static prefix is valid");
+        let requests = IntCounterVec::new(
+            Opts::new("http_requests_total", "HTTP requests answered, by route and status"),
+            &["method", "route", "status"],
+        )
+        .expect("static metric definition");
+        let latency = HistogramVec::new(
+            HistogramOpts::new(
+                "http_request_duration_seconds",
+                "Time to answer an HTTP request, by route and status",
+            )
+            .buckets(vec![0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0]),
+            &["method", "route", "status"],
+        )
+        .expect("static metric definition");
+        let pool = IntGaugeVec::new(
+            Opts::new("db_pool_connections", "Database pool connections by state"),
+            &["state"],
+        )
+        .expect("static metric definition");
+        for collector in [
+            Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
+            Box::new(latency.clone()),
+            Box::new(pool.clone()),
+        ] {
+            registry.register(collector).expect("each metric is registered once");
+        }
+        Self {
+            registry,
+            requests,
+            latency,
+            pool,
+        }
+    }
+
+    /// Records one answered request. `route` is the matched pattern, never
+    /// the raw path, so the label set stays small and holds no ids or tokens.
+    pub fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
+        let status = status.to_string();
+        let labels = [method, route, status.as_str()];
+        self.requests.with_label_values(&labels).inc();
+        self.latency.with_label_values(&labels).observe(seconds);
+    }
+
+    /// The text exposition, with the pool gauges read now.
+    pub fn render(&self, pool: &crate::db::Pool) -> String {
+        let status = pool.status();
+        let in_use = status.size.saturating_sub(status.available);
+        for (state, value) in [
+            ("max", status.max_size),
+            ("open", status.size),
+            ("idle", status.available),
+            ("in_use", in_use),
+            ("waiting", status.waiting),
+        ] {
+            self.pool
+                .with_label_values(&[state])
+                .set(i64::try_from(value).unwrap_or(i64::MAX));
+        }
+        let mut buffer = Vec::new();
+        let encoded = TextEncoder::new().encode(&self.registry.gather(), &mut buffer);
+        if let Err(error) = encoded {
+            tracing::error!(%error, "metrics could not be encoded");
+        }
+        String::from_utf8(buffer).unwrap_or_default()
+    }
+}
+
+/// Metrics
+///
+/// Prometheus text format: `rapport_http_requests_total`,
+/// `rapport_http_request_duration_seconds` (by method, route and status) and
+/// `rapport_db_pool_connections` (by state). Meant for a scraper on the
+/// internal network.
+#[utoipa::path(
+    tag = "operations",
+    responses((status = 200, description = "Metrics in Prometheus text format", body = String,
+        content_type = "text/plain; version=0.0.4")),
+)]
+#[get("/metrics")]
+pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .body(state.metrics.render(&state.pool))
+}

@@ -1,0 +1,206 @@
+//! The OpenAPI 3.1 document: generated from the handlers, completed with
+//! the responses every operation shares, and used to answer 405s.
+
+use std::sync::OnceLock;
+
+use actix_web::App;
+use actix_web::dev::ResourceDef;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, OpenApi as Document, Ref, RefOr};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::AppExt;
+
+use crate::error::{FieldError, Problem};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Rapport",
+        description = "A JSON REST API for running informational interviews: target employers, \
+contacts and who referred whom, outreach, interviews and their questions, and reminders that arrive.",
+        license(name = "Proprietary", identifier = "LicenseRef-Proprietary"),
+    ),
+    servers((url = "/", description = "This service")),
+    tags(
+        (name = "auth", description = "Accounts and sessions"),
+        (name = "me", description = "The signed-in account"),
+        (name = "operations", description = "Health, readiness and metrics"),
+    ),
+    components(schemas(Problem, FieldError)),
+    modifiers(&BearerScheme),
+)]
+struct ApiDoc;
+
+struct BearerScheme;
+
+impl Modify for BearerScheme {
+    fn modify(&self, document: &mut Document) {
+        let components = document.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("An access token from `/v1/auth/login`, `/register` or `/refresh`"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The shared problem responses, defined once under `components.responses`.
+const SHARED_RESPONSES: &[(&str, &str, &str)] = &[
+    ("400", "BadRequest", "Malformed request: broken JSON or an invalid query string (`bad_request`)"),
+    ("401", "Unauthorized", "Missing, invalid, expired or revoked bearer token (`unauthorized`)"),
+    ("404", "NotFound", "No such resource, or it belongs to someone else (`not_found`)"),
+    ("413", "PayloadTooLarge", "The body is larger than 256 KiB (`payload_too_large`)"),
+    ("415", "UnsupportedMediaType", "The body is not JSON (`unsupported_media_type`)"),
+    ("422", "ValidationFailed", "A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`)"),
+    ("500", "InternalError", "An unexpected failure; the cause is logged, never sent (`internal_error`)"),
+    ("503", "Unavailable", "The database is unavailable; retry shortly (`unavailable`)"),
+];
+
+fn problem_response(description: &str, status: &str) -> ResponseBuilder {
+    let mut response = ResponseBuilder::new().description(description).content(
+        "application/problem+json",
+        ContentBuilder::new()
+            .schema(Some(Ref::from_schema_name("Problem")))
+            .build(),
+    );
+    if status == "401" {
+        response = response.header(
+            "WWW-Authenticate",
+            utoipa::openapi::header::HeaderBuilder::new()
+                .schema(Some(utoipa::openapi::schema::Object::with_type(utoipa::openapi::Type::String)))
+                .description(Some("`Bearer`"))
+                .build(),
+        );
+    }
+    response
+}
+
+/// Adds the statuses that every operation of a kind can answer, so that no
+/// handler has to repeat them and none can forget one.
+fn add_shared_responses(document: &mut Document) {
+    let components = document.components.get_or_insert_with(Default::default);
+    for (status, name, description) in SHARED_RESPONSES {
+        components
+            .responses
+            .insert((*name).to_owned(), RefOr::T(problem_response(description, status).build()));
+    }
+    for (path, item) in document.paths.paths.iter_mut() {
+        let has_path_parameters = path.contains('{');
+        let operational = !path.starts_with("/v1/");
+        for operation in operations_mut(item) {
+            let mut shared: Vec<&str> = Vec::new();
+            if operation.request_body.is_some() {
+                shared.extend(["400", "413", "415", "422"]);
+            }
+            if operation.parameters.as_ref().is_some_and(|parameters| !parameters.is_empty())
+                && !has_path_parameters
+            {
+                shared.push("400");
+            }
+            if operation.security.as_ref().is_some_and(|security| !security.is_empty()) {
+                shared.push("401");
+            }
+            if has_path_parameters {
+                shared.push("404");
+            }
+            if !operational {
+                shared.extend(["500", "503"]);
+            }
+            for status in shared {
+                let name = SHARED_RESPONSES
+                    .iter()
+                    .find(|(code, _, _)| *code == status)
+                    .map(|(_, name, _)| *name)
+                    .unwrap_or_default();
+                operation
+                    .responses
+                    .responses
+                    .entry(status.to_owned())
+                    .or_insert_with(|| RefOr::Ref(Ref::from_response_name(name)));
+            }
+        }
+    }
+}
+
+fn operations_mut(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut Operation> {
+    [
+        &mut item.get,
+        &mut item.put,
+        &mut item.post,
+        &mut item.delete,
+        &mut item.patch,
+    ]
+    .into_iter()
+    .filter_map(Option::as_mut)
+}
+
+/// The complete document, built once from the same route table the server
+/// mounts. Needs no database and no configuration.
+pub fn document() -> &'static Document {
+    static DOCUMENT: OnceLock<Document> = OnceLock::new();
+    DOCUMENT.get_or_init(|| {
+        let (_, mut document) = App::new()
+            .into_utoipa_app()
+            .openapi(ApiDoc::openapi())
+            .configure(crate::startup::routes)
+            .split_for_parts();
+        add_shared_responses(&mut document);
+        document
+    })
+}
+
+/// The document as pretty JSON, exactly as committed in `openapi/openapi.json`.
+pub fn document_json() -> String {
+    let mut json = document().to_pretty_json().expect("the document serialises");
+    json.push('\n');
+    json
+}
+
+/// Paths served outside the document (the document itself and its viewer).
+const UNDOCUMENTED_ROUTES: &[(&str, &[&str])] = &[
+    ("/openapi.json", &["GET"]),
+    ("/docs", &["GET"]),
+    ("/docs/{tail}*", &["GET"]),
+];
+
+/// The methods a path is served with, when the path is known at all.
+pub fn allowed_methods(path: &str) -> Option<Vec<&'static str>> {
+    static TABLE: OnceLock<Vec<(ResourceDef, Vec<&'static str>)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: Vec<(ResourceDef, Vec<&'static str>)> = document()
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let methods = [
+                    ("GET", item.get.is_some()),
+                    ("PUT", item.put.is_some()),
+                    ("POST", item.post.is_some()),
+                    ("DELETE", item.delete.is_some()),
+                    ("PATCH", item.patch.is_some()),
+                ]
+                .into_iter()
+                .filter_map(|(method, present)| present.then_some(method))
+                .collect();
+                (ResourceDef::new(path.as_str()), methods)
+            })
+            .collect();
+        table.extend(
+            UNDOCUMENTED_ROUTES
+                .iter()
+                .map(|(path, methods)| (ResourceDef::new(*path), methods.to_vec())),
+        );
+        table
+    });
+    table
+        .iter()
+        .find(|(resource, _)| resource.is_match(path))
+        .map(|(_, methods)| methods.clone())
+}

@@ -1,0 +1,156 @@
+//! Application state, the route table, and the server.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_cors::Cors;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::header;
+use actix_web::middleware::{Condition, DefaultHeaders, from_fn};
+use actix_web::{App, HttpResponse, HttpServer, web};
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::{AppExt, scope};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::jwt::JwtKeys;
+use crate::auth::rate_limit::AuthRateLimiter;
+use crate::config::Settings;
+use crate::metrics::Metrics;
+use crate::{auth, db, extract, health, http, metrics, openapi, users};
+
+/// What every handler can reach. Cheap to clone; nothing in it is state
+/// that replicas would have to share.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: db::Pool,
+    pub settings: Arc<Settings>,
+    pub jwt: Arc<JwtKeys>,
+    pub auth_limiter: Arc<AuthRateLimiter>,
+    pub metrics: Arc<Metrics>,
+    /// The newest embedded migration, for `/readyz`.
+    pub latest_migration: Arc<str>,
+}
+
+impl AppState {
+    pub fn new(settings: Settings) -> Self {
+        Self {
+            pool: db::build_pool(&settings),
+            jwt: Arc::new(JwtKeys::new(&settings.jwt_secret)),
+            auth_limiter: Arc::new(AuthRateLimiter::new(
+                settings.auth_rate_per_minute,
+                settings.trusted_proxies.clone(),
+            )),
+            metrics: Arc::new(Metrics::new()),
+            latest_migration: db::latest_migration_version().into(),
+            settings: Arc::new(settings),
+        }
+    }
+}
+
+/// Every documented route. The server mounts it and the OpenAPI document
+/// is generated from it, so the two cannot drift apart.
+pub fn routes(config: &mut ServiceConfig) {
+    config
+        .configure(health::configure)
+        .configure(metrics::configure)
+        .service(
+            scope::scope("/v1")
+                .configure(auth::configure)
+                .configure(users::configure),
+        );
+}
+
+/// The whole application, as the server and the tests run it.
+pub fn build_app(
+    state: AppState,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let cors_enabled = !state.settings.cors_origins.is_empty();
+    let cors = state
+        .settings
+        .cors_origins
+        .iter()
+        .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::IF_MATCH,
+            http::REQUEST_ID,
+        ])
+        .expose_headers([
+            header::ETAG,
+            header::LOCATION,
+            header::LINK,
+            header::RETRY_AFTER,
+            http::REQUEST_ID,
+        ])
+        .max_age(3600);
+
+    let (app, _) = App::new()
+        .into_utoipa_app()
+        .app_data(web::Data::new(state))
+        .app_data(extract::query_config())
+        .app_data(extract::path_config())
+        .app_data(extract::json_config())
+        .configure(routes)
+        .split_for_parts();
+    app.service(
+        SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", openapi::document().clone()),
+    )
+    .service(web::resource("/docs").get(|| async {
+        HttpResponse::PermanentRedirect()
+            .insert_header((header::LOCATION, "/docs/"))
+            .finish()
+    }))
+    .default_service(web::to(http::unmatched))
+    .wrap(Condition::new(cors_enabled, cors))
+    .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
+    .wrap(from_fn(http::request_context))
+}
+
+/// Prepares the database and serves until SIGTERM or SIGINT, then lets
+/// in-flight requests finish.
+pub async fn serve(settings: Settings) -> anyhow_like::Result<()> {
+    if !settings.is_production() {
+        db::create_database_if_missing(&settings).await?;
+    }
+    let applied = db::run_migrations(&settings).await?;
+    if !applied.is_empty() {
+        tracing::info!(migrations = ?applied, "applied migrations");
+    }
+    let bind = settings.bind;
+    let state = AppState::new(settings);
+    web::block(auth::password::warm_up).await?;
+
+    let limiter = state.auth_limiter.clone();
+    actix_web::rt::spawn(async move {
+        let mut interval = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            interval.tick().await;
+            limiter.prune();
+        }
+    });
+
+    tracing::info!(address = %bind, "listening");
+    HttpServer::new(move || build_app(state.clone()))
+        .bind(bind)?
+        .shutdown_timeout(30)
+        .run()
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Start-up errors: reported once by `main`, then the process exits 1.
+pub mod anyhow_like {
+    pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
+}

@@ -1,0 +1,79 @@
+//! Wire types of the account resource.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::models::{User, UserChangeset};
+use crate::patch::{self, Patch};
+use crate::validation;
+
+/// The signed-in user's account.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct UserResponse {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    /// IANA time zone used for business days and calendars.
+    #[schema(example = "Europe/Berlin")]
+    pub time_zone: String,
+    /// Fills the blank in outreach scripts ("my interest in …").
+    pub target_field: Option<String>,
+    /// `member` for everyone; `admin` is reserved for operators.
+    #[schema(example = "member")]
+    pub role: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<User> for UserResponse {
+    fn from(user: User) -> Self {
+        Self {
+            id: user.id,
+            email: user.email,
+            display_name: user.display_name,
+            time_zone: user.time_zone,
+            target_field: user.target_field,
+            role: user.role,
+            created_at: user.created_at,
+            updated_at: user.updated_at,
+        }
+    }
+}
+
+/// A JSON merge patch of the profile: an absent field stays, `null` clears
+/// `target_field`. `email` and `role` cannot be changed here.
+#[derive(Debug, Default, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateMeRequest {
+    #[garde(inner(length(chars, min = 1, max = 200)))]
+    pub display_name: Option<String>,
+    #[garde(inner(custom(validation::time_zone)))]
+    #[schema(example = "America/New_York")]
+    pub time_zone: Option<String>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = Option<String>)]
+    #[garde(inner(length(chars, min = 1, max = 200)))]
+    pub target_field: Patch<String>,
+}
+
+impl UpdateMeRequest {
+    pub fn into_changeset(self) -> UserChangeset {
+        UserChangeset {
+            display_name: self.display_name,
+            time_zone: self.time_zone,
+            target_field: self.target_field.into_change(),
+        }
+    }
+}
+
+/// `POST /v1/me/password`.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePasswordRequest {
+    #[garde(length(chars, max = 256))]
+    pub current_password: String,
+    #[garde(custom(validation::password))]
+    pub new_password: String,
+}

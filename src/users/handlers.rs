@@ -1,0 +1,99 @@
+//! `/v1/me`: read, change and delete the signed-in account.
+
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::dto::{ChangePasswordRequest, UpdateMeRequest, UserResponse};
+use super::repo;
+use crate::auth::{AuthUser, password, service};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Json;
+use crate::startup::AppState;
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(get_me)
+        .service(update_me)
+        .service(change_password)
+        .service(delete_me);
+}
+
+/// Read my account
+#[utoipa::path(
+    tag = "me",
+    responses((status = 200, description = "The signed-in account", body = UserResponse)),
+    security(("bearer" = [])),
+)]
+#[get("/me")]
+pub async fn get_me(user: AuthUser) -> web::Json<UserResponse> {
+    web::Json(user.0.into())
+}
+
+/// Change my profile
+///
+/// A JSON merge patch of `display_name`, `time_zone` and `target_field`
+/// (`null` clears `target_field`). Changing the time zone does not move
+/// reminders that already exist.
+#[utoipa::path(
+    tag = "me",
+    request_body(content(
+        (UpdateMeRequest = "application/merge-patch+json"),
+        (UpdateMeRequest = "application/json"),
+    )),
+    responses((status = 200, description = "The changed account", body = UserResponse)),
+    security(("bearer" = [])),
+)]
+#[patch("/me")]
+pub async fn update_me(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: Json<UpdateMeRequest>,
+) -> ApiResult<web::Json<UserResponse>> {
+    let mut connection = state.pool.get().await?;
+    let changes = body.0.into_changeset();
+    let updated = repo::update_profile(&mut connection, user.0.id, &changes).await?;
+    Ok(web::Json(updated.into()))
+}
+
+/// Change my password
+///
+/// Ends every session: all access and refresh tokens issued before are
+/// refused from now on. Sign in again with the new password.
+#[utoipa::path(
+    tag = "me",
+    request_body = ChangePasswordRequest,
+    responses((status = 204, description = "The password is changed and every session has ended")),
+    security(("bearer" = [])),
+)]
+#[post("/me/password")]
+pub async fn change_password(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: Json<ChangePasswordRequest>,
+) -> ApiResult<HttpResponse> {
+    let Json(body) = body;
+    let AuthUser(user) = user;
+    if !password::verify(body.current_password, Some(user.password_hash)).await? {
+        return Err(ApiError::invalid("current_password", "is not correct"));
+    }
+    let new_hash = password::hash(body.new_password).await?;
+    let mut connection = state.pool.get().await?;
+    service::change_password(&mut connection, user.id, &new_hash).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Delete my account
+///
+/// Deletes the account and every piece of data that belongs to it. There is
+/// no undo.
+#[utoipa::path(
+    tag = "me",
+    responses((status = 204, description = "The account and all its data are gone")),
+    security(("bearer" = [])),
+)]
+#[delete("/me")]
+pub async fn delete_me(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    repo::delete(&mut connection, user.0.id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,8 @@
+//! The signed-in user's own account: `/v1/me`.
+
+pub mod dto;
+pub mod handlers;
+pub mod models;
+pub mod repo;
+
+pub use handlers::configure;
