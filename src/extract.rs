@@ -90,29 +90,34 @@ pub async fn read_body(mut payload: Payload, limit: usize) -> Result<web::Bytes,
 /// Parses JSON into `T`: broken syntax is a 400, well-formed JSON that does
 /// not fit `T` is a 422 naming the field.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let result: Result<T, _> = serde_path_to_error::deserialize(&mut deserializer);
-    let value = match result {
-        Ok(value) => value,
-        Err(error) => {
-            let path = error.path().to_string();
-            let inner = error.into_inner();
-            return Err(match inner.classify() {
-                serde_json::error::Category::Data => {
-                    let message = strip_position(&inner.to_string());
-                    ApiError::Validation(vec![FieldError::new(field_of(&path, &message), message)])
-                }
-                _ => ApiError::BadRequest(format!(
-                    "the request body is not valid JSON: {}",
-                    inner
-                )),
-            });
-        }
-    };
-    deserializer
-        .end()
+    let value: serde_json::Value = serde_json::from_slice(body)
         .map_err(|error| ApiError::BadRequest(format!("the request body is not valid JSON: {error}")))?;
-    Ok(value)
+    if let Some(field) = find_nul(&value, String::new()) {
+        // PostgreSQL text cannot hold NUL, and no field has a use for it.
+        return Err(ApiError::invalid(field, "must not contain the NUL character"));
+    }
+    serde_path_to_error::deserialize(value).map_err(|error| {
+        let path = error.path().to_string();
+        let message = strip_position(&error.into_inner().to_string());
+        ApiError::Validation(vec![FieldError::new(field_of(&path, &message), message)])
+    })
+}
+
+/// The path of the first string (or key) holding a NUL character.
+fn find_nul(value: &serde_json::Value, path: String) -> Option<String> {
+    let label = |path: &str| if path.is_empty() { "body".to_owned() } else { path.to_owned() };
+    match value {
+        serde_json::Value::String(text) if text.contains('\0') => Some(label(&path)),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(index, item)| find_nul(item, format!("{path}[{index}]"))),
+        serde_json::Value::Object(fields) => fields.iter().find_map(|(key, item)| {
+            let child = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+            if key.contains('\0') { Some(label(&path)) } else { find_nul(item, child) }
+        }),
+        _ => None,
+    }
 }
 
 /// serde reports unknown and missing fields on their parent; the field's
@@ -197,6 +202,7 @@ mod tests {
         assert_eq!(field_errors(r#"{"name":"a","count":"many"}"#)[0].field, "count");
         assert_eq!(field_errors(r#"{"name":"a","count":300}"#)[0].field, "count");
         assert_eq!(field_errors("[]")[0].field, "body");
+        assert_eq!(field_errors(r#"{"name":"a\u0000b","count":1}"#)[0].field, "name");
     }
 
     #[test]

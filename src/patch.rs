@@ -26,8 +26,26 @@ impl<T> Patch<T> {
         }
     }
 
+    /// The new value of a field that cannot be cleared: `None` leaves the
+    /// column alone. `Null` must have been refused by [`not_null`] first.
+    pub fn into_value(self) -> Option<T> {
+        match self {
+            Self::Value(value) => Some(value),
+            Self::Absent | Self::Null => None,
+        }
+    }
+
     pub fn is_absent(&self) -> bool {
         matches!(self, Self::Absent)
+    }
+}
+
+/// `#[garde(custom(patch::not_null))]` for a field that may be changed but
+/// not cleared.
+pub fn not_null<T>(value: &Patch<T>, _context: &()) -> garde::Result {
+    match value {
+        Patch::Null => Err(garde::Error::new("cannot be null; leave the field out to keep it")),
+        _ => Ok(()),
     }
 }
 

@@ -47,11 +47,14 @@ impl From<User> for UserResponse {
 #[derive(Debug, Default, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateMeRequest {
-    #[garde(inner(length(chars, min = 1, max = 200)))]
-    pub display_name: Option<String>,
-    #[garde(inner(custom(validation::time_zone)))]
-    #[schema(example = "America/New_York")]
-    pub time_zone: Option<String>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = String)]
+    #[garde(custom(patch::not_null), inner(length(chars, min = 1, max = 200)))]
+    pub display_name: Patch<String>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = String, example = "America/New_York")]
+    #[garde(custom(patch::not_null), inner(custom(validation::time_zone)))]
+    pub time_zone: Patch<String>,
     #[serde(default, deserialize_with = "patch::deserialize")]
     #[schema(value_type = Option<String>)]
     #[garde(inner(length(chars, min = 1, max = 200)))]
@@ -61,8 +64,8 @@ pub struct UpdateMeRequest {
 impl UpdateMeRequest {
     pub fn into_changeset(self) -> UserChangeset {
         UserChangeset {
-            display_name: self.display_name,
-            time_zone: self.time_zone,
+            display_name: self.display_name.into_value(),
+            time_zone: self.time_zone.into_value(),
             target_field: self.target_field.into_change(),
         }
     }

@@ -1,0 +1,279 @@
+//! Registration and the `/v1/me` resource.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, invalid_fields, problem};
+
+fn registration(email: &str) -> Value {
+    json!({"email": email, "password": "a long enough password", "display_name": "Grace Hopper"})
+}
+
+#[actix_web::test]
+async fn register_answers_201_with_tokens_the_user_and_a_location() {
+    let app = TestApp::spawn().await;
+    let mut body = registration("grace@example.com");
+    body["time_zone"] = json!("America/New_York");
+    body["target_field"] = json!("compilers");
+    let response = app.post_json("/v1/auth/register", None, &body).await;
+
+    assert_eq!(response.status(), StatusCode::CREATED);
+    assert_eq!(
+        response.headers()["location"].to_str().expect("ascii"),
+        format!("{}/v1/me", app.state.settings.public_url)
+    );
+    let session: Value = response.json().await.expect("json");
+    assert_eq!(session["token_type"], "Bearer");
+    assert_eq!(session["expires_in"], 900);
+    assert!(session["access_token"].as_str().expect("token").len() > 20);
+    assert!(session["refresh_token"].as_str().expect("token").len() >= 43);
+    let user = &session["user"];
+    assert_eq!(user["email"], "grace@example.com");
+    assert_eq!(user["display_name"], "Grace Hopper");
+    assert_eq!(user["time_zone"], "America/New_York");
+    assert_eq!(user["target_field"], "compilers");
+    assert_eq!(user["role"], "member");
+    assert!(user.get("password_hash").is_none());
+    for key in ["id", "created_at", "updated_at"] {
+        assert!(user[key].is_string(), "{key}");
+    }
+}
+
+#[actix_web::test]
+async fn registration_defaults_the_time_zone_to_utc_and_stores_no_plain_password() {
+    let app = TestApp::spawn().await;
+    let user = app.user("ada").await;
+    let me: Value = app.get("/v1/me", &user.access_token).await.json().await.expect("json");
+    assert_eq!(me["time_zone"], "UTC");
+    assert_eq!(me["target_field"], Value::Null);
+    let plain = app
+        .database
+        .count(&format!(
+            "SELECT count(*) AS count FROM users WHERE password_hash LIKE '%{}%' OR password_hash NOT LIKE '$argon2id$%'",
+            user.password
+        ))
+        .await;
+    assert_eq!(plain, 0);
+}
+
+#[actix_web::test]
+async fn an_email_in_use_in_any_letter_case_answers_409_email_taken() {
+    let app = TestApp::spawn().await;
+    app.user("ada").await;
+    let response = app
+        .post_json("/v1/auth/register", None, &registration("ADA@Example.COM"))
+        .await;
+    let body = problem(response, StatusCode::CONFLICT).await;
+    assert_eq!(body["code"], "email_taken");
+    assert_eq!(app.database.count("SELECT count(*) AS count FROM users").await, 1);
+}
+
+#[actix_web::test]
+async fn invalid_registrations_answer_422_naming_the_field() {
+    let app = TestApp::spawn().await;
+    let cases: Vec<(Value, &str)> = vec![
+        (json!({"email": "not-an-email", "password": "a long enough password", "display_name": "X"}), "email"),
+        (json!({"email": "a@example.com", "password": "short", "display_name": "X"}), "password"),
+        (json!({"email": "a@example.com", "password": "p".repeat(257), "display_name": "X"}), "password"),
+        (json!({"email": "a@example.com", "password": "a long enough password", "display_name": ""}), "display_name"),
+        (json!({"email": "a@example.com", "password": "a long enough password", "display_name": "x".repeat(201)}), "display_name"),
+        (json!({"email": "a@example.com", "password": "a long enough password", "display_name": "X", "time_zone": "Mars/Olympus"}), "time_zone"),
+        (json!({"email": "a@example.com", "password": "a long enough password", "display_name": "X", "role": "admin"}), "role"),
+        (json!({"email": "a@example.com", "password": "a long enough password"}), "display_name"),
+        (json!({"email": 42, "password": "a long enough password", "display_name": "X"}), "email"),
+        (json!({"email": "a@example.com", "password": "a long enough password", "display_name": ["X"]}), "display_name"),
+    ];
+    for (body, field) in cases {
+        let response = app.post_json("/v1/auth/register", None, &body).await;
+        let fields = invalid_fields(response).await;
+        assert!(fields.contains(&field.to_owned()), "{body} should name {field}: {fields:?}");
+    }
+    assert_eq!(app.database.count("SELECT count(*) AS count FROM users").await, 0);
+}
+
+#[actix_web::test]
+async fn a_password_of_exactly_ten_and_of_256_characters_is_accepted() {
+    let app = TestApp::spawn().await;
+    for (email, password) in [("ten@example.com", "é".repeat(10)), ("max@example.com", "p".repeat(256))] {
+        let response = app
+            .post_json(
+                "/v1/auth/register",
+                None,
+                &json!({"email": email, "password": password, "display_name": "X"}),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CREATED, "{email}");
+    }
+}
+
+#[actix_web::test]
+async fn hostile_and_non_ascii_text_is_stored_verbatim() {
+    let app = TestApp::spawn().await;
+    let name = "Zoë O'Brien \"<script>alert(1)</script>\" 🙂 \u{202e}mirror'; DROP TABLE users;--";
+    let response = app
+        .post_json(
+            "/v1/auth/register",
+            None,
+            &json!({"email": "zoe@example.com", "password": "a long enough password", "display_name": name}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let session: Value = response.json().await.expect("json");
+    let token = session["access_token"].as_str().expect("token");
+    let me: Value = app.get("/v1/me", token).await.json().await.expect("json");
+    assert_eq!(me["display_name"], name);
+}
+
+#[actix_web::test]
+async fn me_shows_each_user_only_their_own_account() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let bob = app.user("bob").await;
+    let ada_me: Value = app.get("/v1/me", &ada.access_token).await.json().await.expect("json");
+    let bob_me: Value = app.get("/v1/me", &bob.access_token).await.json().await.expect("json");
+    assert_eq!(ada_me["id"], ada.id.as_str());
+    assert_eq!(bob_me["id"], bob.id.as_str());
+    assert_eq!(bob_me["email"], "bob@example.com");
+}
+
+#[actix_web::test]
+async fn patch_me_is_a_merge_patch() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+
+    let response = app
+        .patch_json(
+            "/v1/me",
+            &ada.access_token,
+            &json!({"target_field": "product design", "time_zone": "Europe/Berlin"}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let me: Value = response.json().await.expect("json");
+    assert_eq!(me["target_field"], "product design");
+    assert_eq!(me["time_zone"], "Europe/Berlin");
+    assert_eq!(me["display_name"], "ada", "absent fields stay");
+
+    // merge-patch+json is accepted too, and null clears.
+    let response = app
+        .request(Method::PATCH, "/v1/me", Some(&ada.access_token))
+        .header("content-type", "application/merge-patch+json")
+        .body(r#"{"target_field": null}"#)
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), StatusCode::OK);
+    let me: Value = response.json().await.expect("json");
+    assert_eq!(me["target_field"], Value::Null);
+    assert_eq!(me["time_zone"], "Europe/Berlin");
+}
+
+#[actix_web::test]
+async fn patch_me_refuses_read_only_unknown_and_invalid_fields() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let cases: Vec<(Value, &str)> = vec![
+        (json!({"email": "new@example.com"}), "email"),
+        (json!({"role": "admin"}), "role"),
+        (json!({"id": "x"}), "id"),
+        (json!({"time_zone": "Nowhere/Land"}), "time_zone"),
+        (json!({"time_zone": null}), "time_zone"),
+        (json!({"display_name": null}), "display_name"),
+        (json!({"display_name": ""}), "display_name"),
+        (json!({"target_field": "x".repeat(201)}), "target_field"),
+        (json!({"target_field": 7}), "target_field"),
+    ];
+    for (body, field) in cases {
+        let response = app.patch_json("/v1/me", &ada.access_token, &body).await;
+        let fields = invalid_fields(response).await;
+        assert!(fields.contains(&field.to_owned()), "{body} should name {field}: {fields:?}");
+    }
+    let me: Value = app.get("/v1/me", &ada.access_token).await.json().await.expect("json");
+    assert_eq!(me["email"], "ada@example.com");
+    assert_eq!(me["role"], "member");
+    assert_eq!(me["time_zone"], "UTC");
+}
+
+#[actix_web::test]
+async fn changing_the_password_ends_every_earlier_session() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let second: Value = app.login(&ada.email, &ada.password).await.json().await.expect("json");
+
+    let response = app
+        .post_json(
+            "/v1/me/password",
+            Some(&ada.access_token),
+            &json!({"current_password": ada.password, "new_password": "a brand new password"}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert!(response.bytes().await.expect("body").is_empty());
+
+    for token in [ada.access_token.as_str(), second["access_token"].as_str().expect("token")] {
+        problem(app.get("/v1/me", token).await, StatusCode::UNAUTHORIZED).await;
+    }
+    for refresh in [ada.refresh_token.as_str(), second["refresh_token"].as_str().expect("token")] {
+        let response = app
+            .post_json("/v1/auth/refresh", None, &json!({"refresh_token": refresh}))
+            .await;
+        problem(response, StatusCode::UNAUTHORIZED).await;
+    }
+    problem(app.login(&ada.email, &ada.password).await, StatusCode::UNAUTHORIZED).await;
+    assert_eq!(app.login(&ada.email, "a brand new password").await.status(), StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn a_wrong_current_password_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let response = app
+        .post_json(
+            "/v1/me/password",
+            Some(&ada.access_token),
+            &json!({"current_password": "not my password", "new_password": "a brand new password"}),
+        )
+        .await;
+    assert_eq!(invalid_fields(response).await, vec!["current_password"]);
+    let response = app
+        .post_json(
+            "/v1/me/password",
+            Some(&ada.access_token),
+            &json!({"current_password": ada.password, "new_password": "short"}),
+        )
+        .await;
+    assert_eq!(invalid_fields(response).await, vec!["new_password"]);
+    assert_eq!(app.get("/v1/me", &ada.access_token).await.status(), StatusCode::OK);
+    assert_eq!(app.login(&ada.email, &ada.password).await.status(), StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn deleting_the_account_removes_every_row_of_the_user_and_only_theirs() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let bob = app.user("bob").await;
+    app.login(&ada.email, &ada.password).await;
+
+    let response = app.delete("/v1/me", &ada.access_token).await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+
+    let users_left = app.database.count("SELECT count(*) AS count FROM users").await;
+    assert_eq!(users_left, 1);
+    let ada_tokens = app
+        .database
+        .count(&format!(
+            "SELECT count(*) AS count FROM refresh_tokens WHERE user_id = '{}'",
+            ada.id
+        ))
+        .await;
+    assert_eq!(ada_tokens, 0);
+    problem(app.get("/v1/me", &ada.access_token).await, StatusCode::UNAUTHORIZED).await;
+    problem(app.login(&ada.email, &ada.password).await, StatusCode::UNAUTHORIZED).await;
+    let response = app
+        .post_json("/v1/auth/refresh", None, &json!({"refresh_token": ada.refresh_token}))
+        .await;
+    problem(response, StatusCode::UNAUTHORIZED).await;
+    assert_eq!(app.get("/v1/me", &bob.access_token).await.status(), StatusCode::OK);
+    // The address can be registered again.
+    assert_eq!(app.user("ada").await.email, "ada@example.com");
+}

@@ -1,0 +1,150 @@
+//! The database going away and coming back, TLS, and the migrations.
+
+use std::time::{Duration, Instant};
+
+use diesel_migrations::MigrationHarness;
+use rapport::config::Settings;
+use rapport::db;
+use reqwest::StatusCode;
+
+use crate::helpers::proxy::{DatabaseProxy, ProxyMode};
+use crate::helpers::{TestApp, TestDatabase, problem};
+
+/// Starts the app with its database reached through a proxy the test controls.
+async fn app_behind_proxy() -> (TestApp, DatabaseProxy) {
+    let database = TestDatabase::create().await;
+    let proxy = DatabaseProxy::start("127.0.0.1:5432".parse().expect("address")).await;
+    let through_proxy = database
+        .url
+        .replace("127.0.0.1:5432", &proxy.address.to_string())
+        .replace("localhost:5432", &proxy.address.to_string());
+    assert_ne!(through_proxy, database.url, "the URL goes through the proxy");
+    let mut settings = Settings::for_database(&through_proxy);
+    settings.auth_rate_per_minute = 10_000;
+    (TestApp::serve(settings, database).await, proxy)
+}
+
+async fn timed_get(app: &TestApp, path: &str, token: &str) -> (StatusCode, Duration) {
+    let started = Instant::now();
+    let status = app.get(path, token).await.status();
+    (status, started.elapsed())
+}
+
+#[actix_web::test]
+async fn a_stopped_database_answers_503_and_the_service_recovers_by_itself() {
+    let (app, proxy) = app_behind_proxy().await;
+    let ada = app.user("ada").await;
+    assert_eq!(app.get("/v1/me", &ada.access_token).await.status(), StatusCode::OK);
+
+    proxy.set(ProxyMode::Refusing);
+    let started = Instant::now();
+    let response = app.get("/v1/me", &ada.access_token).await;
+    let body = problem(response, StatusCode::SERVICE_UNAVAILABLE).await;
+    assert!(started.elapsed() < Duration::from_secs(6), "answered within the pool wait timeout");
+    assert_eq!(body["code"], "unavailable");
+    let ready = app.client.get(app.url("/readyz")).send().await.expect("sent");
+    assert_eq!(ready.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(app.client.get(app.url("/healthz")).send().await.expect("sent").status(), StatusCode::OK);
+
+    proxy.set(ProxyMode::Up);
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let (status, _) = timed_get(&app, "/v1/me", &ada.access_token).await;
+        if status == StatusCode::OK {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the service did not recover: {status}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let ready = app.client.get(app.url("/readyz")).send().await.expect("sent");
+    assert_eq!(ready.status(), StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn an_unreachable_database_answers_503_within_five_seconds_not_a_hang() {
+    let (app, proxy) = app_behind_proxy().await;
+    let ada = app.user("ada").await;
+    proxy.set(ProxyMode::Silent);
+    let (status, elapsed) = timed_get(&app, "/v1/me", &ada.access_token).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(elapsed < Duration::from_secs(8), "took {elapsed:?}");
+    proxy.set(ProxyMode::Up);
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while app.get("/v1/me", &ada.access_token).await.status() != StatusCode::OK {
+        assert!(Instant::now() < deadline, "the service did not recover");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[actix_web::test]
+async fn sslmode_require_connects_over_tls() {
+    let database = TestDatabase::create().await;
+    let url = format!("{}?sslmode=require", database.url);
+    let mut connection = db::establish(url.clone(), Duration::from_secs(5))
+        .await
+        .expect("a TLS connection to the local server");
+    #[derive(diesel::QueryableByName)]
+    struct Ssl {
+        #[diesel(sql_type = diesel::sql_types::Bool)]
+        ssl: bool,
+    }
+    let row: Ssl = diesel_async::RunQueryDsl::get_result(
+        diesel::sql_query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"),
+        &mut connection,
+    )
+    .await
+    .expect("pg_stat_ssl");
+    assert!(row.ssl, "the connection is encrypted");
+
+    // The whole service works over it too.
+    let mut settings = Settings::for_database(&url);
+    settings.auth_rate_per_minute = 10_000;
+    let app = TestApp::serve(settings, database).await;
+    let ada = app.user("ada").await;
+    assert_eq!(app.get("/v1/me", &ada.access_token).await.status(), StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn sslmode_verify_full_refuses_a_self_signed_certificate() {
+    let database = TestDatabase::create().await;
+    let url = format!("{}?sslmode=verify-full", database.url);
+    let result = db::establish(url, Duration::from_secs(5)).await;
+    assert!(result.is_err(), "an unverifiable certificate is refused");
+}
+
+#[actix_web::test]
+async fn every_migration_applies_reverts_and_applies_again() {
+    let database = TestDatabase::create_empty().await;
+    let connection = db::establish(database.url.clone(), Duration::from_secs(0))
+        .await
+        .expect("connect");
+    tokio::task::spawn_blocking(move || {
+        let mut connection: diesel_async::async_connection_wrapper::AsyncConnectionWrapper<
+            diesel_async::AsyncPgConnection,
+        > = connection.into();
+        let applied = connection.run_pending_migrations(db::MIGRATIONS).expect("apply").len();
+        assert!(applied > 0);
+        let reverted = connection.revert_all_migrations(db::MIGRATIONS).expect("revert").len();
+        assert_eq!(reverted, applied);
+        let again = connection.run_pending_migrations(db::MIGRATIONS).expect("apply again").len();
+        assert_eq!(again, applied);
+    })
+    .await
+    .expect("the migration thread");
+    // Nothing is left behind by the reverts that the re-apply would trip on,
+    // and the schema is usable.
+    let settings = Settings::for_database(&database.url);
+    assert!(db::run_migrations(&settings).await.expect("no-op").is_empty());
+}
+
+#[actix_web::test]
+async fn the_database_is_created_when_missing_in_development() {
+    let name = format!("rapport_created_{}", uuid::Uuid::new_v4().simple());
+    let url = db::with_database(&crate::helpers::database::server_url(), &name);
+    let settings = Settings::for_database(&url);
+    db::create_database_if_missing(&settings).await.expect("created");
+    db::create_database_if_missing(&settings).await.expect("idempotent");
+    let applied = db::run_migrations(&settings).await.expect("migrated");
+    assert!(!applied.is_empty());
+    drop(TestDatabase { url, name });
+}

@@ -1,0 +1,187 @@
+//! The test harness: a fresh database per test, cloned from a migrated
+//! template, and the real application served on a free local port.
+
+pub mod database;
+pub mod proxy;
+
+use std::time::Duration;
+
+use actix_web::dev::ServerHandle;
+use rapport::config::Settings;
+use rapport::startup::{AppState, build_app};
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use serde_json::{Value, json};
+
+pub use database::TestDatabase;
+
+/// A running application with its own database.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub state: AppState,
+    server: ServerHandle,
+    pub database: TestDatabase,
+}
+
+/// A registered, signed-in user.
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub id: String,
+    pub email: String,
+    pub password: String,
+    pub access_token: String,
+    pub refresh_token: String,
+}
+
+impl TestApp {
+    pub async fn spawn() -> Self {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// Starts the app after `adjust` has changed its settings.
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> Self {
+        let database = TestDatabase::create().await;
+        let mut settings = Settings::for_database(&database.url);
+        // Tests sign many users in from one address; the rate-limit test
+        // lowers this again.
+        settings.auth_rate_per_minute = 10_000;
+        adjust(&mut settings);
+        Self::serve(settings, database).await
+    }
+
+    pub async fn serve(settings: Settings, database: TestDatabase) -> Self {
+        let state = AppState::new(settings);
+        let app_state = state.clone();
+        let server = actix_web::HttpServer::new(move || build_app(app_state.clone()))
+            .workers(1)
+            .disable_signals()
+            .bind("127.0.0.1:0")
+            .expect("a free local port");
+        let address = format!("http://{}", server.addrs()[0]);
+        let server = server.run();
+        let handle = server.handle();
+        actix_web::rt::spawn(server);
+        Self {
+            address,
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .no_proxy()
+                .timeout(Duration::from_secs(30))
+                .build()
+                .expect("a client"),
+            state,
+            server: handle,
+            database,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub fn request(&self, method: Method, path: &str, token: Option<&str>) -> RequestBuilder {
+        let builder = self.client.request(method, self.url(path));
+        match token {
+            Some(token) => builder.bearer_auth(token),
+            None => builder,
+        }
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Response {
+        self.request(Method::GET, path, Some(token))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn post_json(&self, path: &str, token: Option<&str>, body: &Value) -> Response {
+        self.request(Method::POST, path, token)
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn patch_json(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.request(Method::PATCH, path, Some(token))
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn delete(&self, path: &str, token: &str) -> Response {
+        self.request(Method::DELETE, path, Some(token))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// Registers `name@example.com` and returns the signed-in user.
+    pub async fn user(&self, name: &str) -> TestUser {
+        let email = format!("{name}@example.com");
+        let password = format!("{name}-password-123");
+        let response = self
+            .post_json(
+                "/v1/auth/register",
+                None,
+                &json!({"email": email, "password": password, "display_name": name}),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CREATED, "register {name}");
+        let body: Value = response.json().await.expect("json");
+        TestUser {
+            id: body["user"]["id"].as_str().expect("id").to_owned(),
+            email,
+            password,
+            access_token: body["access_token"].as_str().expect("token").to_owned(),
+            refresh_token: body["refresh_token"].as_str().expect("token").to_owned(),
+        }
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Response {
+        self.post_json(
+            "/v1/auth/login",
+            None,
+            &json!({"email": email, "password": password}),
+        )
+        .await
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // Stop accepting work; the database is dropped by TestDatabase.
+        drop(self.server.stop(false));
+    }
+}
+
+/// Reads a problem body and checks its envelope.
+pub async fn problem(response: Response, status: StatusCode) -> Value {
+    assert_eq!(response.status(), status, "status");
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(content_type, "application/problem+json");
+    let body: Value = response.json().await.expect("problem json");
+    assert_eq!(body["status"], status.as_u16());
+    for key in ["type", "title", "detail", "code"] {
+        assert!(body[key].is_string(), "problem has `{key}`: {body}");
+    }
+    body
+}
+
+/// The fields a 422 problem names.
+pub async fn invalid_fields(response: Response) -> Vec<String> {
+    let body = problem(response, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(body["code"], "validation_failed");
+    body["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|error| error["field"].as_str().expect("field").to_owned())
+        .collect()
+}

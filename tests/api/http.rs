@@ -1,0 +1,201 @@
+//! Service-wide HTTP behaviour: problem bodies for bad input, unknown
+//! routes and methods, request ids, headers, CORS.
+
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+use crate::helpers::{TestApp, invalid_fields, problem};
+
+#[actix_web::test]
+async fn malformed_json_answers_400_problem() {
+    let app = TestApp::spawn().await;
+    for body in ["{", "{\"email\": }", "", "nul", "{\"a\":1} {\"b\":2}"] {
+        let response = app
+            .request(Method::POST, "/v1/auth/login", None)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .expect("sent");
+        let problem = problem(response, StatusCode::BAD_REQUEST).await;
+        assert_eq!(problem["code"], "bad_request", "{body}");
+    }
+}
+
+#[actix_web::test]
+async fn a_body_that_is_not_json_answers_415() {
+    let app = TestApp::spawn().await;
+    for content_type in [Some("text/plain"), Some("application/x-www-form-urlencoded"), None] {
+        let mut request = app
+            .request(Method::POST, "/v1/auth/login", None)
+            .body(r#"{"email":"a@example.com","password":"whatever"}"#);
+        if let Some(content_type) = content_type {
+            request = request.header("content-type", content_type);
+        }
+        let response = request.send().await.expect("sent");
+        let body = problem(response, StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
+        assert_eq!(body["code"], "unsupported_media_type");
+    }
+}
+
+#[actix_web::test]
+async fn a_body_over_256_kib_answers_413() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let huge = json!({"display_name": "x".repeat(256 * 1024)});
+    let response = app.patch_json("/v1/me", &ada.access_token, &huge).await;
+    let body = problem(response, StatusCode::PAYLOAD_TOO_LARGE).await;
+    assert_eq!(body["code"], "payload_too_large");
+
+    // A chunked body without Content-Length is cut off too.
+    let chunks: Vec<Result<Vec<u8>, std::io::Error>> = vec![
+        Ok(b"{\"display_name\": \"".to_vec()),
+        Ok(vec![b'y'; 300 * 1024]),
+        Ok(b"\"}".to_vec()),
+    ];
+    let response = app
+        .request(Method::PATCH, "/v1/me", Some(&ada.access_token))
+        .header("content-type", "application/json")
+        .body(reqwest::Body::wrap_stream(futures_util::stream::iter(chunks)))
+        .send()
+        .await
+        .expect("sent");
+    problem(response, StatusCode::PAYLOAD_TOO_LARGE).await;
+    let me: serde_json::Value = app.get("/v1/me", &ada.access_token).await.json().await.expect("json");
+    assert_eq!(me["display_name"], "ada");
+}
+
+#[actix_web::test]
+async fn a_body_just_under_the_limit_is_read_and_validated() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let big = json!({"display_name": "x".repeat(200 * 1024)});
+    let response = app.patch_json("/v1/me", &ada.access_token, &big).await;
+    assert_eq!(invalid_fields(response).await, vec!["display_name"]);
+}
+
+#[actix_web::test]
+async fn unknown_routes_answer_404_problem() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    for path in ["/v1/nothing", "/", "/v1/me/nothing", "/v2/me"] {
+        let body = problem(app.get(path, &ada.access_token).await, StatusCode::NOT_FOUND).await;
+        assert_eq!(body["code"], "not_found", "{path}");
+    }
+}
+
+#[actix_web::test]
+async fn an_undeclared_method_answers_405_with_allow() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let cases = [
+        (Method::TRACE, "/v1/me", "GET, DELETE, PATCH"),
+        (Method::PUT, "/v1/me", "GET, DELETE, PATCH"),
+        (Method::GET, "/v1/auth/login", "POST"),
+        (Method::DELETE, "/healthz", "GET"),
+        (Method::POST, "/openapi.json", "GET"),
+    ];
+    for (method, path, allow) in cases {
+        let response = app
+            .request(method.clone(), path, Some(&ada.access_token))
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(
+            response.headers().get("allow").map(|v| v.to_str().expect("ascii")),
+            Some(allow),
+            "{method} {path}"
+        );
+        let body = problem(response, StatusCode::METHOD_NOT_ALLOWED).await;
+        assert_eq!(body["code"], "method_not_allowed");
+    }
+}
+
+#[actix_web::test]
+async fn request_ids_are_echoed_or_generated() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-request-id", "portal-42.abc")
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.headers()["x-request-id"], "portal-42.abc");
+
+    // A hostile id (log injection) is replaced, not echoed.
+    let response = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-request-id", "x\" injected=\"1")
+        .send()
+        .await
+        .expect("sent");
+    let generated = response.headers()["x-request-id"].to_str().expect("ascii");
+    assert!(uuid::Uuid::parse_str(generated).is_ok(), "{generated}");
+
+    let response = app.client.get(app.url("/v1/nothing")).send().await.expect("sent");
+    assert!(response.headers().contains_key("x-request-id"));
+}
+
+#[actix_web::test]
+async fn every_response_says_nosniff() {
+    let app = TestApp::spawn().await;
+    for path in ["/healthz", "/v1/me", "/nowhere"] {
+        let response = app.client.get(app.url(path)).send().await.expect("sent");
+        assert_eq!(response.headers()["x-content-type-options"], "nosniff", "{path}");
+    }
+}
+
+#[actix_web::test]
+async fn cors_allows_exactly_the_configured_origins() {
+    let app = TestApp::spawn_with(|settings| {
+        settings.cors_origins = vec!["https://portal.example.edu".to_owned()];
+    })
+    .await;
+    let preflight = |origin: &'static str| {
+        app.request(Method::OPTIONS, "/v1/me", None)
+            .header("origin", origin)
+            .header("access-control-request-method", "PATCH")
+            .header("access-control-request-headers", "authorization, content-type")
+            .send()
+    };
+    let allowed = preflight("https://portal.example.edu").await.expect("sent");
+    assert!(allowed.status().is_success());
+    assert_eq!(
+        allowed.headers()["access-control-allow-origin"],
+        "https://portal.example.edu"
+    );
+    let refused = preflight("https://evil.example.com").await.expect("sent");
+    assert!(!refused.headers().contains_key("access-control-allow-origin"));
+
+    let response = app
+        .client
+        .get(app.url("/healthz"))
+        .header("origin", "https://portal.example.edu")
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(
+        response.headers()["access-control-allow-origin"],
+        "https://portal.example.edu"
+    );
+}
+
+#[actix_web::test]
+async fn no_error_body_shows_internals() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let bodies = [
+        app.patch_json("/v1/me", &ada.access_token, &json!({"time_zone": "\u{0000}"})).await,
+        app.post_json("/v1/auth/login", None, &json!({"email": "\u{0000}", "password": "x"})).await,
+        app.post_json("/v1/auth/register", None, &json!({"email": "a\u{0000}@example.com", "password": "a long enough password", "display_name": "\u{0000}"})).await,
+    ];
+    for response in bodies {
+        assert!(response.status().is_client_error(), "{}", response.status());
+        let text = response.text().await.expect("text");
+        for leak in ["diesel", "SQL", "syntax", "src/", "panicked", "postgres"] {
+            assert!(!text.contains(leak), "{leak} in {text}");
+        }
+    }
+}
