@@ -25,6 +25,7 @@ pub struct HealthStatus {
 #[utoipa::path(
     tag = "operations",
     responses((status = 200, description = "The process is alive", body = HealthStatus)),
+    security(()),
 )]
 #[get("/healthz")]
 pub async fn healthz() -> web::Json<HealthStatus> {
@@ -42,6 +43,7 @@ pub async fn healthz() -> web::Json<HealthStatus> {
         (status = 503, description = "The database is unreachable or not migrated (`unavailable`)",
             body = crate::error::Problem, content_type = "application/problem+json"),
     ),
+    security(()),
 )]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> ApiResult<HttpResponse> {

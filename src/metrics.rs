@@ -106,6 +106,7 @@ impl Metrics {
     tag = "operations",
     responses((status = 200, description = "Metrics in Prometheus text format", body = String,
         content_type = "text/plain; version=0.0.4")),
+    security(()),
 )]
 #[get("/metrics")]
 pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {

@@ -21,6 +21,7 @@ use crate::error::{FieldError, Problem};
         description = "A JSON REST API for running informational interviews: target employers, \
 contacts and who referred whom, outreach, interviews and their questions, and reminders that arrive.",
         license(name = "Proprietary", identifier = "LicenseRef-Proprietary"),
+        contact(name = "Rapport", email = "api@rapport.dev"),
     ),
     servers((url = "/", description = "This service")),
     tags(
@@ -85,12 +86,7 @@ fn problem_response(description: &str, status: &str) -> ResponseBuilder {
 /// Adds the statuses that every operation of a kind can answer, so that no
 /// handler has to repeat them and none can forget one.
 fn add_shared_responses(document: &mut Document) {
-    let components = document.components.get_or_insert_with(Default::default);
-    for (status, name, description) in SHARED_RESPONSES {
-        components
-            .responses
-            .insert((*name).to_owned(), RefOr::T(problem_response(description, status).build()));
-    }
+    let mut used = std::collections::BTreeSet::new();
     for (path, item) in document.paths.paths.iter_mut() {
         let has_path_parameters = path.contains('{');
         let operational = !path.starts_with("/v1/");
@@ -104,7 +100,7 @@ fn add_shared_responses(document: &mut Document) {
             {
                 shared.push("400");
             }
-            if operation.security.as_ref().is_some_and(|security| !security.is_empty()) {
+            if requires_token(operation) {
                 shared.push("401");
             }
             if has_path_parameters {
@@ -123,10 +119,31 @@ fn add_shared_responses(document: &mut Document) {
                     .responses
                     .responses
                     .entry(status.to_owned())
-                    .or_insert_with(|| RefOr::Ref(Ref::from_response_name(name)));
+                    .or_insert_with(|| {
+                        used.insert(status);
+                        RefOr::Ref(Ref::from_response_name(name))
+                    });
             }
         }
     }
+    let components = document.components.get_or_insert_with(Default::default);
+    for (status, name, description) in SHARED_RESPONSES {
+        if used.contains(status) {
+            components
+                .responses
+                .insert((*name).to_owned(), RefOr::T(problem_response(description, status).build()));
+        }
+    }
+}
+
+/// Whether an operation needs a bearer token (`security: [{}]` means none).
+fn requires_token(operation: &Operation) -> bool {
+    operation.security.iter().flatten().any(|requirement| {
+        serde_json::to_value(requirement)
+            .ok()
+            .and_then(|value| value.as_object().map(|schemes| !schemes.is_empty()))
+            .unwrap_or(false)
+    })
 }
 
 fn operations_mut(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut Operation> {

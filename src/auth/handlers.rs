@@ -35,6 +35,7 @@ pub fn configure(config: &mut ServiceConfig) {
             body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds until the next attempt is allowed"))),
     ),
+    security(()),
 )]
 #[post("/auth/register")]
 pub async fn register(
@@ -67,6 +68,7 @@ pub async fn register(
             body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds until the next attempt is allowed"))),
     ),
+    security(()),
 )]
 #[post("/auth/login")]
 pub async fn login(
@@ -94,6 +96,7 @@ pub async fn login(
         (status = 401, description = "The refresh token is invalid, expired, spent or revoked",
             body = Problem, content_type = "application/problem+json"),
     ),
+    security(()),
 )]
 #[post("/auth/refresh")]
 pub async fn refresh(
@@ -117,6 +120,7 @@ pub async fn refresh(
         (status = 401, description = "The refresh token is unknown",
             body = Problem, content_type = "application/problem+json"),
     ),
+    security(()),
 )]
 #[post("/auth/logout")]
 pub async fn logout(

@@ -19,6 +19,8 @@ pub fn configure(config: &mut ServiceConfig) {
 }
 
 /// Read my account
+///
+/// The account the bearer token belongs to.
 #[utoipa::path(
     tag = "me",
     responses((status = 200, description = "The signed-in account", body = UserResponse)),
