@@ -90,7 +90,10 @@ impl Settings {
         let database_url = match lookup("DATABASE_URL") {
             Some(url) => url,
             None if production => {
-                return Err(ConfigError::new("DATABASE_URL", "is required in production"));
+                return Err(ConfigError::new(
+                    "DATABASE_URL",
+                    "is required in production",
+                ));
             }
             None => DEVELOPMENT_DATABASE_URL.to_owned(),
         };
@@ -128,7 +131,10 @@ impl Settings {
         };
         let pool_size: usize = parse_or("RAPPORT_DB_POOL_SIZE", &lookup, Some(16))?;
         if pool_size == 0 {
-            return Err(ConfigError::new("RAPPORT_DB_POOL_SIZE", "must be at least 1"));
+            return Err(ConfigError::new(
+                "RAPPORT_DB_POOL_SIZE",
+                "must be at least 1",
+            ));
         }
         let auth_rate_per_minute: u32 =
             parse_or("RAPPORT_AUTH_RATE_PER_MINUTE", &lookup, Some(20))?;
@@ -239,9 +245,12 @@ mod tests {
 
     #[test]
     fn production_without_a_secret_names_the_variable() {
-        let error = settings(&[("RAPPORT_ENV", "production"), ("DATABASE_URL", "postgres://x/y")])
-            .err()
-            .expect("refused");
+        let error = settings(&[
+            ("RAPPORT_ENV", "production"),
+            ("DATABASE_URL", "postgres://x/y"),
+        ])
+        .err()
+        .expect("refused");
         assert_eq!(error.variable, "RAPPORT_JWT_SECRET");
     }
 

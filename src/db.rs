@@ -25,7 +25,7 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
 /// The advisory lock that serialises migrations between replicas starting
 /// together (an arbitrary constant: "rapport" in ASCII).
-const MIGRATION_LOCK_KEY: i64 = 0x7261_7070_6f72_74;
+const MIGRATION_LOCK_KEY: i64 = 0x0072_6170_706f_7274;
 
 /// Builds the pool. Connections are made lazily, so this succeeds even when
 /// the database is down; requests then answer 503 within the wait timeout.
@@ -89,11 +89,15 @@ fn tls_mode(url: &str) -> (String, TlsMode) {
 
 /// Opens one connection, with TLS when the URL asks for it and the
 /// statement timeout set for the whole session.
-pub async fn establish(url: String, statement_timeout: Duration) -> ConnectionResult<AsyncPgConnection> {
+pub async fn establish(
+    url: String,
+    statement_timeout: Duration,
+) -> ConnectionResult<AsyncPgConnection> {
     let (url, mode) = tls_mode(&url);
-    let mut config: tokio_postgres::Config = url
-        .parse()
-        .map_err(|error: tokio_postgres::Error| ConnectionError::BadConnection(error.to_string()))?;
+    let mut config: tokio_postgres::Config =
+        url.parse().map_err(|error: tokio_postgres::Error| {
+            ConnectionError::BadConnection(error.to_string())
+        })?;
     config.options(format!(
         "-c statement_timeout={}",
         statement_timeout.as_millis()
@@ -120,7 +124,8 @@ fn rustls_config(mode: TlsMode) -> rustls::ClientConfig {
         .with_safe_default_protocol_versions()
         .expect("ring supports the default protocol versions");
     if mode == TlsMode::Verify {
-        let roots = rustls::RootCertStore::from_iter(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+        let roots =
+            rustls::RootCertStore::from_iter(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
         builder.with_root_certificates(roots).with_no_client_auth()
     } else {
         builder
@@ -237,9 +242,10 @@ pub async fn is_ready(pool: &Pool, latest_version: &str) -> bool {
     let Ok(mut connection) = pool.get().await else {
         return false;
     };
-    let applied = diesel::sql_query("SELECT max(version) AS version FROM __diesel_schema_migrations")
-        .get_result::<AppliedVersion>(&mut connection)
-        .await;
+    let applied =
+        diesel::sql_query("SELECT max(version) AS version FROM __diesel_schema_migrations")
+            .get_result::<AppliedVersion>(&mut connection)
+            .await;
     matches!(applied, Ok(AppliedVersion { version: Some(version) }) if version.as_str() >= latest_version)
 }
 
@@ -284,10 +290,11 @@ pub async fn create_database_if_missing(settings: &Settings) -> Result<(), Setup
     };
     let maintenance_url = with_database(&settings.database_url, "postgres");
     let mut connection = establish(maintenance_url, Duration::from_secs(0)).await?;
-    let found = diesel::sql_query("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists")
-        .bind::<diesel::sql_types::Text, _>(name)
-        .get_result::<Exists>(&mut connection)
-        .await?;
+    let found =
+        diesel::sql_query("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists")
+            .bind::<diesel::sql_types::Text, _>(name)
+            .get_result::<Exists>(&mut connection)
+            .await?;
     if !found.exists {
         let quoted = name.replace('"', "\"\"");
         diesel::sql_query(format!("CREATE DATABASE \"{quoted}\""))
@@ -320,6 +327,9 @@ mod tests {
         let (url, mode) = tls_mode("postgres://h/d?sslmode=require&application_name=x");
         assert_eq!(mode, TlsMode::Encrypt);
         assert_eq!(url, "postgres://h/d?application_name=x");
-        assert_eq!(tls_mode("postgres://h/d?sslmode=verify-full").1, TlsMode::Verify);
+        assert_eq!(
+            tls_mode("postgres://h/d?sslmode=verify-full").1,
+            TlsMode::Verify
+        );
     }
 }

@@ -78,7 +78,8 @@ fn check_json_headers(request: &HttpRequest, limit: usize) -> Result<(), ApiErro
 pub async fn read_body(mut payload: Payload, limit: usize) -> Result<web::Bytes, ApiError> {
     let mut body = web::BytesMut::new();
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|_| ApiError::BadRequest("the request body could not be read".to_owned()))?;
+        let chunk = chunk
+            .map_err(|_| ApiError::BadRequest("the request body could not be read".to_owned()))?;
         if body.len() + chunk.len() > limit {
             return Err(ApiError::PayloadTooLarge { limit });
         }
@@ -90,11 +91,20 @@ pub async fn read_body(mut payload: Payload, limit: usize) -> Result<web::Bytes,
 /// Parses JSON into `T`: broken syntax is a 400, well-formed JSON that does
 /// not fit `T` is a 422 naming the field.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
-    let value: serde_json::Value = serde_json::from_slice(body)
-        .map_err(|error| ApiError::BadRequest(format!("the request body is not valid JSON: {error}")))?;
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|error| {
+        ApiError::BadRequest(format!("the request body is not valid JSON: {error}"))
+    })?;
+    // Every request body of the API is an object; serde would otherwise
+    // read `[]` as a struct whose fields are all optional.
+    if !value.is_object() {
+        return Err(ApiError::invalid("body", "must be a JSON object"));
+    }
     if let Some(field) = find_nul(&value, String::new()) {
         // PostgreSQL text cannot hold NUL, and no field has a use for it.
-        return Err(ApiError::invalid(field, "must not contain the NUL character"));
+        return Err(ApiError::invalid(
+            field,
+            "must not contain the NUL character",
+        ));
     }
     serde_path_to_error::deserialize(value).map_err(|error| {
         let path = error.path().to_string();
@@ -105,7 +115,13 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
 
 /// The path of the first string (or key) holding a NUL character.
 fn find_nul(value: &serde_json::Value, path: String) -> Option<String> {
-    let label = |path: &str| if path.is_empty() { "body".to_owned() } else { path.to_owned() };
+    let label = |path: &str| {
+        if path.is_empty() {
+            "body".to_owned()
+        } else {
+            path.to_owned()
+        }
+    };
     match value {
         serde_json::Value::String(text) if text.contains('\0') => Some(label(&path)),
         serde_json::Value::Array(items) => items
@@ -113,8 +129,16 @@ fn find_nul(value: &serde_json::Value, path: String) -> Option<String> {
             .enumerate()
             .find_map(|(index, item)| find_nul(item, format!("{path}[{index}]"))),
         serde_json::Value::Object(fields) => fields.iter().find_map(|(key, item)| {
-            let child = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-            if key.contains('\0') { Some(label(&path)) } else { find_nul(item, child) }
+            let child = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            if key.contains('\0') {
+                Some(label(&path))
+            } else {
+                find_nul(item, child)
+            }
         }),
         _ => None,
     }
@@ -128,7 +152,9 @@ fn field_of(path: &str, message: &str) -> String {
         .find_map(|prefix| message.strip_prefix(prefix))
         .and_then(|rest| rest.split('`').next());
     match (named, path) {
-        (Some(name), path) if path == name || path.ends_with(&format!(".{name}")) => path.to_owned(),
+        (Some(name), path) if path == name || path.ends_with(&format!(".{name}")) => {
+            path.to_owned()
+        }
         (Some(name), "." | "") => name.to_owned(),
         (Some(name), parent) => format!("{parent}.{name}"),
         (None, "." | "") => "body".to_owned(),
@@ -197,21 +223,41 @@ mod tests {
 
     #[test]
     fn unknown_missing_and_mistyped_fields_are_named() {
-        assert_eq!(field_errors(r#"{"name":"a","count":1,"x":1}"#)[0].field, "x");
+        assert_eq!(
+            field_errors(r#"{"name":"a","count":1,"x":1}"#)[0].field,
+            "x"
+        );
         assert_eq!(field_errors(r#"{"name":"a"}"#)[0].field, "count");
-        assert_eq!(field_errors(r#"{"name":"a","count":"many"}"#)[0].field, "count");
-        assert_eq!(field_errors(r#"{"name":"a","count":300}"#)[0].field, "count");
+        assert_eq!(
+            field_errors(r#"{"name":"a","count":"many"}"#)[0].field,
+            "count"
+        );
+        assert_eq!(
+            field_errors(r#"{"name":"a","count":300}"#)[0].field,
+            "count"
+        );
         assert_eq!(field_errors("[]")[0].field, "body");
-        assert_eq!(field_errors(r#"{"name":"a\u0000b","count":1}"#)[0].field, "name");
+        assert_eq!(
+            field_errors(r#"{"name":"a\u0000b","count":1}"#)[0].field,
+            "name"
+        );
     }
 
     #[test]
     fn broken_syntax_is_a_bad_request() {
-        for body in ["{", "", "{\"name\":}", "{\"name\":\"a\",\"count\":1} trailing"] {
-            assert!(matches!(
-                parse_json::<Sample>(body.as_bytes()),
-                Err(ApiError::BadRequest(_))
-            ), "{body}");
+        for body in [
+            "{",
+            "",
+            "{\"name\":}",
+            "{\"name\":\"a\",\"count\":1} trailing",
+        ] {
+            assert!(
+                matches!(
+                    parse_json::<Sample>(body.as_bytes()),
+                    Err(ApiError::BadRequest(_))
+                ),
+                "{body}"
+            );
         }
     }
 }

@@ -14,7 +14,9 @@ const USAGE: &str = "usage: rapport [serve | migrate | openapi]
 Configuration comes from the environment; see the README.";
 
 fn main() -> ExitCode {
-    let command = std::env::args().nth(1).unwrap_or_else(|| "serve".to_owned());
+    let command = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "serve".to_owned());
     match command.as_str() {
         "openapi" => {
             print!("{}", openapi::document_json());

@@ -2,7 +2,9 @@
 //! state of the database pool.
 
 use actix_web::{HttpResponse, get, web};
-use prometheus::{Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder};
+use prometheus::{
+    Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder,
+};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::startup::AppState;
@@ -30,7 +32,10 @@ impl Metrics {
         let registry = Registry::new_custom(Some("rapport".to_owned()), None)
             .expect("a static prefix is valid");
         let requests = IntCounterVec::new(
-            Opts::new("http_requests_total", "HTTP requests answered, by route and status"),
+            Opts::new(
+                "http_requests_total",
+                "HTTP requests answered, by route and status",
+            ),
             &["method", "route", "status"],
         )
         .expect("static metric definition");
@@ -39,7 +44,9 @@ impl Metrics {
                 "http_request_duration_seconds",
                 "Time to answer an HTTP request, by route and status",
             )
-            .buckets(vec![0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0]),
+            .buckets(vec![
+                0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+            ]),
             &["method", "route", "status"],
         )
         .expect("static metric definition");
@@ -53,7 +60,9 @@ impl Metrics {
             Box::new(latency.clone()),
             Box::new(pool.clone()),
         ] {
-            registry.register(collector).expect("each metric is registered once");
+            registry
+                .register(collector)
+                .expect("each metric is registered once");
         }
         Self {
             registry,

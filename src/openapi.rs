@@ -7,6 +7,7 @@ use actix_web::App;
 use actix_web::dev::ResourceDef;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::schema::{ArrayItems, Schema, SchemaType, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, OpenApi as Document, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
@@ -45,7 +46,9 @@ impl Modify for BearerScheme {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
-                    .description(Some("An access token from `/v1/auth/login`, `/register` or `/refresh`"))
+                    .description(Some(
+                        "An access token from `/v1/auth/login`, `/register` or `/refresh`",
+                    ))
                     .build(),
             ),
         );
@@ -54,14 +57,46 @@ impl Modify for BearerScheme {
 
 /// The shared problem responses, defined once under `components.responses`.
 const SHARED_RESPONSES: &[(&str, &str, &str)] = &[
-    ("400", "BadRequest", "Malformed request: broken JSON or an invalid query string (`bad_request`)"),
-    ("401", "Unauthorized", "Missing, invalid, expired or revoked bearer token (`unauthorized`)"),
-    ("404", "NotFound", "No such resource, or it belongs to someone else (`not_found`)"),
-    ("413", "PayloadTooLarge", "The body is larger than 256 KiB (`payload_too_large`)"),
-    ("415", "UnsupportedMediaType", "The body is not JSON (`unsupported_media_type`)"),
-    ("422", "ValidationFailed", "A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`)"),
-    ("500", "InternalError", "An unexpected failure; the cause is logged, never sent (`internal_error`)"),
-    ("503", "Unavailable", "The database is unavailable; retry shortly (`unavailable`)"),
+    (
+        "400",
+        "BadRequest",
+        "Malformed request: broken JSON or an invalid query string (`bad_request`)",
+    ),
+    (
+        "401",
+        "Unauthorized",
+        "Missing, invalid, expired or revoked bearer token (`unauthorized`)",
+    ),
+    (
+        "404",
+        "NotFound",
+        "No such resource, or it belongs to someone else (`not_found`)",
+    ),
+    (
+        "413",
+        "PayloadTooLarge",
+        "The body is larger than 256 KiB (`payload_too_large`)",
+    ),
+    (
+        "415",
+        "UnsupportedMediaType",
+        "The body is not JSON (`unsupported_media_type`)",
+    ),
+    (
+        "422",
+        "ValidationFailed",
+        "A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`)",
+    ),
+    (
+        "500",
+        "InternalError",
+        "An unexpected failure; the cause is logged, never sent (`internal_error`)",
+    ),
+    (
+        "503",
+        "Unavailable",
+        "The database is unavailable; retry shortly (`unavailable`)",
+    ),
 ];
 
 fn problem_response(description: &str, status: &str) -> ResponseBuilder {
@@ -75,7 +110,9 @@ fn problem_response(description: &str, status: &str) -> ResponseBuilder {
         response = response.header(
             "WWW-Authenticate",
             utoipa::openapi::header::HeaderBuilder::new()
-                .schema(Some(utoipa::openapi::schema::Object::with_type(utoipa::openapi::Type::String)))
+                .schema(Some(utoipa::openapi::schema::Object::with_type(
+                    utoipa::openapi::Type::String,
+                )))
                 .description(Some("`Bearer`"))
                 .build(),
         );
@@ -95,7 +132,10 @@ fn add_shared_responses(document: &mut Document) {
             if operation.request_body.is_some() {
                 shared.extend(["400", "413", "415", "422"]);
             }
-            if operation.parameters.as_ref().is_some_and(|parameters| !parameters.is_empty())
+            if operation
+                .parameters
+                .as_ref()
+                .is_some_and(|parameters| !parameters.is_empty())
                 && !has_path_parameters
             {
                 shared.push("400");
@@ -127,12 +167,52 @@ fn add_shared_responses(document: &mut Document) {
         }
     }
     let components = document.components.get_or_insert_with(Default::default);
+    components
+        .schemas
+        .values_mut()
+        .for_each(forbid_nul_in_strings);
     for (status, name, description) in SHARED_RESPONSES {
         if used.contains(status) {
-            components
-                .responses
-                .insert((*name).to_owned(), RefOr::T(problem_response(description, status).build()));
+            components.responses.insert(
+                (*name).to_owned(),
+                RefOr::T(problem_response(description, status).build()),
+            );
         }
+    }
+}
+
+/// No string the API takes or gives may hold U+0000 (PostgreSQL text cannot
+/// store it, and `extract::parse_json` refuses it); the document says so on
+/// every free-text string.
+const NO_NUL_PATTERN: &str = "^[^\\u0000]*$";
+
+fn forbid_nul_in_strings(schema: &mut RefOr<Schema>) {
+    let RefOr::T(schema) = schema else { return };
+    match schema {
+        Schema::Object(object) => {
+            let is_string = match &object.schema_type {
+                SchemaType::Type(kind) => *kind == Type::String,
+                SchemaType::Array(kinds) => kinds.contains(&Type::String),
+                SchemaType::AnyValue => false,
+            };
+            if is_string
+                && object.enum_values.is_none()
+                && object.format.is_none()
+                && object.pattern.is_none()
+            {
+                object.pattern = Some(NO_NUL_PATTERN.to_owned());
+            }
+            object
+                .properties
+                .values_mut()
+                .for_each(forbid_nul_in_strings);
+        }
+        Schema::Array(array) => {
+            if let ArrayItems::RefOrSchema(items) = &mut array.items {
+                forbid_nul_in_strings(items);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -175,7 +255,9 @@ pub fn document() -> &'static Document {
 
 /// The document as pretty JSON, exactly as committed in `openapi/openapi.json`.
 pub fn document_json() -> String {
-    let mut json = document().to_pretty_json().expect("the document serialises");
+    let mut json = document()
+        .to_pretty_json()
+        .expect("the document serialises");
     json.push('\n');
     json
 }

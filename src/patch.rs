@@ -44,7 +44,9 @@ impl<T> Patch<T> {
 /// not cleared.
 pub fn not_null<T>(value: &Patch<T>, _context: &()) -> garde::Result {
     match value {
-        Patch::Null => Err(garde::Error::new("cannot be null; leave the field out to keep it")),
+        Patch::Null => Err(garde::Error::new(
+            "cannot be null; leave the field out to keep it",
+        )),
         _ => Ok(()),
     }
 }

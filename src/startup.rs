@@ -103,18 +103,16 @@ pub fn build_app(
         .app_data(extract::json_config())
         .configure(routes)
         .split_for_parts();
-    app.service(
-        SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", openapi::document().clone()),
-    )
-    .service(web::resource("/docs").get(|| async {
-        HttpResponse::PermanentRedirect()
-            .insert_header((header::LOCATION, "/docs/"))
-            .finish()
-    }))
-    .default_service(web::to(http::unmatched))
-    .wrap(Condition::new(cors_enabled, cors))
-    .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
-    .wrap(from_fn(http::request_context))
+    app.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", openapi::document().clone()))
+        .service(web::resource("/docs").get(|| async {
+            HttpResponse::PermanentRedirect()
+                .insert_header((header::LOCATION, "/docs/"))
+                .finish()
+        }))
+        .default_service(web::to(http::unmatched))
+        .wrap(Condition::new(cors_enabled, cors))
+        .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
+        .wrap(from_fn(http::request_context))
 }
 
 /// Prepares the database and serves until SIGTERM or SIGINT, then lets

@@ -4,28 +4,32 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::users::dto::UserResponse;
-use crate::validation;
+use crate::validation::{self, TimeZoneName};
 
 /// `POST /v1/auth/register`.
 #[derive(Debug, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterRequest {
     #[garde(email, length(max = 254))]
-    #[schema(example = "ada@example.com")]
+    #[schema(format = Email, max_length = 254, example = "ada@example.com")]
     pub email: String,
     /// 10 to 256 characters.
     #[garde(custom(validation::password))]
-    #[schema(example = "correct horse battery staple")]
+    #[schema(
+        min_length = 10,
+        max_length = 256,
+        example = "correct horse battery staple"
+    )]
     pub password: String,
     #[garde(length(chars, min = 1, max = 200))]
-    #[schema(example = "Ada Lovelace")]
+    #[schema(min_length = 1, max_length = 200, example = "Ada Lovelace")]
     pub display_name: String,
     /// IANA time zone; `UTC` when left out.
     #[garde(inner(custom(validation::time_zone)))]
-    #[schema(example = "Europe/London")]
+    #[schema(value_type = Option<TimeZoneName>)]
     pub time_zone: Option<String>,
     #[garde(inner(length(chars, min = 1, max = 200)))]
-    #[schema(example = "data engineering")]
+    #[schema(min_length = 1, max_length = 200, example = "data engineering")]
     pub target_field: Option<String>,
 }
 
@@ -34,10 +38,10 @@ pub struct RegisterRequest {
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     #[garde(length(max = 254))]
-    #[schema(example = "ada@example.com")]
+    #[schema(max_length = 254, example = "ada@example.com")]
     pub email: String,
     #[garde(length(chars, max = 256))]
-    #[schema(example = "correct horse battery staple")]
+    #[schema(max_length = 256, example = "correct horse battery staple")]
     pub password: String,
 }
 
@@ -46,6 +50,7 @@ pub struct LoginRequest {
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {
     #[garde(length(max = 128))]
+    #[schema(max_length = 128)]
     pub refresh_token: String,
 }
 

@@ -19,7 +19,11 @@ pub struct AuthUser(pub User);
 pub struct AuthenticatedUserId(pub Uuid);
 
 fn bearer_token(request: &HttpRequest) -> Option<String> {
-    let value = request.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let value = request
+        .headers()
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
     let (scheme, token) = value.trim().split_once(' ')?;
     scheme
         .eq_ignore_ascii_case("bearer")
@@ -36,12 +40,12 @@ impl FromRequest for AuthUser {
         let token = bearer_token(request);
         let request = request.clone();
         Box::pin(async move {
-            let state = state.ok_or_else(|| ApiError::internal("the application state is missing"))?;
+            let state =
+                state.ok_or_else(|| ApiError::internal("the application state is missing"))?;
             let token = token.ok_or(ApiError::Unauthorized("a bearer token is required"))?;
-            let claims = state
-                .jwt
-                .verify(&token)
-                .ok_or(ApiError::Unauthorized("the access token is invalid or expired"))?;
+            let claims = state.jwt.verify(&token).ok_or(ApiError::Unauthorized(
+                "the access token is invalid or expired",
+            ))?;
             let mut connection = state.pool.get().await?;
             // The account must still exist and the token must have been issued
             // under its current token version (password change, log out everywhere).
@@ -49,7 +53,9 @@ impl FromRequest for AuthUser {
                 .await?
                 .filter(|user| user.token_version == claims.ver)
                 .ok_or(ApiError::Unauthorized("the access token has been revoked"))?;
-            request.extensions_mut().insert(AuthenticatedUserId(user.id));
+            request
+                .extensions_mut()
+                .insert(AuthenticatedUserId(user.id));
             Ok(AuthUser(user))
         })
     }

@@ -49,7 +49,10 @@ pub async fn register(
     let mut connection = state.pool.get().await?;
     let session = service::register(&mut connection, &state.jwt, &body, &password_hash).await?;
     Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("{}/v1/me", state.settings.public_url)))
+        .insert_header((
+            header::LOCATION,
+            format!("{}/v1/me", state.settings.public_url),
+        ))
         .json(session))
 }
 

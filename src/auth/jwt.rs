@@ -56,7 +56,11 @@ impl JwtKeys {
     }
 
     /// Issues an access token for `user_id` at `token_version`.
-    pub fn issue(&self, user_id: Uuid, token_version: i32) -> Result<String, jsonwebtoken::errors::Error> {
+    pub fn issue(
+        &self,
+        user_id: Uuid,
+        token_version: i32,
+    ) -> Result<String, jsonwebtoken::errors::Error> {
         let now = Utc::now().timestamp();
         let claims = Claims {
             sub: user_id,
@@ -83,7 +87,11 @@ impl JwtKeys {
 
     /// Signs arbitrary claims with the configured secret; tests forge
     /// tokens with it.
-    pub fn sign<T: Serialize>(&self, header: &Header, claims: &T) -> Result<String, jsonwebtoken::errors::Error> {
+    pub fn sign<T: Serialize>(
+        &self,
+        header: &Header,
+        claims: &T,
+    ) -> Result<String, jsonwebtoken::errors::Error> {
         jsonwebtoken::encode(header, claims, &self.encoding)
     }
 }

@@ -81,7 +81,10 @@ mod tests {
             .peer_addr("10.0.0.1:4000".parse().expect("addr"))
             .insert_header(("X-Forwarded-For", "203.0.113.9, 10.0.0.1"))
             .to_http_request();
-        assert_eq!(client_address(&request, &[proxy]).to_string(), "203.0.113.9");
+        assert_eq!(
+            client_address(&request, &[proxy]).to_string(),
+            "203.0.113.9"
+        );
         assert_eq!(client_address(&request, &[]).to_string(), "10.0.0.1");
     }
 
@@ -94,7 +97,9 @@ mod tests {
         assert!(limiter.check(&request).is_ok());
         assert!(limiter.check(&request).is_ok());
         match limiter.check(&request) {
-            Err(ApiError::RateLimited { retry_after_secs }) => assert!((1..=30).contains(&retry_after_secs)),
+            Err(ApiError::RateLimited { retry_after_secs }) => {
+                assert!((1..=30).contains(&retry_after_secs))
+            }
             other => panic!("expected 429, got {other:?}"),
         }
     }

@@ -8,7 +8,10 @@ use uuid::Uuid;
 use super::models::{NewRefreshToken, RefreshToken};
 use crate::schema::refresh_tokens;
 
-pub async fn insert(connection: &mut AsyncPgConnection, token: &NewRefreshToken) -> QueryResult<()> {
+pub async fn insert(
+    connection: &mut AsyncPgConnection,
+    token: &NewRefreshToken,
+) -> QueryResult<()> {
     diesel::insert_into(refresh_tokens::table)
         .values(token)
         .execute(connection)
@@ -53,7 +56,10 @@ pub async fn revoke_family(connection: &mut AsyncPgConnection, family_id: Uuid) 
 }
 
 /// Removes every refresh token of a user (password change, log out everywhere).
-pub async fn delete_all_of_user(connection: &mut AsyncPgConnection, user_id: Uuid) -> QueryResult<()> {
+pub async fn delete_all_of_user(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+) -> QueryResult<()> {
     diesel::delete(refresh_tokens::table.filter(refresh_tokens::user_id.eq(user_id)))
         .execute(connection)
         .await

@@ -53,7 +53,9 @@ async fn issue_session(
         },
     )
     .await?;
-    let access_token = keys.issue(user.id, user.token_version).map_err(ApiError::internal)?;
+    let access_token = keys
+        .issue(user.id, user.token_version)
+        .map_err(ApiError::internal)?;
     Ok(TokenResponse {
         access_token,
         refresh_token,
@@ -81,15 +83,15 @@ pub async fn register(
     };
     connection
         .transaction(async |connection| {
-            let user = users::insert(connection, &new_user).await.map_err(|error| {
-                match ApiError::from(error) {
+            let user = users::insert(connection, &new_user)
+                .await
+                .map_err(|error| match ApiError::from(error) {
                     ApiError::Conflict { .. } => ApiError::Conflict {
                         code: "email_taken",
                         detail: "an account with this email already exists".to_owned(),
                     },
                     other => other,
-                }
-            })?;
+                })?;
             issue_session(connection, keys, user, Uuid::now_v7()).await
         })
         .await
@@ -106,9 +108,13 @@ pub async fn login(
     let user = users::find_by_email(connection, email.trim()).await?;
     let stored_hash = user.as_ref().map(|user| user.password_hash.clone());
     if !password::verify(password, stored_hash).await? {
-        return Err(ApiError::Unauthorized("the email or password is not correct"));
+        return Err(ApiError::Unauthorized(
+            "the email or password is not correct",
+        ));
     }
-    let user = user.ok_or(ApiError::Unauthorized("the email or password is not correct"))?;
+    let user = user.ok_or(ApiError::Unauthorized(
+        "the email or password is not correct",
+    ))?;
     issue_session(connection, keys, user, Uuid::now_v7()).await
 }
 

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::models::{User, UserChangeset};
 use crate::patch::{self, Patch};
-use crate::validation;
+use crate::validation::{self, TimeZoneName};
 
 /// The signed-in user's account.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -48,15 +48,16 @@ impl From<User> for UserResponse {
 #[serde(deny_unknown_fields)]
 pub struct UpdateMeRequest {
     #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(value_type = String)]
+    #[schema(value_type = String, min_length = 1, max_length = 200)]
     #[garde(custom(patch::not_null), inner(length(chars, min = 1, max = 200)))]
     pub display_name: Patch<String>,
     #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(value_type = String, example = "America/New_York")]
+    #[schema(value_type = TimeZoneName)]
     #[garde(custom(patch::not_null), inner(custom(validation::time_zone)))]
     pub time_zone: Patch<String>,
+    /// `null` clears it.
     #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 200)]
     #[garde(inner(length(chars, min = 1, max = 200)))]
     pub target_field: Patch<String>,
 }
@@ -76,7 +77,10 @@ impl UpdateMeRequest {
 #[serde(deny_unknown_fields)]
 pub struct ChangePasswordRequest {
     #[garde(length(chars, max = 256))]
+    #[schema(max_length = 256)]
     pub current_password: String,
+    /// 10 to 256 characters.
     #[garde(custom(validation::password))]
+    #[schema(min_length = 10, max_length = 256)]
     pub new_password: String,
 }

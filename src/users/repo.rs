@@ -33,7 +33,10 @@ pub async fn find_by_email(
         .optional()
 }
 
-pub async fn insert(connection: &mut AsyncPgConnection, new_user: &NewUser<'_>) -> QueryResult<User> {
+pub async fn insert(
+    connection: &mut AsyncPgConnection,
+    new_user: &NewUser<'_>,
+) -> QueryResult<User> {
     diesel::insert_into(users::table)
         .values(new_user)
         .returning(User::as_returning())
@@ -80,5 +83,7 @@ pub async fn set_password_hash(
 
 /// Deletes the account; every table that belongs to a user cascades from it.
 pub async fn delete(connection: &mut AsyncPgConnection, id: Uuid) -> QueryResult<usize> {
-    diesel::delete(users::table.find(id)).execute(connection).await
+    diesel::delete(users::table.find(id))
+        .execute(connection)
+        .await
 }

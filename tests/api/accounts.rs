@@ -43,7 +43,12 @@ async fn register_answers_201_with_tokens_the_user_and_a_location() {
 async fn registration_defaults_the_time_zone_to_utc_and_stores_no_plain_password() {
     let app = TestApp::spawn().await;
     let user = app.user("ada").await;
-    let me: Value = app.get("/v1/me", &user.access_token).await.json().await.expect("json");
+    let me: Value = app
+        .get("/v1/me", &user.access_token)
+        .await
+        .json()
+        .await
+        .expect("json");
     assert_eq!(me["time_zone"], "UTC");
     assert_eq!(me["target_field"], Value::Null);
     let plain = app
@@ -65,36 +70,82 @@ async fn an_email_in_use_in_any_letter_case_answers_409_email_taken() {
         .await;
     let body = problem(response, StatusCode::CONFLICT).await;
     assert_eq!(body["code"], "email_taken");
-    assert_eq!(app.database.count("SELECT count(*) AS count FROM users").await, 1);
+    assert_eq!(
+        app.database
+            .count("SELECT count(*) AS count FROM users")
+            .await,
+        1
+    );
 }
 
 #[actix_web::test]
 async fn invalid_registrations_answer_422_naming_the_field() {
     let app = TestApp::spawn().await;
     let cases: Vec<(Value, &str)> = vec![
-        (json!({"email": "not-an-email", "password": "a long enough password", "display_name": "X"}), "email"),
-        (json!({"email": "a@example.com", "password": "short", "display_name": "X"}), "password"),
-        (json!({"email": "a@example.com", "password": "p".repeat(257), "display_name": "X"}), "password"),
-        (json!({"email": "a@example.com", "password": "a long enough password", "display_name": ""}), "display_name"),
-        (json!({"email": "a@example.com", "password": "a long enough password", "display_name": "x".repeat(201)}), "display_name"),
-        (json!({"email": "a@example.com", "password": "a long enough password", "display_name": "X", "time_zone": "Mars/Olympus"}), "time_zone"),
-        (json!({"email": "a@example.com", "password": "a long enough password", "display_name": "X", "role": "admin"}), "role"),
-        (json!({"email": "a@example.com", "password": "a long enough password"}), "display_name"),
-        (json!({"email": 42, "password": "a long enough password", "display_name": "X"}), "email"),
-        (json!({"email": "a@example.com", "password": "a long enough password", "display_name": ["X"]}), "display_name"),
+        (
+            json!({"email": "not-an-email", "password": "a long enough password", "display_name": "X"}),
+            "email",
+        ),
+        (
+            json!({"email": "a@example.com", "password": "short", "display_name": "X"}),
+            "password",
+        ),
+        (
+            json!({"email": "a@example.com", "password": "p".repeat(257), "display_name": "X"}),
+            "password",
+        ),
+        (
+            json!({"email": "a@example.com", "password": "a long enough password", "display_name": ""}),
+            "display_name",
+        ),
+        (
+            json!({"email": "a@example.com", "password": "a long enough password", "display_name": "x".repeat(201)}),
+            "display_name",
+        ),
+        (
+            json!({"email": "a@example.com", "password": "a long enough password", "display_name": "X", "time_zone": "Mars/Olympus"}),
+            "time_zone",
+        ),
+        (
+            json!({"email": "a@example.com", "password": "a long enough password", "display_name": "X", "role": "admin"}),
+            "role",
+        ),
+        (
+            json!({"email": "a@example.com", "password": "a long enough password"}),
+            "display_name",
+        ),
+        (
+            json!({"email": 42, "password": "a long enough password", "display_name": "X"}),
+            "email",
+        ),
+        (
+            json!({"email": "a@example.com", "password": "a long enough password", "display_name": ["X"]}),
+            "display_name",
+        ),
     ];
     for (body, field) in cases {
         let response = app.post_json("/v1/auth/register", None, &body).await;
         let fields = invalid_fields(response).await;
-        assert!(fields.contains(&field.to_owned()), "{body} should name {field}: {fields:?}");
+        assert!(
+            fields.contains(&field.to_owned()),
+            "{body} should name {field}: {fields:?}"
+        );
     }
-    assert_eq!(app.database.count("SELECT count(*) AS count FROM users").await, 0);
+    assert_eq!(
+        app.database
+            .count("SELECT count(*) AS count FROM users")
+            .await,
+        0
+    );
 }
 
 #[actix_web::test]
 async fn a_password_of_exactly_ten_and_of_256_characters_is_accepted() {
     let app = TestApp::spawn().await;
-    for (email, password) in [("ten@example.com", "é".repeat(10)), ("max@example.com", "p".repeat(256))] {
+    for (email, password) in [
+        ("ten@example.com", "é".repeat(10)),
+        ("max@example.com", "p".repeat(256)),
+    ] {
         let response = app
             .post_json(
                 "/v1/auth/register",
@@ -129,8 +180,18 @@ async fn me_shows_each_user_only_their_own_account() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
     let bob = app.user("bob").await;
-    let ada_me: Value = app.get("/v1/me", &ada.access_token).await.json().await.expect("json");
-    let bob_me: Value = app.get("/v1/me", &bob.access_token).await.json().await.expect("json");
+    let ada_me: Value = app
+        .get("/v1/me", &ada.access_token)
+        .await
+        .json()
+        .await
+        .expect("json");
+    let bob_me: Value = app
+        .get("/v1/me", &bob.access_token)
+        .await
+        .json()
+        .await
+        .expect("json");
     assert_eq!(ada_me["id"], ada.id.as_str());
     assert_eq!(bob_me["id"], bob.id.as_str());
     assert_eq!(bob_me["email"], "bob@example.com");
@@ -186,9 +247,17 @@ async fn patch_me_refuses_read_only_unknown_and_invalid_fields() {
     for (body, field) in cases {
         let response = app.patch_json("/v1/me", &ada.access_token, &body).await;
         let fields = invalid_fields(response).await;
-        assert!(fields.contains(&field.to_owned()), "{body} should name {field}: {fields:?}");
+        assert!(
+            fields.contains(&field.to_owned()),
+            "{body} should name {field}: {fields:?}"
+        );
     }
-    let me: Value = app.get("/v1/me", &ada.access_token).await.json().await.expect("json");
+    let me: Value = app
+        .get("/v1/me", &ada.access_token)
+        .await
+        .json()
+        .await
+        .expect("json");
     assert_eq!(me["email"], "ada@example.com");
     assert_eq!(me["role"], "member");
     assert_eq!(me["time_zone"], "UTC");
@@ -198,7 +267,12 @@ async fn patch_me_refuses_read_only_unknown_and_invalid_fields() {
 async fn changing_the_password_ends_every_earlier_session() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
-    let second: Value = app.login(&ada.email, &ada.password).await.json().await.expect("json");
+    let second: Value = app
+        .login(&ada.email, &ada.password)
+        .await
+        .json()
+        .await
+        .expect("json");
 
     let response = app
         .post_json(
@@ -210,17 +284,30 @@ async fn changing_the_password_ends_every_earlier_session() {
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
     assert!(response.bytes().await.expect("body").is_empty());
 
-    for token in [ada.access_token.as_str(), second["access_token"].as_str().expect("token")] {
+    for token in [
+        ada.access_token.as_str(),
+        second["access_token"].as_str().expect("token"),
+    ] {
         problem(app.get("/v1/me", token).await, StatusCode::UNAUTHORIZED).await;
     }
-    for refresh in [ada.refresh_token.as_str(), second["refresh_token"].as_str().expect("token")] {
+    for refresh in [
+        ada.refresh_token.as_str(),
+        second["refresh_token"].as_str().expect("token"),
+    ] {
         let response = app
             .post_json("/v1/auth/refresh", None, &json!({"refresh_token": refresh}))
             .await;
         problem(response, StatusCode::UNAUTHORIZED).await;
     }
-    problem(app.login(&ada.email, &ada.password).await, StatusCode::UNAUTHORIZED).await;
-    assert_eq!(app.login(&ada.email, "a brand new password").await.status(), StatusCode::OK);
+    problem(
+        app.login(&ada.email, &ada.password).await,
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
+    assert_eq!(
+        app.login(&ada.email, "a brand new password").await.status(),
+        StatusCode::OK
+    );
 }
 
 #[actix_web::test]
@@ -243,8 +330,14 @@ async fn a_wrong_current_password_changes_nothing() {
         )
         .await;
     assert_eq!(invalid_fields(response).await, vec!["new_password"]);
-    assert_eq!(app.get("/v1/me", &ada.access_token).await.status(), StatusCode::OK);
-    assert_eq!(app.login(&ada.email, &ada.password).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.get("/v1/me", &ada.access_token).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.login(&ada.email, &ada.password).await.status(),
+        StatusCode::OK
+    );
 }
 
 #[actix_web::test]
@@ -257,7 +350,10 @@ async fn deleting_the_account_removes_every_row_of_the_user_and_only_theirs() {
     let response = app.delete("/v1/me", &ada.access_token).await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
 
-    let users_left = app.database.count("SELECT count(*) AS count FROM users").await;
+    let users_left = app
+        .database
+        .count("SELECT count(*) AS count FROM users")
+        .await;
     assert_eq!(users_left, 1);
     let ada_tokens = app
         .database
@@ -267,13 +363,28 @@ async fn deleting_the_account_removes_every_row_of_the_user_and_only_theirs() {
         ))
         .await;
     assert_eq!(ada_tokens, 0);
-    problem(app.get("/v1/me", &ada.access_token).await, StatusCode::UNAUTHORIZED).await;
-    problem(app.login(&ada.email, &ada.password).await, StatusCode::UNAUTHORIZED).await;
+    problem(
+        app.get("/v1/me", &ada.access_token).await,
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
+    problem(
+        app.login(&ada.email, &ada.password).await,
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
     let response = app
-        .post_json("/v1/auth/refresh", None, &json!({"refresh_token": ada.refresh_token}))
+        .post_json(
+            "/v1/auth/refresh",
+            None,
+            &json!({"refresh_token": ada.refresh_token}),
+        )
         .await;
     problem(response, StatusCode::UNAUTHORIZED).await;
-    assert_eq!(app.get("/v1/me", &bob.access_token).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.get("/v1/me", &bob.access_token).await.status(),
+        StatusCode::OK
+    );
     // The address can be registered again.
     assert_eq!(app.user("ada").await.email, "ada@example.com");
 }

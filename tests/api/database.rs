@@ -18,7 +18,10 @@ async fn app_behind_proxy() -> (TestApp, DatabaseProxy) {
         .url
         .replace("127.0.0.1:5432", &proxy.address.to_string())
         .replace("localhost:5432", &proxy.address.to_string());
-    assert_ne!(through_proxy, database.url, "the URL goes through the proxy");
+    assert_ne!(
+        through_proxy, database.url,
+        "the URL goes through the proxy"
+    );
     let mut settings = Settings::for_database(&through_proxy);
     settings.auth_rate_per_minute = 10_000;
     (TestApp::serve(settings, database).await, proxy)
@@ -34,17 +37,36 @@ async fn timed_get(app: &TestApp, path: &str, token: &str) -> (StatusCode, Durat
 async fn a_stopped_database_answers_503_and_the_service_recovers_by_itself() {
     let (app, proxy) = app_behind_proxy().await;
     let ada = app.user("ada").await;
-    assert_eq!(app.get("/v1/me", &ada.access_token).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.get("/v1/me", &ada.access_token).await.status(),
+        StatusCode::OK
+    );
 
     proxy.set(ProxyMode::Refusing);
     let started = Instant::now();
     let response = app.get("/v1/me", &ada.access_token).await;
     let body = problem(response, StatusCode::SERVICE_UNAVAILABLE).await;
-    assert!(started.elapsed() < Duration::from_secs(6), "answered within the pool wait timeout");
+    assert!(
+        started.elapsed() < Duration::from_secs(6),
+        "answered within the pool wait timeout"
+    );
     assert_eq!(body["code"], "unavailable");
-    let ready = app.client.get(app.url("/readyz")).send().await.expect("sent");
+    let ready = app
+        .client
+        .get(app.url("/readyz"))
+        .send()
+        .await
+        .expect("sent");
     assert_eq!(ready.status(), StatusCode::SERVICE_UNAVAILABLE);
-    assert_eq!(app.client.get(app.url("/healthz")).send().await.expect("sent").status(), StatusCode::OK);
+    assert_eq!(
+        app.client
+            .get(app.url("/healthz"))
+            .send()
+            .await
+            .expect("sent")
+            .status(),
+        StatusCode::OK
+    );
 
     proxy.set(ProxyMode::Up);
     let deadline = Instant::now() + Duration::from_secs(15);
@@ -53,10 +75,18 @@ async fn a_stopped_database_answers_503_and_the_service_recovers_by_itself() {
         if status == StatusCode::OK {
             break;
         }
-        assert!(Instant::now() < deadline, "the service did not recover: {status}");
+        assert!(
+            Instant::now() < deadline,
+            "the service did not recover: {status}"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    let ready = app.client.get(app.url("/readyz")).send().await.expect("sent");
+    let ready = app
+        .client
+        .get(app.url("/readyz"))
+        .send()
+        .await
+        .expect("sent");
     assert_eq!(ready.status(), StatusCode::OK);
 }
 
@@ -101,7 +131,10 @@ async fn sslmode_require_connects_over_tls() {
     settings.auth_rate_per_minute = 10_000;
     let app = TestApp::serve(settings, database).await;
     let ada = app.user("ada").await;
-    assert_eq!(app.get("/v1/me", &ada.access_token).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.get("/v1/me", &ada.access_token).await.status(),
+        StatusCode::OK
+    );
 }
 
 #[actix_web::test]
@@ -122,11 +155,20 @@ async fn every_migration_applies_reverts_and_applies_again() {
         let mut connection: diesel_async::async_connection_wrapper::AsyncConnectionWrapper<
             diesel_async::AsyncPgConnection,
         > = connection.into();
-        let applied = connection.run_pending_migrations(db::MIGRATIONS).expect("apply").len();
+        let applied = connection
+            .run_pending_migrations(db::MIGRATIONS)
+            .expect("apply")
+            .len();
         assert!(applied > 0);
-        let reverted = connection.revert_all_migrations(db::MIGRATIONS).expect("revert").len();
+        let reverted = connection
+            .revert_all_migrations(db::MIGRATIONS)
+            .expect("revert")
+            .len();
         assert_eq!(reverted, applied);
-        let again = connection.run_pending_migrations(db::MIGRATIONS).expect("apply again").len();
+        let again = connection
+            .run_pending_migrations(db::MIGRATIONS)
+            .expect("apply again")
+            .len();
         assert_eq!(again, applied);
     })
     .await
@@ -134,7 +176,12 @@ async fn every_migration_applies_reverts_and_applies_again() {
     // Nothing is left behind by the reverts that the re-apply would trip on,
     // and the schema is usable.
     let settings = Settings::for_database(&database.url);
-    assert!(db::run_migrations(&settings).await.expect("no-op").is_empty());
+    assert!(
+        db::run_migrations(&settings)
+            .await
+            .expect("no-op")
+            .is_empty()
+    );
 }
 
 #[actix_web::test]
@@ -142,8 +189,12 @@ async fn the_database_is_created_when_missing_in_development() {
     let name = format!("rapport_created_{}", uuid::Uuid::new_v4().simple());
     let url = db::with_database(&crate::helpers::database::server_url(), &name);
     let settings = Settings::for_database(&url);
-    db::create_database_if_missing(&settings).await.expect("created");
-    db::create_database_if_missing(&settings).await.expect("idempotent");
+    db::create_database_if_missing(&settings)
+        .await
+        .expect("created");
+    db::create_database_if_missing(&settings)
+        .await
+        .expect("idempotent");
     let applied = db::run_migrations(&settings).await.expect("migrated");
     assert!(!applied.is_empty());
     drop(TestDatabase { url, name });

@@ -25,7 +25,11 @@ async fn malformed_json_answers_400_problem() {
 #[actix_web::test]
 async fn a_body_that_is_not_json_answers_415() {
     let app = TestApp::spawn().await;
-    for content_type in [Some("text/plain"), Some("application/x-www-form-urlencoded"), None] {
+    for content_type in [
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+        None,
+    ] {
         let mut request = app
             .request(Method::POST, "/v1/auth/login", None)
             .body(r#"{"email":"a@example.com","password":"whatever"}"#);
@@ -56,12 +60,19 @@ async fn a_body_over_256_kib_answers_413() {
     let response = app
         .request(Method::PATCH, "/v1/me", Some(&ada.access_token))
         .header("content-type", "application/json")
-        .body(reqwest::Body::wrap_stream(futures_util::stream::iter(chunks)))
+        .body(reqwest::Body::wrap_stream(futures_util::stream::iter(
+            chunks,
+        )))
         .send()
         .await
         .expect("sent");
     problem(response, StatusCode::PAYLOAD_TOO_LARGE).await;
-    let me: serde_json::Value = app.get("/v1/me", &ada.access_token).await.json().await.expect("json");
+    let me: serde_json::Value = app
+        .get("/v1/me", &ada.access_token)
+        .await
+        .json()
+        .await
+        .expect("json");
     assert_eq!(me["display_name"], "ada");
 }
 
@@ -79,7 +90,11 @@ async fn unknown_routes_answer_404_problem() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
     for path in ["/v1/nothing", "/", "/v1/me/nothing", "/v2/me"] {
-        let body = problem(app.get(path, &ada.access_token).await, StatusCode::NOT_FOUND).await;
+        let body = problem(
+            app.get(path, &ada.access_token).await,
+            StatusCode::NOT_FOUND,
+        )
+        .await;
         assert_eq!(body["code"], "not_found", "{path}");
     }
 }
@@ -102,7 +117,10 @@ async fn an_undeclared_method_answers_405_with_allow() {
             .await
             .expect("sent");
         assert_eq!(
-            response.headers().get("allow").map(|v| v.to_str().expect("ascii")),
+            response
+                .headers()
+                .get("allow")
+                .map(|v| v.to_str().expect("ascii")),
             Some(allow),
             "{method} {path}"
         );
@@ -134,7 +152,12 @@ async fn request_ids_are_echoed_or_generated() {
     let generated = response.headers()["x-request-id"].to_str().expect("ascii");
     assert!(uuid::Uuid::parse_str(generated).is_ok(), "{generated}");
 
-    let response = app.client.get(app.url("/v1/nothing")).send().await.expect("sent");
+    let response = app
+        .client
+        .get(app.url("/v1/nothing"))
+        .send()
+        .await
+        .expect("sent");
     assert!(response.headers().contains_key("x-request-id"));
 }
 
@@ -143,7 +166,11 @@ async fn every_response_says_nosniff() {
     let app = TestApp::spawn().await;
     for path in ["/healthz", "/v1/me", "/nowhere"] {
         let response = app.client.get(app.url(path)).send().await.expect("sent");
-        assert_eq!(response.headers()["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(
+            response.headers()["x-content-type-options"],
+            "nosniff",
+            "{path}"
+        );
     }
 }
 
@@ -157,7 +184,10 @@ async fn cors_allows_exactly_the_configured_origins() {
         app.request(Method::OPTIONS, "/v1/me", None)
             .header("origin", origin)
             .header("access-control-request-method", "PATCH")
-            .header("access-control-request-headers", "authorization, content-type")
+            .header(
+                "access-control-request-headers",
+                "authorization, content-type",
+            )
             .send()
     };
     let allowed = preflight("https://portal.example.edu").await.expect("sent");
@@ -167,7 +197,11 @@ async fn cors_allows_exactly_the_configured_origins() {
         "https://portal.example.edu"
     );
     let refused = preflight("https://evil.example.com").await.expect("sent");
-    assert!(!refused.headers().contains_key("access-control-allow-origin"));
+    assert!(
+        !refused
+            .headers()
+            .contains_key("access-control-allow-origin")
+    );
 
     let response = app
         .client

@@ -12,9 +12,22 @@ const BINARY: &str = env!("CARGO_BIN_EXE_rapport");
 #[actix_web::test]
 async fn healthz_and_readyz_answer_200_when_all_is_well() {
     let app = TestApp::spawn().await;
-    let health: Value = app.client.get(app.url("/healthz")).send().await.expect("sent").json().await.expect("json");
+    let health: Value = app
+        .client
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("json");
     assert_eq!(health["status"], "ok");
-    let response = app.client.get(app.url("/readyz")).send().await.expect("sent");
+    let response = app
+        .client
+        .get(app.url("/readyz"))
+        .send()
+        .await
+        .expect("sent");
     assert_eq!(response.status(), StatusCode::OK);
 }
 
@@ -23,11 +36,24 @@ async fn readyz_answers_503_when_migrations_are_missing() {
     let database = crate::helpers::TestDatabase::create_empty().await;
     let settings = rapport::config::Settings::for_database(&database.url);
     let app = TestApp::serve(settings, database).await;
-    let response = app.client.get(app.url("/readyz")).send().await.expect("sent");
+    let response = app
+        .client
+        .get(app.url("/readyz"))
+        .send()
+        .await
+        .expect("sent");
     let body = crate::helpers::problem(response, StatusCode::SERVICE_UNAVAILABLE).await;
     assert_eq!(body["code"], "unavailable");
     // Liveness does not depend on the database.
-    assert_eq!(app.client.get(app.url("/healthz")).send().await.expect("sent").status(), StatusCode::OK);
+    assert_eq!(
+        app.client
+            .get(app.url("/healthz"))
+            .send()
+            .await
+            .expect("sent")
+            .status(),
+        StatusCode::OK
+    );
 }
 
 #[actix_web::test]
@@ -36,12 +62,27 @@ async fn metrics_count_requests_by_route_and_status_and_show_the_pool() {
     let ada = app.user("ada").await;
     app.get("/v1/me", &ada.access_token).await;
     app.get("/v1/me", "bad-token").await;
-    let response = app.client.get(app.url("/metrics")).send().await.expect("sent");
+    let response = app
+        .client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .expect("sent");
     assert_eq!(response.status(), StatusCode::OK);
-    assert!(response.headers()["content-type"].to_str().expect("ascii").starts_with("text/plain"));
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("text/plain")
+    );
     let text = response.text().await.expect("text");
-    assert!(text.contains(r#"rapport_http_requests_total{method="GET",route="/v1/me",status="200"} 1"#), "{text}");
-    assert!(text.contains(r#"rapport_http_requests_total{method="GET",route="/v1/me",status="401"} 1"#));
+    assert!(
+        text.contains(r#"rapport_http_requests_total{method="GET",route="/v1/me",status="200"} 1"#),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#"rapport_http_requests_total{method="GET",route="/v1/me",status="401"} 1"#)
+    );
     assert!(text.contains("rapport_http_request_duration_seconds_bucket"));
     assert!(text.contains(r#"rapport_db_pool_connections{state="max"} 16"#));
     assert!(!text.contains(&ada.id), "no ids in labels");
@@ -50,9 +91,18 @@ async fn metrics_count_requests_by_route_and_status_and_show_the_pool() {
 #[actix_web::test]
 async fn the_served_document_equals_the_committed_one_and_the_cli_output() {
     let app = TestApp::spawn().await;
-    let served: Value = app.client.get(app.url("/openapi.json")).send().await.expect("sent").json().await.expect("json");
-    let committed_text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/openapi.json"))
-        .expect("openapi/openapi.json is committed");
+    let served: Value = app
+        .client
+        .get(app.url("/openapi.json"))
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("json");
+    let committed_text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/openapi.json"))
+            .expect("openapi/openapi.json is committed");
     let generated_text = rapport::openapi::document_json();
     assert!(
         committed_text == generated_text,
@@ -67,7 +117,10 @@ async fn the_served_document_equals_the_committed_one_and_the_cli_output() {
         .output()
         .expect("the binary runs");
     assert!(output.status.success());
-    assert_eq!(String::from_utf8(output.stdout).expect("utf-8"), committed_text);
+    assert_eq!(
+        String::from_utf8(output.stdout).expect("utf-8"),
+        committed_text
+    );
 }
 
 #[test]
@@ -77,7 +130,12 @@ fn every_operation_has_a_tag_a_summary_an_id_and_described_responses() {
     for (path, item) in document["paths"].as_object().expect("paths") {
         for (method, operation) in item.as_object().expect("item") {
             let name = format!("{method} {path}");
-            assert!(operation["tags"].as_array().is_some_and(|tags| !tags.is_empty()), "{name}");
+            assert!(
+                operation["tags"]
+                    .as_array()
+                    .is_some_and(|tags| !tags.is_empty()),
+                "{name}"
+            );
             assert!(operation["summary"].is_string(), "{name}");
             assert!(operation["operationId"].is_string(), "{name}");
             let responses = operation["responses"].as_object().expect("responses");
@@ -88,8 +146,12 @@ fn every_operation_has_a_tag_a_summary_an_id_and_described_responses() {
             if path.starts_with("/v1/") {
                 assert!(responses.contains_key("503"), "{name}");
             }
-            let security = operation["security"].as_array().expect("security is explicit on every operation");
-            let secured = security.iter().any(|requirement| requirement.as_object().is_some_and(|r| !r.is_empty()));
+            let security = operation["security"]
+                .as_array()
+                .expect("security is explicit on every operation");
+            let secured = security
+                .iter()
+                .any(|requirement| requirement.as_object().is_some_and(|r| !r.is_empty()));
             if secured {
                 assert!(responses.contains_key("401"), "{name}");
             }
@@ -102,14 +164,24 @@ async fn the_api_reference_is_served_without_the_internet() {
     let app = TestApp::spawn().await;
     let redirect = app.client.get(app.url("/docs")).send().await.expect("sent");
     assert_eq!(redirect.status(), StatusCode::PERMANENT_REDIRECT);
-    let page = app.client.get(app.url("/docs/")).send().await.expect("sent");
+    let page = app
+        .client
+        .get(app.url("/docs/"))
+        .send()
+        .await
+        .expect("sent");
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.expect("html");
     assert!(html.contains("swagger-ui"), "{html}");
     for external in ["https://cdn", "unpkg.com", "jsdelivr"] {
         assert!(!html.contains(external), "{external}");
     }
-    let script = app.client.get(app.url("/docs/swagger-ui-bundle.js")).send().await.expect("sent");
+    let script = app
+        .client
+        .get(app.url("/docs/swagger-ui-bundle.js"))
+        .send()
+        .await
+        .expect("sent");
     assert_eq!(script.status(), StatusCode::OK);
 }
 
@@ -126,12 +198,18 @@ fn production_without_a_jwt_secret_refuses_to_start_naming_the_variable() {
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("RAPPORT_JWT_SECRET"), "{stderr}");
-    assert!(!stderr.contains("short"), "the secret itself is never printed: {stderr}");
+    assert!(
+        !stderr.contains("short"),
+        "the secret itself is never printed: {stderr}"
+    );
 }
 
 #[test]
 fn an_unknown_command_exits_2_with_usage() {
-    let output = Command::new(BINARY).arg("frobnicate").output().expect("runs");
+    let output = Command::new(BINARY)
+        .arg("frobnicate")
+        .output()
+        .expect("runs");
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("usage: rapport"));
 }

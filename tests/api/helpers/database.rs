@@ -32,7 +32,10 @@ fn template_name() -> String {
         }
     }
     let digest = hasher.finalize();
-    let hex: String = digest[..8].iter().map(|byte| format!("{byte:02x}")).collect();
+    let hex: String = digest[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
     format!("rapport_template_{hex}")
 }
 
@@ -81,7 +84,9 @@ async fn ensure_template() -> String {
                     .await
                     .expect("create the template");
                 let settings = Settings::for_database(&db::with_database(&server, &building));
-                db::run_migrations(&settings).await.expect("migrations apply");
+                db::run_migrations(&settings)
+                    .await
+                    .expect("migrations apply");
                 diesel::sql_query(format!("ALTER DATABASE {building} RENAME TO {name}"))
                     .execute(&mut admin)
                     .await
