@@ -27,6 +27,20 @@ async fn app_behind_proxy() -> (TestApp, DatabaseProxy) {
     (TestApp::serve(settings, database).await, proxy)
 }
 
+/// `host:port` of a `postgres://user@host:port/name` URL.
+fn server_address(url: &str) -> String {
+    let after_scheme = url.split_once("://").expect("a URL").1;
+    let authority = after_scheme.split('/').next().expect("an authority");
+    let host_port = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    if host_port.contains(':') {
+        host_port.to_owned()
+    } else {
+        format!("{host_port}:5432")
+    }
+}
+
 async fn timed_get(app: &TestApp, path: &str, token: &str) -> (StatusCode, Duration) {
     let started = Instant::now();
     let status = app.get(path, token).await.status();

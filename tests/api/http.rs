@@ -23,6 +23,35 @@ async fn malformed_json_answers_400_problem() {
 }
 
 #[actix_web::test]
+async fn a_body_that_is_not_an_object_or_holds_nul_answers_422() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    for (body, field) in [
+        ("[]", "body"),
+        ("\"text\"", "body"),
+        ("null", "body"),
+        (r#"{"display_name": "a\u0000b"}"#, "display_name"),
+        (r#"{"target_field": "\u0000"}"#, "target_field"),
+    ] {
+        let response = app
+            .request(Method::PATCH, "/v1/me", Some(&ada.access_token))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(invalid_fields(response).await, vec![field], "{body}");
+    }
+    let me: serde_json::Value = app
+        .get("/v1/me", &ada.access_token)
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(me["display_name"], "ada");
+}
+
+#[actix_web::test]
 async fn a_body_that_is_not_json_answers_415() {
     let app = TestApp::spawn().await;
     for content_type in [
