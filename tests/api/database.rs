@@ -13,11 +13,16 @@ use crate::helpers::{TestApp, TestDatabase, problem};
 /// Starts the app with its database reached through a proxy the test controls.
 async fn app_behind_proxy() -> (TestApp, DatabaseProxy) {
     let database = TestDatabase::create().await;
-    let proxy = DatabaseProxy::start("127.0.0.1:5432".parse().expect("address")).await;
+    let server = server_address(&database.url);
+    let target = tokio::net::lookup_host(&server)
+        .await
+        .expect("the database host resolves")
+        .next()
+        .expect("an address");
+    let proxy = DatabaseProxy::start(target).await;
     let through_proxy = database
         .url
-        .replace("127.0.0.1:5432", &proxy.address.to_string())
-        .replace("localhost:5432", &proxy.address.to_string());
+        .replacen(&server, &proxy.address.to_string(), 1);
     assert_ne!(
         through_proxy, database.url,
         "the URL goes through the proxy"
