@@ -204,6 +204,15 @@ impl From<diesel::result::Error> for ApiError {
                 code: "conflict",
                 detail: "a resource with the same unique value already exists".to_owned(),
             },
+            // A linked row vanished between the check and the write.
+            Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => Self::Conflict {
+                code: "conflict",
+                detail: "a linked resource no longer exists; reload and try again".to_owned(),
+            },
+            // Validation mirrors the CHECK constraints; this is the backstop.
+            Error::DatabaseError(DatabaseErrorKind::CheckViolation, _) => {
+                Self::invalid("body", "a value is outside what the service accepts")
+            }
             Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => Self::Unavailable,
             Error::DatabaseError(DatabaseErrorKind::Unknown, ref info)
                 if info.message().contains("statement timeout")

@@ -261,3 +261,73 @@ mod tests {
         }
     }
 }
+
+/// A CSV upload (`Content-Type: text/csv`) of at most `IMPORT_LIMIT` bytes.
+pub struct CsvBody(pub web::Bytes);
+
+impl FromRequest for CsvBody {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let limit = crate::contacts::import::IMPORT_LIMIT;
+        let essence = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split(';').next())
+            .map(|value| value.trim().to_ascii_lowercase());
+        let announced = request
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.parse::<usize>().ok());
+        let payload = payload.take();
+        Box::pin(async move {
+            if essence.as_deref() != Some("text/csv") {
+                return Err(ApiError::UnsupportedMediaType(
+                    "the upload must be a CSV file (Content-Type: text/csv)".to_owned(),
+                ));
+            }
+            if announced.is_some_and(|length| length > limit) {
+                return Err(ApiError::PayloadTooLarge { limit });
+            }
+            Ok(CsvBody(read_body(payload, limit).await?))
+        })
+    }
+}
+
+/// The body of a POST that may be empty (read as `{}`); a body that is
+/// there must be JSON, as for [`Json`].
+pub struct JsonOrEmpty<T>(pub T);
+
+impl<T> FromRequest for JsonOrEmpty<T>
+where
+    T: DeserializeOwned + Default + garde::Validate<Context = ()> + 'static,
+{
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let checked = check_json_headers(request, JSON_BODY_LIMIT);
+        let json_content_type = is_json_content_type(request);
+        let payload = payload.take();
+        Box::pin(async move {
+            let body = read_body(payload, JSON_BODY_LIMIT).await?;
+            if body.is_empty() {
+                return Ok(JsonOrEmpty(T::default()));
+            }
+            if !json_content_type {
+                checked?;
+            }
+            let value: T = parse_json(&body)?;
+            validate(&value)?;
+            Ok(JsonOrEmpty(value))
+        })
+    }
+}
+
+/// A body with no fields, for actions that take none.
+#[derive(Debug, Default, serde::Deserialize, utoipa::ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct NoFields {}

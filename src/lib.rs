@@ -2,15 +2,20 @@
 
 pub mod auth;
 pub mod config;
+pub mod contacts;
 pub mod db;
+pub mod employers;
 pub mod error;
 pub mod extract;
 pub mod health;
 pub mod http;
 pub mod metrics;
 pub mod openapi;
+pub mod pagination;
 pub mod patch;
+pub mod preconditions;
 pub mod schema;
+pub mod sql;
 pub mod startup;
 pub mod telemetry;
 pub mod users;

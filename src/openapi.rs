@@ -28,6 +28,8 @@ contacts and who referred whom, outreach, interviews and their questions, and re
     tags(
         (name = "auth", description = "Accounts and sessions"),
         (name = "me", description = "The signed-in account"),
+        (name = "employers", description = "The target list of organisations, ranked the LAMP way"),
+        (name = "contacts", description = "The professionals a user may talk to, and who referred whom"),
         (name = "operations", description = "Health, readiness and metrics"),
     ),
     components(schemas(Problem, FieldError)),

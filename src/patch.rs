@@ -65,6 +65,17 @@ where
     })
 }
 
+/// `#[garde(custom(patch::read_only))]` on a field a client may read but
+/// never write (`id`, `version`, timestamps, derived values): any value,
+/// `null` included, is refused with a message that says so.
+pub fn read_only(value: &Patch<serde_json::Value>, _context: &()) -> garde::Result {
+    if value.is_absent() {
+        Ok(())
+    } else {
+        Err(garde::Error::new("is read-only"))
+    }
+}
+
 /// `#[garde(inner(...))]` validates the value of a patch field, if any.
 impl<T> garde::rules::inner::Inner<T> for Patch<T> {
     type Key = garde::error::NoKey;

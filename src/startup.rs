@@ -17,7 +17,7 @@ use crate::auth::jwt::JwtKeys;
 use crate::auth::rate_limit::AuthRateLimiter;
 use crate::config::Settings;
 use crate::metrics::Metrics;
-use crate::{auth, db, extract, health, http, metrics, openapi, users};
+use crate::{auth, contacts, db, employers, extract, health, http, metrics, openapi, users};
 
 /// What every handler can reach. Cheap to clone; nothing in it is state
 /// that replicas would have to share.
@@ -57,7 +57,9 @@ pub fn routes(config: &mut ServiceConfig) {
         .service(
             scope::scope("/v1")
                 .configure(auth::configure)
-                .configure(users::configure),
+                .configure(users::configure)
+                .configure(employers::configure)
+                .configure(contacts::configure),
         );
 }
 

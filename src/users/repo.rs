@@ -7,8 +7,7 @@ use uuid::Uuid;
 
 use super::models::{NewUser, User, UserChangeset};
 use crate::schema::users;
-
-diesel::define_sql_function!(fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text);
+use crate::sql::lower;
 
 pub async fn find_by_id(connection: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<User>> {
     users::table

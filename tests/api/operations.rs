@@ -213,3 +213,94 @@ fn an_unknown_command_exits_2_with_usage() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("usage: rapport"));
 }
+
+#[actix_web::test]
+async fn the_binary_logs_json_lines_without_secrets_and_stops_cleanly_on_sigterm() {
+    let database = crate::helpers::TestDatabase::create().await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("a free port")
+        .local_addr()
+        .expect("bound")
+        .port();
+    let secret = "a-production-secret-of-at-least-32-bytes";
+    let mut child = Command::new(BINARY)
+        .arg("serve")
+        .env_clear()
+        .env("RAPPORT_ENV", "production")
+        .env("RAPPORT_JWT_SECRET", secret)
+        .env("DATABASE_URL", &database.url)
+        .env("RAPPORT_BIND", format!("127.0.0.1:{port}"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let mut ready = false;
+    for _ in 0..100 {
+        if let Ok(response) = client.get(format!("{base}/readyz")).send().await {
+            ready = response.status() == StatusCode::OK;
+            if ready {
+                break;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(ready, "the service became ready");
+
+    let password = "a-password-that-must-not-be-logged";
+    let session: Value = client
+        .post(format!("{base}/v1/auth/register"))
+        .json(&serde_json::json!({"email": "log@example.com", "password": password, "display_name": "Log"}))
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("json");
+    let token = session["access_token"].as_str().expect("token").to_owned();
+    let refresh = session["refresh_token"].as_str().expect("token").to_owned();
+    let me = client
+        .get(format!("{base}/v1/me"))
+        .bearer_auth(&token)
+        .header("x-request-id", "trace-me-123")
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(me.status(), StatusCode::OK);
+
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    let started = std::time::Instant::now();
+    let exit = loop {
+        if let Some(exit) = child.try_wait().expect("wait") {
+            break exit;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(15),
+            "stopped on SIGTERM"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    assert!(exit.success(), "{exit:?}");
+
+    let output = child.wait_with_output().expect("output");
+    assert!(output.stdout.is_empty(), "logs go to stderr only");
+    let logs = String::from_utf8_lossy(&output.stderr);
+    for secret_text in [password, token.as_str(), refresh.as_str(), secret] {
+        assert!(!logs.contains(secret_text), "a secret leaked into the logs");
+    }
+    let request_line: Value = logs
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .find(|line| line["request_id"] == "trace-me-123")
+        .expect("a JSON line for the request");
+    assert_eq!(request_line["route"], "/v1/me");
+    assert_eq!(request_line["status"], 200);
+    assert_eq!(request_line["method"], "GET");
+    assert_eq!(request_line["user_id"], session["user"]["id"]);
+    assert!(request_line["latency_ms"].is_number());
+}

@@ -1,0 +1,398 @@
+//! `/v1/contacts` and `/v1/network`.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::dto::{
+    ContactListQuery, ContactResponse, CreateContactRequest, ExportFormat, ExportQuery,
+    ImportResult, NetworkResponse, PageQuery, UpdateContactRequest,
+};
+use super::outreach::{OutreachScript, OutreachScriptQuery};
+use super::{import, service};
+use crate::auth::AuthUser;
+use crate::error::{ApiResult, Problem};
+use crate::extract::{CsvBody, Json, JsonOrEmpty, NoFields};
+use crate::pagination::{self, Page};
+use crate::preconditions::{IfMatch, etag};
+use crate::startup::AppState;
+
+pub fn configure(config: &mut ServiceConfig) {
+    // The fixed paths come before `/contacts/{id}`, which would take them.
+    config
+        .service(list_contacts)
+        .service(create_contact)
+        .service(import_contacts)
+        .service(export_contacts)
+        .service(get_contact)
+        .service(update_contact)
+        .service(delete_contact)
+        .service(archive_contact)
+        .service(unarchive_contact)
+        .service(list_referrals)
+        .service(outreach_script)
+        .service(get_network);
+}
+
+fn contact_response(
+    status: actix_web::http::StatusCode,
+    contact: super::models::Contact,
+) -> HttpResponse {
+    let version = contact.version;
+    HttpResponse::build(status)
+        .insert_header(etag(version))
+        .json(ContactResponse::from(contact))
+}
+
+/// List contacts
+///
+/// Active contacts by name unless asked otherwise. `q` searches name,
+/// company, job title, field, tags and notes, ignoring case and accents.
+#[utoipa::path(
+    tag = "contacts",
+    params(ContactListQuery),
+    responses((status = 200, description = "A page of contacts", body = Page<ContactResponse>,
+        headers(("Link" = String, description = "`<…>; rel=\"next\"` when another page exists")))),
+    security(("bearer" = [])),
+)]
+#[get("/contacts")]
+pub async fn list_contacts(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    request: HttpRequest,
+    query: web::Query<ContactListQuery>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let page = service::list(&mut connection, user.0.id, query.into_inner()).await?;
+    Ok(pagination::page_response(
+        &request,
+        &state.settings.public_url,
+        &page,
+    ))
+}
+
+/// Add a contact
+///
+/// `employer_id` and `referred_by_contact_id` must name the caller's own
+/// employer and contact.
+#[utoipa::path(
+    tag = "contacts",
+    request_body = CreateContactRequest,
+    responses((status = 201, description = "The new contact", body = ContactResponse,
+        headers(("Location" = String, description = "The new contact"), ("ETag" = String, description = "Its version")))),
+    security(("bearer" = [])),
+)]
+#[post("/contacts")]
+pub async fn create_contact(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: Json<CreateContactRequest>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let contact = service::create(&mut connection, body.0.into_new(user.0.id)).await?;
+    let location = format!("{}/v1/contacts/{}", state.settings.public_url, contact.id);
+    let mut response = contact_response(actix_web::http::StatusCode::CREATED, contact);
+    response.headers_mut().insert(
+        header::LOCATION,
+        header::HeaderValue::from_str(&location).map_err(crate::error::ApiError::internal)?,
+    );
+    Ok(response)
+}
+
+/// Import contacts from CSV
+///
+/// The body is the file itself (`Content-Type: text/csv`, at most 5 MiB):
+/// LinkedIn's `Connections.csv` as exported, or a CSV whose header names
+/// contact fields (`full_name`, `email`, `phone`, `linkedin_url`,
+/// `company`, `job_title`, `field`, `location`, `source`,
+/// `has_hiring_power`, `tags` separated by `;`, `notes`). Rows matching a
+/// contact (LinkedIn URL, then email, then name and company) update it, so
+/// importing a file twice creates nothing new. A row is stored whole or
+/// listed in `errors` with its line.
+#[utoipa::path(
+    tag = "contacts",
+    request_body(content = String, content_type = "text/csv", description = "The CSV file"),
+    responses(
+        (status = 200, description = "What the import did", body = ImportResult),
+        (status = 413, description = "The file is larger than 5 MiB (`payload_too_large`)",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not `text/csv` (`unsupported_media_type`)",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The file is not UTF-8 CSV with a known header (`validation_failed`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/contacts/import")]
+pub async fn import_contacts(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: CsvBody,
+) -> ApiResult<web::Json<ImportResult>> {
+    let file = web::block(move || import::parse(&body.0))
+        .await
+        .map_err(crate::error::ApiError::internal)??;
+    let mut connection = state.pool.get().await?;
+    Ok(web::Json(
+        service::import(&mut connection, user.0.id, file).await?,
+    ))
+}
+
+/// Export contacts
+///
+/// Every contact, archived ones included, as CSV (cells that a spreadsheet
+/// would run as a formula start with `'`) or as vCard 4.0.
+#[utoipa::path(
+    tag = "contacts",
+    params(ExportQuery),
+    responses((status = 200, description = "The contacts as a file",
+        content(
+            (String = "text/csv"),
+            (String = "text/vcard"),
+        ),
+        headers(("Content-Disposition" = String, description = "`attachment` with a file name")))),
+    security(("bearer" = [])),
+)]
+#[get("/contacts/export")]
+pub async fn export_contacts(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    query: web::Query<ExportQuery>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let contacts = service::export(&mut connection, user.0.id).await?;
+    drop(connection);
+    let (content_type, file_name, body) = match query.format.unwrap_or(ExportFormat::Csv) {
+        ExportFormat::Csv => (
+            "text/csv; charset=utf-8",
+            "contacts.csv",
+            import::to_csv(&contacts)?,
+        ),
+        ExportFormat::Vcard => (
+            "text/vcard; charset=utf-8",
+            "contacts.vcf",
+            import::to_vcard(&contacts).into_bytes(),
+        ),
+    };
+    Ok(HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{file_name}\""),
+        ))
+        .body(body))
+}
+
+/// Read a contact
+#[utoipa::path(
+    tag = "contacts",
+    params(("id" = Uuid, Path, description = "The contact")),
+    responses((status = 200, description = "The contact", body = ContactResponse,
+        headers(("ETag" = String, description = "Its version")))),
+    security(("bearer" = [])),
+)]
+#[get("/contacts/{id}")]
+pub async fn get_contact(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let contact = service::get(&mut connection, user.0.id, *id).await?;
+    Ok(contact_response(actix_web::http::StatusCode::OK, contact))
+}
+
+/// Change a contact
+///
+/// A JSON merge patch. With `If-Match`, the change applies only to that
+/// version. A referral chain cannot loop.
+#[utoipa::path(
+    tag = "contacts",
+    params(
+        ("id" = Uuid, Path, description = "The contact"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` the change is based on"),
+    ),
+    request_body(content(
+        (UpdateContactRequest = "application/merge-patch+json"),
+        (UpdateContactRequest = "application/json"),
+    )),
+    responses(
+        (status = 200, description = "The changed contact", body = ContactResponse,
+            headers(("ETag" = String, description = "Its new version"))),
+        (status = 412, description = "`If-Match` names an older version (`precondition_failed`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[patch("/contacts/{id}")]
+pub async fn update_contact(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: Json<UpdateContactRequest>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let contact = service::update(
+        &mut connection,
+        user.0.id,
+        *id,
+        &if_match,
+        body.0.into_changeset(),
+    )
+    .await?;
+    Ok(contact_response(actix_web::http::StatusCode::OK, contact))
+}
+
+/// Delete a contact
+///
+/// Contacts it referred stay, with `referred_by_contact_id` cleared.
+#[utoipa::path(
+    tag = "contacts",
+    params(
+        ("id" = Uuid, Path, description = "The contact"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` the deletion is based on"),
+    ),
+    responses(
+        (status = 204, description = "The contact is gone"),
+        (status = 412, description = "`If-Match` names an older version (`precondition_failed`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[delete("/contacts/{id}")]
+pub async fn delete_contact(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    service::delete(&mut connection, user.0.id, *id, &if_match).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Archive a contact
+///
+/// Hides it from the default list. Idempotent; the body may be empty.
+#[utoipa::path(
+    tag = "contacts",
+    params(("id" = Uuid, Path, description = "The contact")),
+    request_body(content = NoFields, description = "Empty, or `{}`"),
+    responses((status = 200, description = "The archived contact", body = ContactResponse,
+        headers(("ETag" = String, description = "Its version")))),
+    security(("bearer" = [])),
+)]
+#[post("/contacts/{id}/archive")]
+pub async fn archive_contact(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    _body: JsonOrEmpty<NoFields>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let contact = service::set_archived(&mut connection, user.0.id, *id, true).await?;
+    Ok(contact_response(actix_web::http::StatusCode::OK, contact))
+}
+
+/// Unarchive a contact
+///
+/// Idempotent; the body may be empty.
+#[utoipa::path(
+    tag = "contacts",
+    params(("id" = Uuid, Path, description = "The contact")),
+    request_body(content = NoFields, description = "Empty, or `{}`"),
+    responses((status = 200, description = "The active contact", body = ContactResponse,
+        headers(("ETag" = String, description = "Its version")))),
+    security(("bearer" = [])),
+)]
+#[post("/contacts/{id}/unarchive")]
+pub async fn unarchive_contact(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    _body: JsonOrEmpty<NoFields>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let contact = service::set_archived(&mut connection, user.0.id, *id, false).await?;
+    Ok(contact_response(actix_web::http::StatusCode::OK, contact))
+}
+
+/// List whom a contact referred
+///
+/// The contacts this one introduced, archived or not, by name.
+#[utoipa::path(
+    tag = "contacts",
+    params(("id" = Uuid, Path, description = "The referring contact"), PageQuery),
+    responses((status = 200, description = "A page of contacts", body = Page<ContactResponse>,
+        headers(("Link" = String, description = "`<…>; rel=\"next\"` when another page exists")))),
+    security(("bearer" = [])),
+)]
+#[get("/contacts/{id}/referrals")]
+pub async fn list_referrals(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    request: HttpRequest,
+    id: web::Path<Uuid>,
+    query: web::Query<PageQuery>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let page = service::referrals(
+        &mut connection,
+        user.0.id,
+        *id,
+        query.cursor.as_deref(),
+        query.limit,
+    )
+    .await?;
+    Ok(pagination::page_response(
+        &request,
+        &state.settings.public_url,
+        &page,
+    ))
+}
+
+/// Write an outreach script
+///
+/// `phone_referral` is the classic call; `email_intro` a short email that
+/// names the connection first and ends with a question. Filled with the
+/// user's name and target field, the contact's name and the referrer's;
+/// what could not be filled is listed.
+#[utoipa::path(
+    tag = "contacts",
+    params(("id" = Uuid, Path, description = "The contact to reach"), OutreachScriptQuery),
+    responses((status = 200, description = "The script", body = OutreachScript)),
+    security(("bearer" = [])),
+)]
+#[get("/contacts/{id}/outreach-script")]
+pub async fn outreach_script(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    query: web::Query<OutreachScriptQuery>,
+) -> ApiResult<web::Json<OutreachScript>> {
+    let mut connection = state.pool.get().await?;
+    let script = service::outreach_script(&mut connection, &user.0, *id, query.template).await?;
+    Ok(web::Json(script))
+}
+
+/// Read the referral network
+///
+/// Every contact as a node and every referral as an edge from the
+/// referrer, for drawing the network. Not paged.
+#[utoipa::path(
+    tag = "contacts",
+    responses((status = 200, description = "The network", body = NetworkResponse)),
+    security(("bearer" = [])),
+)]
+#[get("/network")]
+pub async fn get_network(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> ApiResult<web::Json<NetworkResponse>> {
+    let mut connection = state.pool.get().await?;
+    Ok(web::Json(
+        service::network(&mut connection, user.0.id).await?,
+    ))
+}

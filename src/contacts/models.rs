@@ -1,0 +1,79 @@
+//! Diesel rows of the `contacts` table.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::schema::contacts;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = contacts, check_for_backend(diesel::pg::Pg))]
+pub struct Contact {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub full_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub linkedin_url: Option<String>,
+    pub company: Option<String>,
+    pub job_title: Option<String>,
+    pub field: Option<String>,
+    pub location: Option<String>,
+    pub employer_id: Option<Uuid>,
+    pub source: String,
+    pub referred_by_contact_id: Option<Uuid>,
+    pub has_hiring_power: Option<bool>,
+    pub tags: Vec<String>,
+    pub notes: Option<String>,
+    pub archived_at: Option<DateTime<Utc>>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = contacts)]
+pub struct NewContact {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub full_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub linkedin_url: Option<String>,
+    pub company: Option<String>,
+    pub job_title: Option<String>,
+    pub field: Option<String>,
+    pub location: Option<String>,
+    pub employer_id: Option<Uuid>,
+    pub source: String,
+    pub referred_by_contact_id: Option<Uuid>,
+    pub has_hiring_power: Option<bool>,
+    pub tags: Vec<String>,
+    pub notes: Option<String>,
+}
+
+/// The columns a merge patch may change; `None` leaves a column alone.
+#[derive(Debug, Clone, Default, PartialEq, AsChangeset)]
+#[diesel(table_name = contacts)]
+pub struct ContactChangeset {
+    pub full_name: Option<String>,
+    pub email: Option<Option<String>>,
+    pub phone: Option<Option<String>>,
+    pub linkedin_url: Option<Option<String>>,
+    pub company: Option<Option<String>>,
+    pub job_title: Option<Option<String>>,
+    pub field: Option<Option<String>>,
+    pub location: Option<Option<String>>,
+    pub employer_id: Option<Option<Uuid>>,
+    pub source: Option<String>,
+    pub referred_by_contact_id: Option<Option<Uuid>>,
+    pub has_hiring_power: Option<Option<bool>>,
+    pub tags: Option<Vec<String>>,
+    pub notes: Option<Option<String>>,
+}
+
+impl ContactChangeset {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}

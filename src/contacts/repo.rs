@@ -1,0 +1,384 @@
+//! Queries on the `contacts` table. Every query filters by owner.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{Bool, Uuid as SqlUuid};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::dto::{ContactSort, Segment};
+use super::models::{Contact, ContactChangeset, NewContact};
+use crate::schema::{contacts, employers};
+use crate::sql::{escape_like, lower, rapport_fold};
+
+pub async fn insert(
+    connection: &mut AsyncPgConnection,
+    contact: &NewContact,
+) -> QueryResult<Contact> {
+    diesel::insert_into(contacts::table)
+        .values(contact)
+        .returning(Contact::as_returning())
+        .get_result(connection)
+        .await
+}
+
+pub async fn insert_many(
+    connection: &mut AsyncPgConnection,
+    rows: &[NewContact],
+) -> QueryResult<usize> {
+    diesel::insert_into(contacts::table)
+        .values(rows)
+        .execute(connection)
+        .await
+}
+
+pub async fn find(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> QueryResult<Option<Contact>> {
+    contacts::table
+        .filter(contacts::id.eq(id))
+        .filter(contacts::user_id.eq(user_id))
+        .select(Contact::as_select())
+        .first(connection)
+        .await
+        .optional()
+}
+
+/// Finds and locks the row for a read-check-write in one transaction.
+pub async fn find_for_update(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> QueryResult<Option<Contact>> {
+    contacts::table
+        .filter(contacts::id.eq(id))
+        .filter(contacts::user_id.eq(user_id))
+        .select(Contact::as_select())
+        .for_update()
+        .first(connection)
+        .await
+        .optional()
+}
+
+/// Applies the changes and moves the version on.
+pub async fn update(
+    connection: &mut AsyncPgConnection,
+    id: Uuid,
+    changes: &ContactChangeset,
+) -> QueryResult<Contact> {
+    diesel::update(contacts::table.find(id))
+        .set((
+            changes,
+            contacts::version.eq(contacts::version + 1),
+            contacts::updated_at.eq(Utc::now()),
+        ))
+        .returning(Contact::as_returning())
+        .get_result(connection)
+        .await
+}
+
+/// Archives (`Some(now)`) or unarchives (`None`) when that changes anything;
+/// `None` back when the contact already was in that state.
+pub async fn set_archived(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+    archived_at: Option<DateTime<Utc>>,
+) -> QueryResult<Option<Contact>> {
+    let target = contacts::table
+        .filter(contacts::id.eq(id))
+        .filter(contacts::user_id.eq(user_id));
+    let changed = match archived_at {
+        Some(_) => {
+            diesel::update(target.filter(contacts::archived_at.is_null()))
+                .set((
+                    contacts::archived_at.eq(archived_at),
+                    contacts::version.eq(contacts::version + 1),
+                    contacts::updated_at.eq(Utc::now()),
+                ))
+                .returning(Contact::as_returning())
+                .get_result(connection)
+                .await
+        }
+        None => {
+            diesel::update(target.filter(contacts::archived_at.is_not_null()))
+                .set((
+                    contacts::archived_at.eq(None::<DateTime<Utc>>),
+                    contacts::version.eq(contacts::version + 1),
+                    contacts::updated_at.eq(Utc::now()),
+                ))
+                .returning(Contact::as_returning())
+                .get_result(connection)
+                .await
+        }
+    };
+    changed.optional()
+}
+
+/// Deletes the contact; contacts it referred keep existing with the link
+/// cleared by the foreign key.
+pub async fn delete(connection: &mut AsyncPgConnection, id: Uuid) -> QueryResult<usize> {
+    diesel::delete(contacts::table.find(id))
+        .execute(connection)
+        .await
+}
+
+/// Whether `id` is one of the user's employers.
+pub async fn employer_exists(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        employers::table
+            .filter(employers::id.eq(id))
+            .filter(employers::user_id.eq(user_id)),
+    ))
+    .get_result(connection)
+    .await
+}
+
+/// Whether `id` is one of the user's contacts.
+pub async fn contact_exists(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        contacts::table
+            .filter(contacts::id.eq(id))
+            .filter(contacts::user_id.eq(user_id)),
+    ))
+    .get_result(connection)
+    .await
+}
+
+#[derive(QueryableByName)]
+struct Found {
+    #[diesel(sql_type = Bool)]
+    found: bool,
+}
+
+/// Whether `contact_id` appears in the referral chain above `start`
+/// (`start`, its referrer, that one's referrer, ...). `UNION` stops at a
+/// row seen before, so even a corrupt chain ends.
+pub async fn chain_contains(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    start: Uuid,
+    contact_id: Uuid,
+) -> QueryResult<bool> {
+    diesel::sql_query(
+        "WITH RECURSIVE chain(id, referred_by_contact_id) AS ( \
+             SELECT id, referred_by_contact_id FROM contacts WHERE id = $1 AND user_id = $2 \
+             UNION \
+             SELECT c.id, c.referred_by_contact_id FROM contacts c \
+             JOIN chain ON c.id = chain.referred_by_contact_id WHERE c.user_id = $2 \
+         ) SELECT EXISTS (SELECT 1 FROM chain WHERE id = $3) AS found",
+    )
+    .bind::<SqlUuid, _>(start)
+    .bind::<SqlUuid, _>(user_id)
+    .bind::<SqlUuid, _>(contact_id)
+    .get_result::<Found>(connection)
+    .await
+    .map(|row| row.found)
+}
+
+/// Serialises referral changes of one user, so two concurrent changes
+/// cannot close a loop that neither sees alone.
+pub async fn lock_referrals_of(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+) -> QueryResult<()> {
+    diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))")
+        .bind::<SqlUuid, _>(user_id)
+        .execute(connection)
+        .await
+        .map(drop)
+}
+
+/// What a contact list is narrowed to.
+#[derive(Debug, Default)]
+pub struct ContactFilter {
+    pub q: Option<String>,
+    pub tag: Option<String>,
+    pub company: Option<String>,
+    pub employer_id: Option<Uuid>,
+    pub source: Option<&'static str>,
+    pub has_hiring_power: Option<bool>,
+    pub segment: Option<Segment>,
+    /// `None` lists archived and active alike.
+    pub archived: Option<bool>,
+    pub referred_by: Option<Uuid>,
+}
+
+/// Where the previous page ended, in the list's sort order.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(tag = "sort", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ContactCursor {
+    Name { name: String, id: Uuid },
+    Updated { at: DateTime<Utc>, id: Uuid },
+    Created { at: DateTime<Utc>, id: Uuid },
+}
+
+impl ContactCursor {
+    pub fn after(contact: &Contact, name_key: &str, sort: ContactSort) -> Self {
+        match sort {
+            ContactSort::Name => Self::Name {
+                name: name_key.to_owned(),
+                id: contact.id,
+            },
+            ContactSort::RecentlyUpdated => Self::Updated {
+                at: contact.updated_at,
+                id: contact.id,
+            },
+            ContactSort::CreatedAt => Self::Created {
+                at: contact.created_at,
+                id: contact.id,
+            },
+        }
+    }
+
+    pub fn sort(&self) -> ContactSort {
+        match self {
+            Self::Name { .. } => ContactSort::Name,
+            Self::Updated { .. } => ContactSort::RecentlyUpdated,
+            Self::Created { .. } => ContactSort::CreatedAt,
+        }
+    }
+}
+
+/// One page of contacts and each one's folded name (the name sort key),
+/// `limit + 1` rows at most. Keyset pagination, so pages stay stable under
+/// inserts. Indexes: the sort's own (`contacts_user_name_idx`,
+/// `contacts_user_updated_idx`, `contacts_user_created_idx`), with
+/// `contacts_search_idx` (trigram GIN) for `q` and `contacts_tags_idx` for
+/// `tag` when the planner finds them more selective.
+pub async fn list(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    filter: ContactFilter,
+    sort: ContactSort,
+    after: Option<ContactCursor>,
+    limit: i64,
+) -> QueryResult<Vec<(Contact, String)>> {
+    let mut query = contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .select((Contact::as_select(), lower(contacts::full_name)))
+        .into_boxed();
+    if let Some(q) = filter.q.filter(|q| !q.trim().is_empty()) {
+        let pattern = format!("%{}%", escape_like(q.trim()));
+        query = query.filter(contacts::search_text.like(rapport_fold(pattern)));
+    }
+    if let Some(tag) = filter.tag {
+        query = query.filter(contacts::tags.contains(vec![tag]));
+    }
+    if let Some(company) = filter.company {
+        query = query.filter(lower(contacts::company.assume_not_null()).eq(lower(company)));
+    }
+    if let Some(employer_id) = filter.employer_id {
+        query = query.filter(contacts::employer_id.eq(employer_id));
+    }
+    if let Some(source) = filter.source {
+        query = query.filter(contacts::source.eq(source));
+    }
+    if let Some(has_hiring_power) = filter.has_hiring_power {
+        query = query.filter(contacts::has_hiring_power.eq(has_hiring_power));
+    }
+    // Every contact is `unknown` until interviews record outreach.
+    if filter
+        .segment
+        .is_some_and(|segment| segment != Segment::Unknown)
+    {
+        query = query.filter(diesel::dsl::sql::<Bool>("false"));
+    }
+    match filter.archived {
+        Some(true) => query = query.filter(contacts::archived_at.is_not_null()),
+        Some(false) => query = query.filter(contacts::archived_at.is_null()),
+        None => {}
+    }
+    if let Some(referrer) = filter.referred_by {
+        query = query.filter(contacts::referred_by_contact_id.eq(referrer));
+    }
+    match after {
+        Some(ContactCursor::Name { name, id }) => {
+            query = query.filter(
+                lower(contacts::full_name)
+                    .gt(name.clone())
+                    .or(lower(contacts::full_name).eq(name).and(contacts::id.gt(id))),
+            );
+        }
+        Some(ContactCursor::Updated { at, id }) => {
+            query = query.filter(
+                contacts::updated_at
+                    .lt(at)
+                    .or(contacts::updated_at.eq(at).and(contacts::id.lt(id))),
+            );
+        }
+        Some(ContactCursor::Created { at, id }) => {
+            query = query.filter(
+                contacts::created_at
+                    .gt(at)
+                    .or(contacts::created_at.eq(at).and(contacts::id.gt(id))),
+            );
+        }
+        None => {}
+    }
+    query = match sort {
+        ContactSort::Name => query.order((lower(contacts::full_name).asc(), contacts::id.asc())),
+        ContactSort::RecentlyUpdated => {
+            query.order((contacts::updated_at.desc(), contacts::id.desc()))
+        }
+        ContactSort::CreatedAt => query.order((contacts::created_at.asc(), contacts::id.asc())),
+    };
+    query.limit(limit + 1).load(connection).await
+}
+
+/// Every contact of the user (id, name, employer, referrer), for the network.
+pub async fn network(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+) -> QueryResult<Vec<(Uuid, String, Option<Uuid>, Option<Uuid>)>> {
+    contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .order((lower(contacts::full_name).asc(), contacts::id.asc()))
+        .select((
+            contacts::id,
+            contacts::full_name,
+            contacts::employer_id,
+            contacts::referred_by_contact_id,
+        ))
+        .load(connection)
+        .await
+}
+
+/// Every contact of the user, for export and import matching.
+pub async fn all_of_user(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+) -> QueryResult<Vec<Contact>> {
+    contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .order((lower(contacts::full_name).asc(), contacts::id.asc()))
+        .select(Contact::as_select())
+        .load(connection)
+        .await
+}
+
+/// The full name of one of the user's contacts.
+pub async fn name_of(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> QueryResult<Option<String>> {
+    contacts::table
+        .filter(contacts::id.eq(id))
+        .filter(contacts::user_id.eq(user_id))
+        .select(contacts::full_name)
+        .first(connection)
+        .await
+        .optional()
+}

@@ -1,0 +1,234 @@
+//! Wire types of the employer resource.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::models::{Employer, EmployerChangeset, NewEmployer};
+use crate::patch::{self, Patch};
+
+/// Where an employer stands on the target list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EmployerStatus {
+    Active,
+    OnHold,
+    RuledOut,
+}
+
+impl EmployerStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::OnHold => "on_hold",
+            Self::RuledOut => "ruled_out",
+        }
+    }
+
+    fn from_column(value: &str) -> Self {
+        match value {
+            "on_hold" => Self::OnHold,
+            "ruled_out" => Self::RuledOut,
+            _ => Self::Active,
+        }
+    }
+}
+
+/// An employer on the user's target list.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct EmployerResponse {
+    pub id: Uuid,
+    pub name: String,
+    pub website: Option<String>,
+    pub notes: Option<String>,
+    pub status: EmployerStatus,
+    /// Is there likely a friendly contact there (the A of LAMP)?
+    pub advocacy: bool,
+    /// How much the user wants to work there, 0 to 3 (the M of LAMP).
+    pub motivation: i16,
+    /// How relevant its open postings are, 1 to 3 (the P of LAMP).
+    pub posting: i16,
+    /// Contacts linked to this employer.
+    pub contact_count: i64,
+    /// Interviews with contacts linked to this employer.
+    pub interview_count: i64,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl EmployerResponse {
+    pub fn new(employer: Employer, contact_count: i64, interview_count: i64) -> Self {
+        Self {
+            id: employer.id,
+            name: employer.name,
+            website: employer.website,
+            notes: employer.notes,
+            status: EmployerStatus::from_column(&employer.status),
+            advocacy: employer.advocacy,
+            motivation: employer.motivation,
+            posting: employer.posting,
+            contact_count,
+            interview_count,
+            version: employer.version,
+            created_at: employer.created_at,
+            updated_at: employer.updated_at,
+        }
+    }
+}
+
+/// `POST /v1/employers`.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct CreateEmployerRequest {
+    #[garde(length(chars, min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200, example = "Northwind Analytics")]
+    pub name: String,
+    #[garde(inner(length(chars, min = 1, max = 2048)))]
+    #[schema(
+        min_length = 1,
+        max_length = 2048,
+        example = "https://northwind.example"
+    )]
+    pub website: Option<String>,
+    #[garde(inner(length(chars, max = 20000)))]
+    #[schema(max_length = 20000)]
+    pub notes: Option<String>,
+    /// `active` when left out.
+    #[garde(skip)]
+    pub status: Option<EmployerStatus>,
+    /// `false` when left out.
+    #[garde(skip)]
+    pub advocacy: Option<bool>,
+    /// 0 to 3; 0 when left out.
+    #[garde(inner(range(min = 0, max = 3)))]
+    #[schema(minimum = 0, maximum = 3)]
+    pub motivation: Option<i16>,
+    /// 1 to 3; 1 when left out.
+    #[garde(inner(range(min = 1, max = 3)))]
+    #[schema(minimum = 1, maximum = 3)]
+    pub posting: Option<i16>,
+}
+
+impl CreateEmployerRequest {
+    pub fn into_new(self, user_id: Uuid) -> NewEmployer {
+        NewEmployer {
+            id: Uuid::now_v7(),
+            user_id,
+            name: self.name,
+            website: self.website,
+            notes: self.notes,
+            status: self
+                .status
+                .unwrap_or(EmployerStatus::Active)
+                .as_str()
+                .to_owned(),
+            advocacy: self.advocacy.unwrap_or(false),
+            motivation: self.motivation.unwrap_or(0),
+            posting: self.posting.unwrap_or(1),
+        }
+    }
+}
+
+/// A JSON merge patch of an employer: an absent field stays, `null` clears
+/// `website` and `notes`; the other fields cannot be null.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateEmployerRequest {
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = String, min_length = 1, max_length = 200)]
+    #[garde(custom(patch::not_null), inner(length(chars, min = 1, max = 200)))]
+    pub name: Patch<String>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 2048)]
+    #[garde(inner(length(chars, min = 1, max = 2048)))]
+    pub website: Patch<String>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = Option<String>, max_length = 20000)]
+    #[garde(inner(length(chars, max = 20000)))]
+    pub notes: Patch<String>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = EmployerStatus)]
+    #[garde(custom(patch::not_null))]
+    pub status: Patch<EmployerStatus>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = bool)]
+    #[garde(custom(patch::not_null))]
+    pub advocacy: Patch<bool>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = i16, minimum = 0, maximum = 3)]
+    #[garde(custom(patch::not_null), inner(range(min = 0, max = 3)))]
+    pub motivation: Patch<i16>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = i16, minimum = 1, maximum = 3)]
+    #[garde(custom(patch::not_null), inner(range(min = 1, max = 3)))]
+    pub posting: Patch<i16>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(ignore)]
+    #[garde(custom(patch::read_only))]
+    pub id: Patch<serde_json::Value>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(ignore)]
+    #[garde(custom(patch::read_only))]
+    pub version: Patch<serde_json::Value>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(ignore)]
+    #[garde(custom(patch::read_only))]
+    pub created_at: Patch<serde_json::Value>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(ignore)]
+    #[garde(custom(patch::read_only))]
+    pub updated_at: Patch<serde_json::Value>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(ignore)]
+    #[garde(custom(patch::read_only))]
+    pub contact_count: Patch<serde_json::Value>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(ignore)]
+    #[garde(custom(patch::read_only))]
+    pub interview_count: Patch<serde_json::Value>,
+}
+
+impl UpdateEmployerRequest {
+    pub fn into_changeset(self) -> EmployerChangeset {
+        EmployerChangeset {
+            name: self.name.into_value(),
+            website: self.website.into_change(),
+            notes: self.notes.into_change(),
+            status: self
+                .status
+                .into_value()
+                .map(|status| status.as_str().to_owned()),
+            advocacy: self.advocacy.into_value(),
+            motivation: self.motivation.into_value(),
+            posting: self.posting.into_value(),
+        }
+    }
+}
+
+/// How the employer list is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EmployerSort {
+    /// Motivation, then posting, then advocacy, all descending; then name.
+    #[default]
+    Lamp,
+    Name,
+}
+
+/// Query parameters of `GET /v1/employers`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct EmployerListQuery {
+    /// Only employers with this status.
+    pub status: Option<EmployerStatus>,
+    /// `lamp` (the default) or `name`.
+    pub sort: Option<EmployerSort>,
+    /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}

@@ -1,0 +1,188 @@
+//! `/v1/employers`: the target list.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::dto::{
+    CreateEmployerRequest, EmployerListQuery, EmployerResponse, UpdateEmployerRequest,
+};
+use super::service;
+use crate::auth::AuthUser;
+use crate::error::{ApiResult, Problem};
+use crate::extract::Json;
+use crate::pagination::{self, Page};
+use crate::preconditions::{IfMatch, etag};
+use crate::startup::AppState;
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(list_employers)
+        .service(create_employer)
+        .service(get_employer)
+        .service(update_employer)
+        .service(delete_employer);
+}
+
+/// List employers
+///
+/// In LAMP order by default: motivation, then posting, then advocacy, all
+/// descending, then name. Each item says how many contacts and interviews
+/// it has.
+#[utoipa::path(
+    tag = "employers",
+    params(EmployerListQuery),
+    responses((status = 200, description = "A page of employers", body = Page<EmployerResponse>,
+        headers(("Link" = String, description = "`<…>; rel=\"next\"` when another page exists")))),
+    security(("bearer" = [])),
+)]
+#[get("/employers")]
+pub async fn list_employers(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    request: HttpRequest,
+    query: web::Query<EmployerListQuery>,
+) -> ApiResult<HttpResponse> {
+    let query = query.into_inner();
+    let limit = pagination::limit(query.limit)?;
+    let mut connection = state.pool.get().await?;
+    let page = service::list(
+        &mut connection,
+        user.0.id,
+        query.status.map(|status| status.as_str()),
+        query.sort.unwrap_or_default(),
+        query.cursor.as_deref(),
+        limit,
+    )
+    .await?;
+    Ok(pagination::page_response(
+        &request,
+        &state.settings.public_url,
+        &page,
+    ))
+}
+
+/// Add an employer
+#[utoipa::path(
+    tag = "employers",
+    request_body = CreateEmployerRequest,
+    responses(
+        (status = 201, description = "The employer is on the list", body = EmployerResponse,
+            headers(("Location" = String, description = "The new employer"), ("ETag" = String, description = "Its version"))),
+        (status = 409, description = "An employer with this name is on the list already (`conflict`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/employers")]
+pub async fn create_employer(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: Json<CreateEmployerRequest>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let employer = service::create(&mut connection, body.0.into_new(user.0.id)).await?;
+    let location = format!("{}/v1/employers/{}", state.settings.public_url, employer.id);
+    let version = employer.version;
+    let body = EmployerResponse::new(employer, 0, 0);
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, location))
+        .insert_header(etag(version))
+        .json(body))
+}
+
+/// Read an employer
+#[utoipa::path(
+    tag = "employers",
+    params(("id" = Uuid, Path, description = "The employer")),
+    responses((status = 200, description = "The employer", body = EmployerResponse,
+        headers(("ETag" = String, description = "Its version")))),
+    security(("bearer" = [])),
+)]
+#[get("/employers/{id}")]
+pub async fn get_employer(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let employer = service::get(&mut connection, user.0.id, *id).await?;
+    let version = employer.version;
+    let body = service::response(&mut connection, employer).await?;
+    Ok(HttpResponse::Ok().insert_header(etag(version)).json(body))
+}
+
+/// Change an employer
+///
+/// A JSON merge patch. With `If-Match`, the change applies only to that
+/// version.
+#[utoipa::path(
+    tag = "employers",
+    params(
+        ("id" = Uuid, Path, description = "The employer"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` the change is based on"),
+    ),
+    request_body(content(
+        (UpdateEmployerRequest = "application/merge-patch+json"),
+        (UpdateEmployerRequest = "application/json"),
+    )),
+    responses(
+        (status = 200, description = "The changed employer", body = EmployerResponse,
+            headers(("ETag" = String, description = "Its new version"))),
+        (status = 409, description = "Another employer on the list has this name (`conflict`)",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "`If-Match` names an older version (`precondition_failed`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[patch("/employers/{id}")]
+pub async fn update_employer(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: Json<UpdateEmployerRequest>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let employer = service::update(
+        &mut connection,
+        user.0.id,
+        *id,
+        &if_match,
+        body.0.into_changeset(),
+    )
+    .await?;
+    let version = employer.version;
+    let body = service::response(&mut connection, employer).await?;
+    Ok(HttpResponse::Ok().insert_header(etag(version)).json(body))
+}
+
+/// Delete an employer
+///
+/// Its contacts stay, with `employer_id` cleared.
+#[utoipa::path(
+    tag = "employers",
+    params(
+        ("id" = Uuid, Path, description = "The employer"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` the deletion is based on"),
+    ),
+    responses(
+        (status = 204, description = "The employer is gone"),
+        (status = 412, description = "`If-Match` names an older version (`precondition_failed`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[delete("/employers/{id}")]
+pub async fn delete_employer(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    service::delete(&mut connection, user.0.id, *id, &if_match).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

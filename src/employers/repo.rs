@@ -1,0 +1,178 @@
+//! Queries on the `employers` table. Every query filters by owner.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::dto::EmployerSort;
+use super::models::{Employer, EmployerChangeset, NewEmployer};
+use crate::schema::{contacts, employers};
+use crate::sql::lower;
+
+pub async fn insert(
+    connection: &mut AsyncPgConnection,
+    employer: &NewEmployer,
+) -> QueryResult<Employer> {
+    diesel::insert_into(employers::table)
+        .values(employer)
+        .returning(Employer::as_returning())
+        .get_result(connection)
+        .await
+}
+
+pub async fn find(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> QueryResult<Option<Employer>> {
+    employers::table
+        .filter(employers::id.eq(id))
+        .filter(employers::user_id.eq(user_id))
+        .select(Employer::as_select())
+        .first(connection)
+        .await
+        .optional()
+}
+
+/// Finds and locks the row for a read-check-write in one transaction.
+pub async fn find_for_update(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> QueryResult<Option<Employer>> {
+    employers::table
+        .filter(employers::id.eq(id))
+        .filter(employers::user_id.eq(user_id))
+        .select(Employer::as_select())
+        .for_update()
+        .first(connection)
+        .await
+        .optional()
+}
+
+/// Applies the changes and moves the version on.
+pub async fn update(
+    connection: &mut AsyncPgConnection,
+    id: Uuid,
+    changes: &EmployerChangeset,
+) -> QueryResult<Employer> {
+    diesel::update(employers::table.find(id))
+        .set((
+            changes,
+            employers::version.eq(employers::version + 1),
+            employers::updated_at.eq(Utc::now()),
+        ))
+        .returning(Employer::as_returning())
+        .get_result(connection)
+        .await
+}
+
+/// Deletes the employer; its contacts keep existing with `employer_id`
+/// cleared by the foreign key.
+pub async fn delete(connection: &mut AsyncPgConnection, id: Uuid) -> QueryResult<usize> {
+    diesel::delete(employers::table.find(id))
+        .execute(connection)
+        .await
+}
+
+/// Where the previous page ended, in the list's sort order.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(tag = "sort", rename_all = "snake_case", deny_unknown_fields)]
+pub enum EmployerCursor {
+    Lamp { rank: i16, name: String, id: Uuid },
+    Name { name: String, id: Uuid },
+}
+
+impl EmployerCursor {
+    pub fn after(employer: &Employer, name_key: &str, sort: EmployerSort) -> Self {
+        match sort {
+            EmployerSort::Lamp => Self::Lamp {
+                rank: employer.lamp_rank,
+                name: name_key.to_owned(),
+                id: employer.id,
+            },
+            EmployerSort::Name => Self::Name {
+                name: name_key.to_owned(),
+                id: employer.id,
+            },
+        }
+    }
+
+    pub fn sort(&self) -> EmployerSort {
+        match self {
+            Self::Lamp { .. } => EmployerSort::Lamp,
+            Self::Name { .. } => EmployerSort::Name,
+        }
+    }
+}
+
+/// One page of the user's employers and each one's folded name (the sort
+/// key), `limit + 1` rows at most. Keyset pagination: stable under inserts.
+/// Index: `employers_user_lamp_idx` (sort=lamp) or `employers_user_name_idx`.
+pub async fn list(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    status: Option<&str>,
+    sort: EmployerSort,
+    after: Option<EmployerCursor>,
+    limit: i64,
+) -> QueryResult<Vec<(Employer, String)>> {
+    let mut query = employers::table
+        .filter(employers::user_id.eq(user_id))
+        .select((Employer::as_select(), lower(employers::name)))
+        .into_boxed();
+    if let Some(status) = status {
+        query = query.filter(employers::status.eq(status.to_owned()));
+    }
+    match after {
+        Some(EmployerCursor::Lamp { rank, name, id }) => {
+            query = query.filter(
+                employers::lamp_rank
+                    .lt(rank)
+                    .or(employers::lamp_rank.eq(rank).and(
+                        lower(employers::name)
+                            .gt(name.clone())
+                            .or(lower(employers::name).eq(name).and(employers::id.gt(id))),
+                    )),
+            );
+        }
+        Some(EmployerCursor::Name { name, id }) => {
+            query = query.filter(
+                lower(employers::name)
+                    .gt(name.clone())
+                    .or(lower(employers::name).eq(name).and(employers::id.gt(id))),
+            );
+        }
+        None => {}
+    }
+    query = match sort {
+        EmployerSort::Lamp => query.order((
+            employers::lamp_rank.desc(),
+            lower(employers::name).asc(),
+            employers::id.asc(),
+        )),
+        EmployerSort::Name => query.order((lower(employers::name).asc(), employers::id.asc())),
+    };
+    query.limit(limit + 1).load(connection).await
+}
+
+/// How many contacts each of the employers has (index `contacts_employer_idx`).
+pub async fn contact_counts(
+    connection: &mut AsyncPgConnection,
+    employer_ids: &[Uuid],
+) -> QueryResult<HashMap<Uuid, i64>> {
+    let rows: Vec<(Option<Uuid>, i64)> = contacts::table
+        .filter(contacts::employer_id.eq_any(employer_ids))
+        .group_by(contacts::employer_id)
+        .select((contacts::employer_id, diesel::dsl::count_star()))
+        .load(connection)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, count)| id.map(|id| (id, count)))
+        .collect())
+}

@@ -1,0 +1,118 @@
+//! Employer operations that read, check and write in one transaction.
+
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use uuid::Uuid;
+
+use super::dto::{EmployerResponse, EmployerSort};
+use super::models::{Employer, EmployerChangeset, NewEmployer};
+use super::repo::{self, EmployerCursor};
+use crate::error::{ApiError, ApiResult};
+use crate::pagination::{self, Page};
+use crate::preconditions::IfMatch;
+
+fn name_taken(error: diesel::result::Error) -> ApiError {
+    match ApiError::from(error) {
+        ApiError::Conflict { .. } => ApiError::Conflict {
+            code: "conflict",
+            detail: "an employer with this name is already on your list".to_owned(),
+        },
+        other => other,
+    }
+}
+
+/// The response of one employer, with its counts.
+pub async fn response(
+    connection: &mut AsyncPgConnection,
+    employer: Employer,
+) -> ApiResult<EmployerResponse> {
+    let counts = repo::contact_counts(connection, &[employer.id]).await?;
+    let contacts = counts.get(&employer.id).copied().unwrap_or(0);
+    Ok(EmployerResponse::new(employer, contacts, 0))
+}
+
+pub async fn create(connection: &mut AsyncPgConnection, new: NewEmployer) -> ApiResult<Employer> {
+    repo::insert(connection, &new).await.map_err(name_taken)
+}
+
+pub async fn get(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> ApiResult<Employer> {
+    repo::find(connection, user_id, id)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+/// Applies a merge patch when `If-Match` (if sent) names the current version.
+pub async fn update(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+    if_match: &IfMatch,
+    changes: EmployerChangeset,
+) -> ApiResult<Employer> {
+    connection
+        .transaction(async |connection| {
+            let current = repo::find_for_update(connection, user_id, id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            if_match.check(current.version)?;
+            if changes.is_empty() {
+                return Ok(current);
+            }
+            repo::update(connection, id, &changes)
+                .await
+                .map_err(name_taken)
+        })
+        .await
+}
+
+pub async fn delete(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+    if_match: &IfMatch,
+) -> ApiResult<()> {
+    connection
+        .transaction(async |connection| {
+            let current = repo::find_for_update(connection, user_id, id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            if_match.check(current.version)?;
+            repo::delete(connection, id).await?;
+            Ok(())
+        })
+        .await
+}
+
+/// One page of the list, each item with its counts (two queries a page).
+pub async fn list(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    status: Option<&str>,
+    sort: EmployerSort,
+    cursor: Option<&str>,
+    limit: i64,
+) -> ApiResult<Page<EmployerResponse>> {
+    let after = cursor
+        .map(pagination::decode_cursor::<EmployerCursor>)
+        .transpose()?;
+    if after.as_ref().is_some_and(|after| after.sort() != sort) {
+        return Err(ApiError::BadRequest(
+            "the cursor belongs to a list in another order".to_owned(),
+        ));
+    }
+    let rows = repo::list(connection, user_id, status, sort, after, limit).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|(employer, _)| employer.id).collect();
+    let counts = repo::contact_counts(connection, &ids).await?;
+    Ok(Page::from_rows(
+        rows,
+        limit,
+        |(employer, name_key)| EmployerCursor::after(employer, name_key, sort),
+        |(employer, _)| {
+            let contacts = counts.get(&employer.id).copied().unwrap_or(0);
+            EmployerResponse::new(employer, contacts, 0)
+        },
+    ))
+}

@@ -1,0 +1,133 @@
+//! Cursor pagination: opaque cursors, pages, and the `Link` header.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use utoipa::ToSchema;
+
+use crate::error::ApiError;
+
+/// Items per page when the client does not say.
+pub const DEFAULT_LIMIT: i64 = 25;
+/// The most items a page holds.
+pub const MAX_LIMIT: i64 = 100;
+
+/// One page of a list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// Pass as `cursor` to get the next page; `null` exactly when no item follows.
+    pub next_cursor: Option<String>,
+}
+
+impl<T> Page<T> {
+    /// Builds a page from up to `limit + 1` rows: the extra row only tells
+    /// that another page exists, and the cursor is the key of the last item.
+    pub fn from_rows<R, K: Serialize>(
+        mut rows: Vec<R>,
+        limit: i64,
+        key_of: impl Fn(&R) -> K,
+        into_item: impl FnMut(R) -> T,
+    ) -> Self {
+        let has_more = rows.len() as i64 > limit;
+        rows.truncate(limit as usize);
+        let next_cursor = has_more
+            .then(|| rows.last().map(|row| encode_cursor(&key_of(row))))
+            .flatten();
+        Self {
+            items: rows.into_iter().map(into_item).collect(),
+            next_cursor,
+        }
+    }
+
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            next_cursor: self.next_cursor,
+        }
+    }
+}
+
+/// `limit` checked against 1..=100, 25 when absent.
+pub fn limit(requested: Option<i64>) -> Result<i64, ApiError> {
+    match requested {
+        None => Ok(DEFAULT_LIMIT),
+        Some(limit) if (1..=MAX_LIMIT).contains(&limit) => Ok(limit),
+        Some(_) => Err(ApiError::BadRequest(format!(
+            "limit must be between 1 and {MAX_LIMIT}"
+        ))),
+    }
+}
+
+/// A cursor is the sort key of the last item seen, as base64url JSON. Clients
+/// treat it as opaque.
+pub fn encode_cursor<K: Serialize>(key: &K) -> String {
+    URL_SAFE_NO_PAD.encode(serde_json::to_vec(key).unwrap_or_default())
+}
+
+/// Reads a cursor back; anything this service did not make is a 400.
+pub fn decode_cursor<K: DeserializeOwned>(cursor: &str) -> Result<K, ApiError> {
+    URL_SAFE_NO_PAD
+        .decode(cursor)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .ok_or_else(|| ApiError::BadRequest("the cursor is not valid for this list".to_owned()))
+}
+
+/// The page as JSON, with `Link: <…>; rel="next"` when another page exists.
+/// The link repeats the request's query with the new cursor.
+pub fn page_response<T: Serialize>(
+    request: &HttpRequest,
+    public_url: &str,
+    page: &Page<T>,
+) -> HttpResponse {
+    let mut response = HttpResponse::Ok();
+    if let Some(cursor) = &page.next_cursor {
+        let mut pairs: Vec<(String, String)> =
+            serde_urlencoded::from_str(request.query_string()).unwrap_or_default();
+        pairs.retain(|(name, _)| name != "cursor");
+        pairs.push(("cursor".to_owned(), cursor.clone()));
+        let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+        response.insert_header((
+            header::LINK,
+            format!("<{public_url}{}?{query}>; rel=\"next\"", request.path()),
+        ));
+    }
+    response.json(page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_garbage_is_refused() {
+        let cursor = encode_cursor(&("ada", 3));
+        assert_eq!(
+            decode_cursor::<(String, i32)>(&cursor).ok(),
+            Some(("ada".to_owned(), 3))
+        );
+        assert!(decode_cursor::<(String, i32)>("!!!").is_err());
+        assert!(decode_cursor::<(String, i32)>(&encode_cursor(&"other shape")).is_err());
+    }
+
+    #[test]
+    fn a_page_knows_whether_more_follow() {
+        let page = Page::from_rows(vec![1, 2, 3], 2, |n| *n, |n| n);
+        assert_eq!(page.items, vec![1, 2]);
+        assert_eq!(page.next_cursor, Some(encode_cursor(&2)));
+        let last = Page::from_rows(vec![1, 2], 2, |n| *n, |n| n);
+        assert_eq!(last.next_cursor, None);
+    }
+
+    #[test]
+    fn limits_outside_one_to_a_hundred_are_refused() {
+        assert_eq!(limit(None).ok(), Some(25));
+        assert_eq!(limit(Some(100)).ok(), Some(100));
+        assert!(limit(Some(0)).is_err());
+        assert!(limit(Some(101)).is_err());
+    }
+}

@@ -1,0 +1,70 @@
+//! Optimistic concurrency: `ETag` from a resource's version, `If-Match`.
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest};
+use std::future::{Ready, ready};
+
+use crate::error::ApiError;
+
+/// The strong entity tag of a version: `"<version>"`.
+pub fn etag(version: i32) -> (header::HeaderName, String) {
+    (header::ETAG, format!("\"{version}\""))
+}
+
+/// The `If-Match` header of a request, when it has one.
+#[derive(Debug, Default)]
+pub struct IfMatch(Option<String>);
+
+impl IfMatch {
+    /// Passes when no `If-Match` was sent, when it is `*`, or when one of
+    /// its tags names `version`; a stale or unreadable tag is a 412.
+    pub fn check(&self, version: i32) -> Result<(), ApiError> {
+        let Some(value) = &self.0 else {
+            return Ok(());
+        };
+        let current = format!("\"{version}\"");
+        let matches = value
+            .split(',')
+            .map(str::trim)
+            .any(|tag| tag == "*" || tag == current);
+        if matches {
+            Ok(())
+        } else {
+            Err(ApiError::PreconditionFailed)
+        }
+    }
+}
+
+impl FromRequest for IfMatch {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        let value = request
+            .headers()
+            .get(header::IF_MATCH)
+            .map(|value| value.to_str().map(str::to_owned));
+        ready(match value {
+            None => Ok(Self(None)),
+            Some(Ok(value)) => Ok(Self(Some(value))),
+            Some(Err(_)) => Err(ApiError::PreconditionFailed),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn if_match_compares_strong_tags() {
+        assert!(IfMatch(None).check(3).is_ok());
+        assert!(IfMatch(Some("\"3\"".into())).check(3).is_ok());
+        assert!(IfMatch(Some("\"1\", \"3\"".into())).check(3).is_ok());
+        assert!(IfMatch(Some("*".into())).check(3).is_ok());
+        assert!(IfMatch(Some("\"2\"".into())).check(3).is_err());
+        assert!(IfMatch(Some("W/\"3\"".into())).check(3).is_err());
+        assert!(IfMatch(Some("3".into())).check(3).is_err());
+    }
+}
