@@ -4,8 +4,12 @@
 mod helpers;
 
 mod accounts;
+mod contacts;
+mod contacts_files;
 mod database;
+mod employers;
 mod http;
+mod isolation;
 mod jwt;
 mod operations;
 mod sessions;

@@ -185,3 +185,36 @@ pub async fn invalid_fields(response: Response) -> Vec<String> {
         .map(|error| error["field"].as_str().expect("field").to_owned())
         .collect()
 }
+
+impl TestApp {
+    /// Creates a resource with `POST path` and returns its body.
+    pub async fn create(&self, path: &str, token: &str, body: Value) -> Value {
+        let response = self.post_json(path, Some(token), &body).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::CREATED,
+            "create {path}: {body}"
+        );
+        response.json().await.expect("json")
+    }
+
+    pub async fn employer(&self, token: &str, body: Value) -> Value {
+        self.create("/v1/employers", token, body).await
+    }
+
+    pub async fn contact(&self, token: &str, body: Value) -> Value {
+        self.create("/v1/contacts", token, body).await
+    }
+
+    /// GETs a JSON body, asserting 200.
+    pub async fn get_json(&self, path: &str, token: &str) -> Value {
+        let response = self.get(path, token).await;
+        assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+        response.json().await.expect("json")
+    }
+}
+
+/// The `id` of a JSON resource.
+pub fn id_of(resource: &Value) -> String {
+    resource["id"].as_str().expect("an id").to_owned()
+}

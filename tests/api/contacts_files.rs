@@ -1,0 +1,241 @@
+//! Importing contacts from CSV and exporting them as CSV or vCard.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, invalid_fields, problem};
+
+const LINKEDIN_EXPORT: &str = "Notes:\r\n\"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more about this here: https://www.linkedin.com/help/linkedin/answer/261\"\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nJosé,Núñez,https://www.linkedin.com/in/jose-nunez-123,,Acme Corp,Senior Data Engineer,01 Sep 2026\r\nAda,Lovelace,https://www.linkedin.com/in/ada-lovelace,ada@example.com,\"Analytical Engines, Ltd.\",Founder & CEO,12 Dec 2025\r\nGrace,Hopper,https://www.linkedin.com/in/grace-hopper,,US Navy,Rear Admiral,03 Mar 2024\r\nMing,,https://www.linkedin.com/in/ming,,\"Quote \"\"Inc\"\"\",Engineer,05 May 2023\r\n";
+
+async fn import(
+    app: &TestApp,
+    token: &str,
+    body: impl Into<reqwest::Body>,
+    content_type: &str,
+) -> reqwest::Response {
+    app.request(Method::POST, "/v1/contacts/import", Some(token))
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .expect("sent")
+}
+
+#[actix_web::test]
+async fn a_linkedin_export_imports_once() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let response = import(&app, token, LINKEDIN_EXPORT, "text/csv").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let result: Value = response.json().await.expect("json");
+    assert_eq!(
+        result,
+        json!({"created": 4, "updated": 0, "skipped": 0, "errors": []})
+    );
+
+    let jose = app.get_json("/v1/contacts?q=jose", token).await;
+    let jose = &jose["items"][0];
+    assert_eq!(jose["full_name"], "José Núñez");
+    assert_eq!(jose["company"], "Acme Corp");
+    assert_eq!(jose["job_title"], "Senior Data Engineer");
+    assert_eq!(jose["email"], Value::Null);
+    assert_eq!(
+        jose["linkedin_url"],
+        "https://www.linkedin.com/in/jose-nunez-123"
+    );
+    let ming = app.get_json("/v1/contacts?q=ming", token).await;
+    assert_eq!(ming["items"][0]["company"], "Quote \"Inc\"");
+
+    let again: Value = import(&app, token, LINKEDIN_EXPORT, "text/csv; charset=utf-8")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        again,
+        json!({"created": 0, "updated": 0, "skipped": 4, "errors": []})
+    );
+    assert_eq!(
+        app.database
+            .count("SELECT count(*) AS count FROM contacts")
+            .await,
+        4
+    );
+
+    // A newer export with a changed position updates the contact in place.
+    let newer = LINKEDIN_EXPORT.replace("Senior Data Engineer", "Staff Data Engineer");
+    let result: Value = import(&app, token, newer, "text/csv")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(result["updated"], 1);
+    assert_eq!(result["created"], 0);
+}
+
+#[actix_web::test]
+async fn rows_that_cannot_be_stored_are_listed_by_line_and_the_rest_is_kept() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let file = format!(
+        "full_name,email,tags,source,has_hiring_power\nGood,good@example.com,a;b,alumni,yes\n,missing@example.com,,,\nBad Email,nope,,,\nBad Source,,,pigeon,\n{},,,,\nDup,good@example.com,,,\n",
+        "x".repeat(201)
+    );
+    let result: Value = import(&app, token, file, "text/csv")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(result["created"], 1);
+    let lines: Vec<u64> = result["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| e["line"].as_u64().expect("line"))
+        .collect();
+    assert_eq!(lines, vec![3, 4, 5, 6]);
+    // The last row has the same email as the first: the same person.
+    assert_eq!(
+        result["skipped"].as_u64().unwrap_or_default()
+            + result["updated"].as_u64().unwrap_or_default(),
+        1
+    );
+    let good = app.get_json("/v1/contacts?q=good", token).await;
+    assert_eq!(good["items"][0]["tags"], json!(["a", "b"]));
+    assert_eq!(good["items"][0]["source"], "alumni");
+    assert_eq!(good["items"][0]["has_hiring_power"], true);
+    assert_eq!(
+        app.database
+            .count("SELECT count(*) AS count FROM contacts")
+            .await,
+        1
+    );
+}
+
+#[actix_web::test]
+async fn malformed_oversized_and_mistyped_uploads_are_refused() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    assert_eq!(
+        invalid_fields(import(&app, token, "no,header,here\n1,2,3\n", "text/csv").await).await,
+        vec!["body"]
+    );
+    assert_eq!(
+        invalid_fields(import(&app, token, vec![0xff_u8, 0xfe, 0x41], "text/csv").await).await,
+        vec!["body"]
+    );
+    assert_eq!(
+        invalid_fields(import(&app, token, "", "text/csv").await).await,
+        vec!["body"]
+    );
+    problem(
+        import(&app, token, LINKEDIN_EXPORT, "application/json").await,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+    )
+    .await;
+
+    let mut huge = String::from("full_name,notes\n");
+    while huge.len() <= 6 * 1024 * 1024 {
+        huge.push_str(&format!("Person {},{}\n", huge.len(), "n".repeat(500)));
+    }
+    problem(
+        import(&app, token, huge, "text/csv").await,
+        StatusCode::PAYLOAD_TOO_LARGE,
+    )
+    .await;
+    assert_eq!(
+        app.database
+            .count("SELECT count(*) AS count FROM contacts")
+            .await,
+        0
+    );
+}
+
+#[actix_web::test]
+async fn exported_csv_defuses_formula_cells_and_imports_back_unchanged() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let formulas = "full_name,company,phone,notes\n=HYPERLINK(\"http://evil.example\"),+cmd|' /C calc'!A0,-2+3,@SUM(A1:A2)\n";
+    let result: Value = import(&app, token, formulas, "text/csv")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(result["created"], 1, "{result}");
+    let stored = app.get_json("/v1/contacts", token).await;
+    assert_eq!(
+        stored["items"][0]["full_name"], "=HYPERLINK(\"http://evil.example\")",
+        "stored verbatim"
+    );
+
+    let response = app.get("/v1/contacts/export?format=csv", token).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("text/csv")
+    );
+    assert!(
+        response.headers()["content-disposition"]
+            .to_str()
+            .expect("ascii")
+            .contains("contacts.csv")
+    );
+    let csv = response.text().await.expect("text");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    let record = reader.records().next().expect("a row").expect("valid csv");
+    for (column, value) in header.iter().zip(record.iter()) {
+        assert!(
+            !value.starts_with(['=', '+', '-', '@']),
+            "{column} starts like a formula: {value}"
+        );
+    }
+    // The export is itself an importable file that matches what exists.
+    let again: Value = import(&app, token, csv, "text/csv")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(again["created"], 0, "{again}");
+    assert_eq!(again["errors"], json!([]));
+}
+
+#[actix_web::test]
+async fn vcard_export_is_vcard_4_that_a_parser_reads_back() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    app.contact(token, json!({"full_name": "Grace Hopper", "email": "grace@example.com", "phone": "+1 555 0100",
+        "company": "US Navy", "job_title": "Rear Admiral", "tags": ["navy"], "notes": "Line one\nLine two; with, punctuation",
+        "linkedin_url": "https://www.linkedin.com/in/grace"})).await;
+    app.contact(token, json!({"full_name": "José Núñez"})).await;
+    let response = app.get("/v1/contacts/export?format=vcard", token).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("text/vcard")
+    );
+    let text = response.text().await.expect("text");
+    let cards = vcard4::parse(&text).expect("valid vCard");
+    assert_eq!(cards.len(), 2);
+    let grace = cards
+        .iter()
+        .find(|card| card.formatted_name[0].value == "Grace Hopper")
+        .expect("grace");
+    assert_eq!(grace.email[0].value, "grace@example.com");
+    assert_eq!(grace.note[0].value, "Line one\nLine two; with, punctuation");
+    assert!(text.contains("VERSION:4.0"));
+    problem(
+        app.get("/v1/contacts/export?format=pdf", token).await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+}

@@ -1,0 +1,168 @@
+//! No user can see or change another user's data: every verb of every
+//! route on someone else's resource answers 404 and changes nothing.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, id_of, invalid_fields, problem};
+
+#[actix_web::test]
+async fn every_route_on_another_users_employer_or_contact_answers_404_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let bob = app.user("bob").await;
+    let employer = app
+        .employer(&ada.access_token, json!({"name": "Northwind"}))
+        .await;
+    let referrer = app
+        .contact(&ada.access_token, json!({"full_name": "Brad"}))
+        .await;
+    let contact = app
+        .contact(&ada.access_token, json!({"full_name": "Ann", "employer_id": employer["id"], "referred_by_contact_id": referrer["id"]}))
+        .await;
+    let employer_path = format!("/v1/employers/{}", id_of(&employer));
+    let contact_path = format!("/v1/contacts/{}", id_of(&contact));
+
+    let attempts: Vec<(Method, String, Option<Value>)> = vec![
+        (Method::GET, employer_path.clone(), None),
+        (
+            Method::PATCH,
+            employer_path.clone(),
+            Some(json!({"name": "Mine now"})),
+        ),
+        (Method::DELETE, employer_path.clone(), None),
+        (Method::GET, contact_path.clone(), None),
+        (
+            Method::PATCH,
+            contact_path.clone(),
+            Some(json!({"full_name": "Mine now"})),
+        ),
+        (Method::DELETE, contact_path.clone(), None),
+        (Method::POST, format!("{contact_path}/archive"), None),
+        (Method::POST, format!("{contact_path}/unarchive"), None),
+        (Method::GET, format!("{contact_path}/referrals"), None),
+        (
+            Method::GET,
+            format!("/v1/contacts/{}/referrals", id_of(&referrer)),
+            None,
+        ),
+        (
+            Method::GET,
+            format!("{contact_path}/outreach-script?template=email_intro"),
+            None,
+        ),
+    ];
+    for (method, path, body) in attempts {
+        let mut request = app.request(method.clone(), &path, Some(&bob.access_token));
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.expect("sent");
+        let problem = problem(response, StatusCode::NOT_FOUND).await;
+        assert_eq!(problem["code"], "not_found", "{method} {path}");
+    }
+
+    // Links to another user's rows are refused like ids that do not exist.
+    let response = app
+        .post_json(
+            "/v1/contacts",
+            Some(&bob.access_token),
+            &json!({"full_name": "X", "employer_id": employer["id"]}),
+        )
+        .await;
+    assert_eq!(invalid_fields(response).await, vec!["employer_id"]);
+    let response = app
+        .post_json(
+            "/v1/contacts",
+            Some(&bob.access_token),
+            &json!({"full_name": "X", "referred_by_contact_id": contact["id"]}),
+        )
+        .await;
+    assert_eq!(
+        invalid_fields(response).await,
+        vec!["referred_by_contact_id"]
+    );
+    let own = app
+        .contact(&bob.access_token, json!({"full_name": "Bob's own"}))
+        .await;
+    let response = app
+        .patch_json(
+            &format!("/v1/contacts/{}", id_of(&own)),
+            &bob.access_token,
+            &json!({"employer_id": employer["id"]}),
+        )
+        .await;
+    assert_eq!(invalid_fields(response).await, vec!["employer_id"]);
+
+    // Lists, the network and exports show only one's own rows.
+    let filtered = app
+        .get_json(
+            &format!("/v1/contacts?employer_id={}", id_of(&employer)),
+            &bob.access_token,
+        )
+        .await;
+    assert_eq!(filtered["items"], json!([]));
+    assert_eq!(
+        app.get_json("/v1/employers", &bob.access_token).await["items"],
+        json!([])
+    );
+    let contacts = app.get_json("/v1/contacts", &bob.access_token).await;
+    assert_eq!(contacts["items"].as_array().expect("items").len(), 1);
+    assert_eq!(
+        app.get_json("/v1/network", &bob.access_token).await["nodes"]
+            .as_array()
+            .expect("nodes")
+            .len(),
+        1
+    );
+    let export = app
+        .get("/v1/contacts/export?format=csv", &bob.access_token)
+        .await
+        .text()
+        .await
+        .expect("text");
+    assert!(!export.contains("Ann") && !export.contains("Brad"));
+
+    // Nothing of Ada's changed.
+    let employer_now = app.get_json(&employer_path, &ada.access_token).await;
+    assert_eq!(employer_now["name"], "Northwind");
+    assert_eq!(employer_now["version"], 1);
+    let contact_now = app.get_json(&contact_path, &ada.access_token).await;
+    assert_eq!(contact_now["full_name"], "Ann");
+    assert_eq!(contact_now["version"], 1);
+    assert_eq!(contact_now["archived_at"], Value::Null);
+}
+
+#[actix_web::test]
+async fn every_v1_route_without_a_token_answers_401() {
+    let app = TestApp::spawn().await;
+    let any = "01890a5d-ac96-774b-bcce-b302099a8057";
+    let document = serde_json::to_value(rapport::openapi::document()).expect("json");
+    let mut checked = 0;
+    for (path, item) in document["paths"].as_object().expect("paths") {
+        for (method, operation) in item.as_object().expect("item") {
+            let secured = operation["security"].as_array().is_some_and(|security| {
+                security
+                    .iter()
+                    .any(|r| r.as_object().is_some_and(|r| !r.is_empty()))
+            });
+            if !secured {
+                continue;
+            }
+            let concrete = path.replace("{id}", any);
+            let method = Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
+            let response = app
+                .request(method.clone(), &concrete, None)
+                .send()
+                .await
+                .expect("sent");
+            assert_eq!(
+                response.status(),
+                StatusCode::UNAUTHORIZED,
+                "{method} {concrete}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "{checked} operations checked");
+}
