@@ -286,7 +286,7 @@ pub fn parse(body: &[u8]) -> Result<ParsedFile, ApiError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(text[data_start..].as_bytes());
+        .from_reader(&text.as_bytes()[data_start..]);
     for record in reader.records() {
         let (line, result) = match record {
             Ok(record) => {

@@ -28,18 +28,18 @@ async fn check_links(
     employer_id: Option<Uuid>,
     referrer_id: Option<Uuid>,
 ) -> ApiResult<()> {
-    if let Some(employer_id) = employer_id {
-        if !repo::employer_exists(connection, user_id, employer_id).await? {
-            return Err(ApiError::invalid("employer_id", NOT_YOUR_EMPLOYER));
-        }
+    if let Some(employer_id) = employer_id
+        && !repo::employer_exists(connection, user_id, employer_id).await?
+    {
+        return Err(ApiError::invalid("employer_id", NOT_YOUR_EMPLOYER));
     }
-    if let Some(referrer_id) = referrer_id {
-        if !repo::contact_exists(connection, user_id, referrer_id).await? {
-            return Err(ApiError::invalid(
-                "referred_by_contact_id",
-                NOT_YOUR_CONTACT,
-            ));
-        }
+    if let Some(referrer_id) = referrer_id
+        && !repo::contact_exists(connection, user_id, referrer_id).await?
+    {
+        return Err(ApiError::invalid(
+            "referred_by_contact_id",
+            NOT_YOUR_CONTACT,
+        ));
     }
     Ok(())
 }
