@@ -32,7 +32,19 @@ contacts and who referred whom, outreach, interviews and their questions, and re
         (name = "contacts", description = "The professionals a user may talk to, and who referred whom"),
         (name = "operations", description = "Health, readiness and metrics"),
     ),
-    components(schemas(Problem, FieldError)),
+    // Schemas used only by query parameters are not collected from the
+    // handlers; they are named here.
+    components(schemas(
+        Problem,
+        FieldError,
+        crate::employers::dto::EmployerSort,
+        crate::employers::dto::EmployerStatus,
+        crate::contacts::dto::ContactSort,
+        crate::contacts::dto::ExportFormat,
+        crate::contacts::dto::Segment,
+        crate::contacts::dto::Source,
+        crate::contacts::outreach::OutreachTemplate,
+    )),
     modifiers(&BearerScheme),
 )]
 struct ApiDoc;

@@ -185,6 +185,8 @@ pub async fn export_contacts(
 }
 
 /// Read a contact
+///
+/// The contact, with its version in `ETag`.
 #[utoipa::path(
     tag = "contacts",
     params(("id" = Uuid, Path, description = "The contact")),

@@ -64,6 +64,9 @@ pub async fn list_employers(
 }
 
 /// Add an employer
+///
+/// Only `name` is required; it is unique on the user's list whatever its
+/// letter case.
 #[utoipa::path(
     tag = "employers",
     request_body = CreateEmployerRequest,
@@ -93,6 +96,8 @@ pub async fn create_employer(
 }
 
 /// Read an employer
+///
+/// The employer with its counts, and its version in `ETag`.
 #[utoipa::path(
     tag = "employers",
     params(("id" = Uuid, Path, description = "The employer")),

@@ -159,6 +159,33 @@ fn every_operation_has_a_tag_a_summary_an_id_and_described_responses() {
     }
 }
 
+fn collect_refs(value: &Value, refs: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                match (key.as_str(), child) {
+                    ("$ref", Value::String(target)) => refs.push(target.clone()),
+                    _ => collect_refs(child, refs),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| collect_refs(item, refs)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_reference_in_the_document_resolves() {
+    let document = serde_json::to_value(rapport::openapi::document()).expect("json");
+    let mut refs = Vec::new();
+    collect_refs(&document, &mut refs);
+    assert!(!refs.is_empty());
+    for target in refs {
+        let pointer = target.strip_prefix('#').expect("a local reference");
+        assert!(document.pointer(pointer).is_some(), "{target} does not resolve");
+    }
+}
+
 #[actix_web::test]
 async fn the_api_reference_is_served_without_the_internet() {
     let app = TestApp::spawn().await;
