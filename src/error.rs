@@ -60,6 +60,12 @@ pub enum ApiError {
     Forbidden(String),
     #[error("the resource does not exist")]
     NotFound,
+    /// A field of the body names a resource the caller does not have.
+    #[error("`{field}` {message}")]
+    MissingReference {
+        field: &'static str,
+        message: &'static str,
+    },
     #[error("this method is not allowed on this resource")]
     MethodNotAllowed { allow: Vec<&'static str> },
     #[error("{detail}")]
@@ -97,7 +103,7 @@ impl ApiError {
             Self::Validation(_) => "validation_failed",
             Self::Unauthorized(_) => "unauthorized",
             Self::Forbidden(_) => "forbidden",
-            Self::NotFound => "not_found",
+            Self::NotFound | Self::MissingReference { .. } => "not_found",
             Self::MethodNotAllowed { .. } => "method_not_allowed",
             Self::Conflict { code, .. } => code,
             Self::PreconditionFailed => "precondition_failed",
@@ -115,7 +121,7 @@ impl ApiError {
             Self::Validation(_) => "Invalid fields",
             Self::Unauthorized(_) => "Authentication required",
             Self::Forbidden(_) => "Forbidden",
-            Self::NotFound => "Not found",
+            Self::NotFound | Self::MissingReference { .. } => "Not found",
             Self::MethodNotAllowed { .. } => "Method not allowed",
             Self::Conflict { .. } => "Conflict",
             Self::PreconditionFailed => "Precondition failed",
@@ -127,17 +133,24 @@ impl ApiError {
         }
     }
 
-    /// The problem body for this error.
+    /// The problem body for this error. Details may quote the request
+    /// (an unknown parameter's name); NUL never goes back out.
     pub fn problem(&self) -> Problem {
         let code = self.code();
+        let clean = |text: &str| text.replace('\0', "\u{fffd}");
         Problem {
             problem_type: format!("urn:rapport:problem:{code}"),
             title: self.title().to_owned(),
             status: self.status_code().as_u16(),
-            detail: self.to_string(),
+            detail: clean(&self.to_string()),
             code: code.to_owned(),
             errors: match self {
-                Self::Validation(errors) => Some(errors.clone()),
+                Self::Validation(errors) => Some(
+                    errors
+                        .iter()
+                        .map(|error| FieldError::new(clean(&error.field), clean(&error.message)))
+                        .collect(),
+                ),
                 _ => None,
             },
             allowed_actions: None,
@@ -152,7 +165,7 @@ impl ResponseError for ApiError {
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
-            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::NotFound | Self::MissingReference { .. } => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,

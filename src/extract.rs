@@ -99,6 +99,7 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     if !value.is_object() {
         return Err(ApiError::invalid("body", "must be a JSON object"));
     }
+    let value = integral_floats_as_integers(value);
     if let Some(field) = find_nul(&value, String::new()) {
         // PostgreSQL text cannot hold NUL, and no field has a use for it.
         return Err(ApiError::invalid(
@@ -111,6 +112,32 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         let message = strip_position(&error.into_inner().to_string());
         ApiError::Validation(vec![FieldError::new(field_of(&path, &message), message)])
     })
+}
+
+/// JSON does not tell `1` from `1.0`, and JSON Schema counts both as an
+/// integer; serde does not, so integral floats become integers first.
+fn integral_floats_as_integers(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Number(number) if number.is_f64() => {
+            let float = number.as_f64().unwrap_or(f64::NAN);
+            if float.fract() == 0.0 && float.abs() < 9.0e15 {
+                Value::from(float as i64)
+            } else {
+                Value::Number(number)
+            }
+        }
+        Value::Array(items) => {
+            Value::Array(items.into_iter().map(integral_floats_as_integers).collect())
+        }
+        Value::Object(fields) => Value::Object(
+            fields
+                .into_iter()
+                .map(|(key, item)| (key, integral_floats_as_integers(item)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 /// The path of the first string (or key) holding a NUL character.
@@ -189,9 +216,18 @@ pub fn query_config() -> web::QueryConfig {
     })
 }
 
-/// A malformed path segment (an id that is not a UUID) names no resource: 404.
+/// A malformed path segment (an id that is not a UUID) names no resource:
+/// 404, unless the path is a fixed one served with other methods
+/// (`PATCH /v1/contacts/export` reaches the `{id}` route): then 405.
 pub fn path_config() -> web::PathConfig {
-    web::PathConfig::default().error_handler(|_error, _request| ApiError::NotFound.into())
+    web::PathConfig::default().error_handler(
+        |_error, request| match crate::openapi::allowed_methods(request.path()) {
+            Some(allow) if !allow.contains(&request.method().as_str()) => {
+                ApiError::MethodNotAllowed { allow }.into()
+            }
+            _ => ApiError::NotFound.into(),
+        },
+    )
 }
 
 /// actix's own JSON extractor is not used, but should anything reach it, its
@@ -208,8 +244,8 @@ mod tests {
 
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
     struct Sample {
+        #[allow(dead_code)]
         name: String,
         count: u8,
     }
@@ -241,6 +277,16 @@ mod tests {
             field_errors(r#"{"name":"a\u0000b","count":1}"#)[0].field,
             "name"
         );
+        assert_eq!(
+            field_errors(r#"{"name":"a","count":1.5}"#)[0].field,
+            "count"
+        );
+    }
+
+    #[test]
+    fn integral_floats_count_as_integers() {
+        let sample: Sample = parse_json(br#"{"name":"a","count":3.0}"#).expect("accepted");
+        assert_eq!(sample.count, 3);
     }
 
     #[test]
@@ -297,8 +343,8 @@ impl FromRequest for CsvBody {
     }
 }
 
-/// The body of a POST that may be empty (read as `{}`); a body that is
-/// there must be JSON, as for [`Json`].
+/// The body of a POST that may be empty or `null` (read as `{}`); a body
+/// that is there must be JSON, as for [`Json`].
 pub struct JsonOrEmpty<T>(pub T);
 
 impl<T> FromRequest for JsonOrEmpty<T>
@@ -319,6 +365,10 @@ where
             }
             if !json_content_type {
                 checked?;
+            }
+            // The documented body is "an object, or nothing": JSON `null` is nothing.
+            if body.trim_ascii() == b"null" {
+                return Ok(JsonOrEmpty(T::default()));
             }
             let value: T = parse_json(&body)?;
             validate(&value)?;

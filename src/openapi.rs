@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use actix_web::App;
 use actix_web::dev::ResourceDef;
-use utoipa::openapi::path::Operation;
+use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::response::ResponseBuilder;
 use utoipa::openapi::schema::{ArrayItems, Schema, SchemaType, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -146,12 +146,7 @@ fn add_shared_responses(document: &mut Document) {
             if operation.request_body.is_some() {
                 shared.extend(["400", "413", "415", "422"]);
             }
-            if operation
-                .parameters
-                .as_ref()
-                .is_some_and(|parameters| !parameters.is_empty())
-                && !has_path_parameters
-            {
+            if has_query_parameters(operation) {
                 shared.push("400");
             }
             if requires_token(operation) {
@@ -228,6 +223,19 @@ fn forbid_nul_in_strings(schema: &mut RefOr<Schema>) {
         }
         _ => {}
     }
+}
+
+/// Query strings are parsed strictly: an unknown, malformed or missing
+/// parameter is a 400.
+fn has_query_parameters(operation: &Operation) -> bool {
+    operation
+        .parameters
+        .iter()
+        .flatten()
+        .any(|parameter| match parameter {
+            RefOr::T(parameter) => parameter.parameter_in == ParameterIn::Query,
+            RefOr::Ref(_) => false,
+        })
 }
 
 /// Whether an operation needs a bearer token (`security: [{}]` means none).
@@ -310,6 +318,9 @@ pub fn allowed_methods(path: &str) -> Option<Vec<&'static str>> {
                 .iter()
                 .map(|(path, methods)| (ResourceDef::new(*path), methods.to_vec())),
         );
+        // `/v1/contacts/export` before `/v1/contacts/{id}`: a literal path
+        // is the more specific match.
+        table.sort_by_key(|(resource, _)| resource.pattern().is_some_and(|p| p.contains('{')));
         table
     });
     table

@@ -69,6 +69,7 @@ pub fn encode_cursor<K: Serialize>(key: &K) -> String {
 }
 
 /// Reads a cursor back; anything this service did not make is a 400.
+/// (An empty `cursor=` is no cursor: callers filter it out first.)
 pub fn decode_cursor<K: DeserializeOwned>(cursor: &str) -> Result<K, ApiError> {
     URL_SAFE_NO_PAD
         .decode(cursor)

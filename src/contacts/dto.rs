@@ -378,6 +378,27 @@ pub struct ContactListQuery {
     pub cursor: Option<String>,
 }
 
+impl ContactListQuery {
+    /// The length limits the parameters document.
+    pub fn check_lengths(&self) -> Result<(), crate::error::ApiError> {
+        for (name, value, max) in [
+            ("q", &self.q, 200),
+            ("tag", &self.tag, 40),
+            ("company", &self.company, 200),
+        ] {
+            if value
+                .as_ref()
+                .is_some_and(|value| value.chars().count() > max)
+            {
+                return Err(crate::error::ApiError::BadRequest(format!(
+                    "`{name}` is longer than {max} characters"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Query parameters of `GET /v1/contacts/{id}/referrals`.
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]

@@ -79,8 +79,12 @@ pub async fn list_contacts(
 #[utoipa::path(
     tag = "contacts",
     request_body = CreateContactRequest,
-    responses((status = 201, description = "The new contact", body = ContactResponse,
-        headers(("Location" = String, description = "The new contact"), ("ETag" = String, description = "Its version")))),
+    responses(
+        (status = 201, description = "The new contact", body = ContactResponse,
+            headers(("Location" = String, description = "The new contact"), ("ETag" = String, description = "Its version"))),
+        (status = 404, description = "`employer_id` or `referred_by_contact_id` names no employer or contact of yours (`not_found`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
     security(("bearer" = [])),
 )]
 #[post("/contacts")]
@@ -281,7 +285,7 @@ pub async fn delete_contact(
 #[utoipa::path(
     tag = "contacts",
     params(("id" = Uuid, Path, description = "The contact")),
-    request_body(content = NoFields, description = "Empty, or `{}`"),
+    request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
     responses((status = 200, description = "The archived contact", body = ContactResponse,
         headers(("ETag" = String, description = "Its version")))),
     security(("bearer" = [])),
@@ -304,7 +308,7 @@ pub async fn archive_contact(
 #[utoipa::path(
     tag = "contacts",
     params(("id" = Uuid, Path, description = "The contact")),
-    request_body(content = NoFields, description = "Empty, or `{}`"),
+    request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
     responses((status = 200, description = "The active contact", body = ContactResponse,
         headers(("ETag" = String, description = "Its version")))),
     security(("bearer" = [])),

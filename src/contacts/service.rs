@@ -21,7 +21,8 @@ const NOT_YOUR_EMPLOYER: &str = "does not name one of your employers";
 const NOT_YOUR_CONTACT: &str = "does not name one of your contacts";
 
 /// The employer and the referrer must be the caller's own: anything else
-/// is answered exactly like an id that does not exist.
+/// is answered exactly like an id that does not exist, with a 404 whose
+/// detail names the field.
 async fn check_links(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
@@ -31,15 +32,18 @@ async fn check_links(
     if let Some(employer_id) = employer_id
         && !repo::employer_exists(connection, user_id, employer_id).await?
     {
-        return Err(ApiError::invalid("employer_id", NOT_YOUR_EMPLOYER));
+        return Err(ApiError::MissingReference {
+            field: "employer_id",
+            message: NOT_YOUR_EMPLOYER,
+        });
     }
     if let Some(referrer_id) = referrer_id
         && !repo::contact_exists(connection, user_id, referrer_id).await?
     {
-        return Err(ApiError::invalid(
-            "referred_by_contact_id",
-            NOT_YOUR_CONTACT,
-        ));
+        return Err(ApiError::MissingReference {
+            field: "referred_by_contact_id",
+            message: NOT_YOUR_CONTACT,
+        });
     }
     Ok(())
 }
@@ -148,6 +152,7 @@ pub async fn set_archived(
 
 fn decode_cursor(cursor: Option<&str>, sort: ContactSort) -> ApiResult<Option<ContactCursor>> {
     let after = cursor
+        .filter(|cursor| !cursor.is_empty())
         .map(pagination::decode_cursor::<ContactCursor>)
         .transpose()?;
     if after.as_ref().is_some_and(|after| after.sort() != sort) {
@@ -181,6 +186,7 @@ pub async fn list(
     user_id: Uuid,
     query: ContactListQuery,
 ) -> ApiResult<Page<ContactResponse>> {
+    query.check_lengths()?;
     let limit = pagination::limit(query.limit)?;
     let sort = query.sort.unwrap_or_default();
     let filter = ContactFilter {

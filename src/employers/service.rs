@@ -96,6 +96,7 @@ pub async fn list(
     limit: i64,
 ) -> ApiResult<Page<EmployerResponse>> {
     let after = cursor
+        .filter(|cursor| !cursor.is_empty())
         .map(pagination::decode_cursor::<EmployerCursor>)
         .transpose()?;
     if after.as_ref().is_some_and(|after| after.sort() != sort) {

@@ -182,7 +182,10 @@ fn every_reference_in_the_document_resolves() {
     assert!(!refs.is_empty());
     for target in refs {
         let pointer = target.strip_prefix('#').expect("a local reference");
-        assert!(document.pointer(pointer).is_some(), "{target} does not resolve");
+        assert!(
+            document.pointer(pointer).is_some(),
+            "{target} does not resolve"
+        );
     }
 }
 
