@@ -1,9 +1,11 @@
 -- The job seeker's network: target employers (the LAMP list) and contacts.
 
--- Accent- and case-insensitive search: "jose" finds "José". unaccent and
--- pg_trgm are trusted extensions, so the database owner may create them.
+-- Accent- and case-insensitive search: "jose" finds "José". unaccent,
+-- pg_trgm and btree_gin are trusted extensions, so the database owner may
+-- create them.
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS btree_gin;
 
 -- unaccent() is only STABLE (its dictionary could change); naming the
 -- dictionary makes the result depend on the input alone, so the wrapper may
@@ -90,8 +92,10 @@ CREATE INDEX contacts_user_name_idx ON contacts (user_id, lower(full_name), id);
 CREATE INDEX contacts_user_updated_idx ON contacts (user_id, updated_at DESC, id DESC);
 -- sort=created_at.
 CREATE INDEX contacts_user_created_idx ON contacts (user_id, created_at, id);
--- q: trigram index for substring search on the folded text.
-CREATE INDEX contacts_search_idx ON contacts USING gin (search_text gin_trgm_ops);
+-- q: trigram index for substring search on the folded text, with the owner
+-- in the same index (btree_gin) so a rare term finds one user's matches
+-- without visiting anyone else's.
+CREATE INDEX contacts_user_search_idx ON contacts USING gin (user_id, search_text gin_trgm_ops);
 -- tag filter (tags @> ARRAY[tag]).
 CREATE INDEX contacts_tags_idx ON contacts USING gin (tags);
 -- employer_id filter, employer contact counts and the SET NULL on delete.

@@ -255,7 +255,7 @@ impl ContactCursor {
 /// `limit + 1` rows at most. Keyset pagination, so pages stay stable under
 /// inserts. Indexes: the sort's own (`contacts_user_name_idx`,
 /// `contacts_user_updated_idx`, `contacts_user_created_idx`), with
-/// `contacts_search_idx` (trigram GIN) for `q` and `contacts_tags_idx` for
+/// `contacts_user_search_idx` (owner + trigram GIN) for `q` and `contacts_tags_idx` for
 /// `tag` when the planner finds them more selective.
 pub async fn list(
     connection: &mut AsyncPgConnection,
