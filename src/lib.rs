@@ -1,6 +1,7 @@
 //! Rapport: a JSON REST API for running informational interviews.
 
 pub mod auth;
+pub mod business_days;
 pub mod config;
 pub mod contacts;
 pub mod db;
@@ -14,6 +15,7 @@ pub mod openapi;
 pub mod pagination;
 pub mod patch;
 pub mod preconditions;
+pub mod question_sets;
 pub mod schema;
 pub mod sql;
 pub mod startup;

@@ -1,6 +1,20 @@
 // @generated automatically by Diesel CLI.
 
 diesel::table! {
+    action_items (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        interview_id -> Uuid,
+        text -> Text,
+        done -> Bool,
+        due_at -> Nullable<Timestamptz>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     contacts (id) {
         id -> Uuid,
         user_id -> Uuid,
@@ -23,6 +37,12 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         search_text -> Text,
+        segment_requested_at -> Nullable<Timestamptz>,
+        segment_responded_at -> Nullable<Timestamptz>,
+        segment_no_response -> Bool,
+        segment_mark3_at -> Nullable<Timestamptz>,
+        segment_mark7_at -> Nullable<Timestamptz>,
+        source_interview_id -> Nullable<Uuid>,
     }
 }
 
@@ -39,6 +59,74 @@ diesel::table! {
         posting -> Int2,
         lamp_rank -> Int2,
         version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    interview_questions (id) {
+        id -> Uuid,
+        interview_id -> Uuid,
+        position -> Int4,
+        text -> Text,
+        category -> Text,
+        asked -> Bool,
+        answer -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    interviews (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        contact_id -> Uuid,
+        status -> Text,
+        purpose -> Nullable<Text>,
+        outreach_channel -> Nullable<Text>,
+        outreach_message -> Nullable<Text>,
+        requested_at -> Nullable<Timestamptz>,
+        responded_at -> Nullable<Timestamptz>,
+        scheduled_start -> Nullable<Timestamptz>,
+        duration_minutes -> Int4,
+        format -> Nullable<Text>,
+        location -> Nullable<Text>,
+        meeting_url -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        key_insights -> Nullable<Text>,
+        may_contact_again -> Nullable<Bool>,
+        thank_you_sent_at -> Nullable<Timestamptz>,
+        completed_at -> Nullable<Timestamptz>,
+        cancel_reason -> Nullable<Text>,
+        question_set_id -> Nullable<Uuid>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    question_sets (id) {
+        id -> Uuid,
+        user_id -> Nullable<Uuid>,
+        title -> Text,
+        description -> Nullable<Text>,
+        builtin -> Bool,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    questions (id) {
+        id -> Uuid,
+        question_set_id -> Uuid,
+        position -> Int4,
+        text -> Text,
+        category -> Text,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
     }
@@ -72,8 +160,25 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(action_items -> interviews (interview_id));
+diesel::joinable!(action_items -> users (user_id));
 diesel::joinable!(contacts -> users (user_id));
+diesel::joinable!(interview_questions -> interviews (interview_id));
+diesel::joinable!(interviews -> question_sets (question_set_id));
+diesel::joinable!(interviews -> users (user_id));
+diesel::joinable!(question_sets -> users (user_id));
+diesel::joinable!(questions -> question_sets (question_set_id));
 diesel::joinable!(employers -> users (user_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 
-diesel::allow_tables_to_appear_in_same_query!(contacts, employers, refresh_tokens, users,);
+diesel::allow_tables_to_appear_in_same_query!(
+    action_items,
+    contacts,
+    employers,
+    interview_questions,
+    interviews,
+    question_sets,
+    questions,
+    refresh_tokens,
+    users,
+);

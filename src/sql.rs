@@ -1,6 +1,6 @@
 //! SQL functions the queries use.
 
-use diesel::sql_types::Text;
+use diesel::sql_types::{Bool, Nullable, Text, Timestamptz};
 
 diesel::define_sql_function! {
     /// `lower(text)`.
@@ -10,6 +10,18 @@ diesel::define_sql_function! {
 diesel::define_sql_function! {
     /// Case- and accent-folded text (migration `create_employers_and_contacts`).
     fn rapport_fold(value: Text) -> Text;
+}
+
+diesel::define_sql_function! {
+    /// A contact's segment at a time (migration `create_interviews_and_question_sets`).
+    fn rapport_segment(
+        requested_at: Nullable<Timestamptz>,
+        responded_at: Nullable<Timestamptz>,
+        no_response: Bool,
+        mark3_at: Nullable<Timestamptz>,
+        mark7_at: Nullable<Timestamptz>,
+        at: Timestamptz,
+    ) -> Text;
 }
 
 /// Escapes `%`, `_` and `\` so user text matches literally in `LIKE`.

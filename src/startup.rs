@@ -17,7 +17,9 @@ use crate::auth::jwt::JwtKeys;
 use crate::auth::rate_limit::AuthRateLimiter;
 use crate::config::Settings;
 use crate::metrics::Metrics;
-use crate::{auth, contacts, db, employers, extract, health, http, metrics, openapi, users};
+use crate::{
+    auth, contacts, db, employers, extract, health, http, metrics, openapi, question_sets, users,
+};
 
 /// What every handler can reach. Cheap to clone; nothing in it is state
 /// that replicas would have to share.
@@ -59,7 +61,8 @@ pub fn routes(config: &mut ServiceConfig) {
                 .configure(auth::configure)
                 .configure(users::configure)
                 .configure(employers::configure)
-                .configure(contacts::configure),
+                .configure(contacts::configure)
+                .configure(question_sets::configure),
         );
 }
 

@@ -62,6 +62,26 @@ pub enum Segment {
     Curmudgeon,
 }
 
+impl Segment {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Unknown => "unknown",
+            Self::Awaiting => "awaiting",
+            Self::Booster => "booster",
+            Self::Obligate => "obligate",
+            Self::Curmudgeon => "curmudgeon",
+        }
+    }
+
+    pub const ALL: [Segment; 5] = [
+        Self::Unknown,
+        Self::Awaiting,
+        Self::Booster,
+        Self::Obligate,
+        Self::Curmudgeon,
+    ];
+}
+
 /// A professional the user may talk to.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ContactResponse {
@@ -94,6 +114,7 @@ pub struct ContactResponse {
 
 impl From<Contact> for ContactResponse {
     fn from(contact: Contact) -> Self {
+        let segment = super::segment::of(&contact, Utc::now());
         Self {
             id: contact.id,
             full_name: contact.full_name,
@@ -110,7 +131,7 @@ impl From<Contact> for ContactResponse {
             has_hiring_power: contact.has_hiring_power,
             tags: contact.tags,
             notes: contact.notes,
-            segment: Segment::Unknown,
+            segment,
             archived_at: contact.archived_at,
             version: contact.version,
             created_at: contact.created_at,
@@ -212,6 +233,7 @@ impl CreateContactRequest {
             has_hiring_power: self.has_hiring_power,
             tags: distinct_tags(self.tags.unwrap_or_default()),
             notes: self.notes,
+            source_interview_id: None,
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod import;
 pub mod models;
 pub mod outreach;
 pub mod repo;
+pub mod segment;
 pub mod service;
 
 pub use handlers::configure;

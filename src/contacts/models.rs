@@ -29,6 +29,22 @@ pub struct Contact {
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub segment_requested_at: Option<DateTime<Utc>>,
+    pub segment_responded_at: Option<DateTime<Utc>>,
+    pub segment_no_response: bool,
+    pub segment_mark3_at: Option<DateTime<Utc>>,
+    pub segment_mark7_at: Option<DateTime<Utc>>,
+}
+
+/// What a contact's segment is computed from: its latest request.
+#[derive(Debug, Clone, Default, PartialEq, AsChangeset)]
+#[diesel(table_name = contacts, treat_none_as_null = true)]
+pub struct SegmentInputs {
+    pub segment_requested_at: Option<DateTime<Utc>>,
+    pub segment_responded_at: Option<DateTime<Utc>>,
+    pub segment_no_response: bool,
+    pub segment_mark3_at: Option<DateTime<Utc>>,
+    pub segment_mark7_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -50,6 +66,8 @@ pub struct NewContact {
     pub has_hiring_power: Option<bool>,
     pub tags: Vec<String>,
     pub notes: Option<String>,
+    /// Set when an interview's referral created the contact.
+    pub source_interview_id: Option<Uuid>,
 }
 
 /// The columns a merge patch may change; `None` leaves a column alone.

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::dto::{ContactSort, Segment};
 use super::models::{Contact, ContactChangeset, NewContact};
 use crate::schema::{contacts, employers};
-use crate::sql::{escape_like, lower, rapport_fold};
+use crate::sql::{escape_like, lower, rapport_fold, rapport_segment};
 
 pub async fn insert(
     connection: &mut AsyncPgConnection,
@@ -288,12 +288,18 @@ pub async fn list(
     if let Some(has_hiring_power) = filter.has_hiring_power {
         query = query.filter(contacts::has_hiring_power.eq(has_hiring_power));
     }
-    // Every contact is `unknown` until interviews record outreach.
-    if filter
-        .segment
-        .is_some_and(|segment| segment != Segment::Unknown)
-    {
-        query = query.filter(diesel::dsl::sql::<Bool>("false"));
+    if let Some(segment) = filter.segment {
+        query = query.filter(
+            rapport_segment(
+                contacts::segment_requested_at,
+                contacts::segment_responded_at,
+                contacts::segment_no_response,
+                contacts::segment_mark3_at,
+                contacts::segment_mark7_at,
+                diesel::dsl::now,
+            )
+            .eq(segment.as_str()),
+        );
     }
     match filter.archived {
         Some(true) => query = query.filter(contacts::archived_at.is_not_null()),
@@ -337,22 +343,17 @@ pub async fn list(
     query.limit(limit + 1).load(connection).await
 }
 
-/// Every contact of the user (id, name, employer, referrer), for the network.
-pub async fn network(
+/// Stores what the contact's segment is computed from.
+pub async fn set_segment_inputs(
     connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-) -> QueryResult<Vec<(Uuid, String, Option<Uuid>, Option<Uuid>)>> {
-    contacts::table
-        .filter(contacts::user_id.eq(user_id))
-        .order((lower(contacts::full_name).asc(), contacts::id.asc()))
-        .select((
-            contacts::id,
-            contacts::full_name,
-            contacts::employer_id,
-            contacts::referred_by_contact_id,
-        ))
-        .load(connection)
+    id: Uuid,
+    inputs: &super::models::SegmentInputs,
+) -> QueryResult<()> {
+    diesel::update(contacts::table.find(id))
+        .set(inputs)
+        .execute(connection)
         .await
+        .map(drop)
 }
 
 /// Every contact of the user, for export and import matching.

@@ -7,7 +7,6 @@ use uuid::Uuid;
 
 use super::dto::{
     ContactListQuery, ContactResponse, ContactSort, NetworkEdge, NetworkNode, NetworkResponse,
-    Segment,
 };
 use super::models::{Contact, ContactChangeset, NewContact};
 use super::outreach::{self, OutreachScript, OutreachTemplate, Placeholders};
@@ -243,18 +242,24 @@ pub async fn network(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
 ) -> ApiResult<NetworkResponse> {
-    let rows = repo::network(connection, user_id).await?;
-    let edges = rows
+    let contacts = repo::all_of_user(connection, user_id).await?;
+    let now = Utc::now();
+    let edges = contacts
         .iter()
-        .filter_map(|(id, _, _, referrer)| referrer.map(|from| NetworkEdge { from, to: *id }))
+        .filter_map(|contact| {
+            contact.referred_by_contact_id.map(|from| NetworkEdge {
+                from,
+                to: contact.id,
+            })
+        })
         .collect();
-    let nodes = rows
-        .into_iter()
-        .map(|(id, full_name, employer_id, _)| NetworkNode {
-            id,
-            full_name,
-            employer_id,
-            segment: Segment::Unknown,
+    let nodes = contacts
+        .iter()
+        .map(|contact| NetworkNode {
+            id: contact.id,
+            full_name: contact.full_name.clone(),
+            employer_id: contact.employer_id,
+            segment: super::segment::of(contact, now),
         })
         .collect();
     Ok(NetworkResponse { nodes, edges })

@@ -1,0 +1,220 @@
+//! Wire types of question sets and their questions.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::detector;
+use super::models::{Question, QuestionSet};
+use crate::patch::{self, Patch};
+
+/// What a question is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    DayToDay,
+    CareerPath,
+    Skills,
+    IndustryTrends,
+    CompanyCulture,
+    Advice,
+    Resources,
+    Referrals,
+}
+
+impl Category {
+    pub const ALL: [Category; 8] = [
+        Self::DayToDay,
+        Self::CareerPath,
+        Self::Skills,
+        Self::IndustryTrends,
+        Self::CompanyCulture,
+        Self::Advice,
+        Self::Resources,
+        Self::Referrals,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::DayToDay => "day_to_day",
+            Self::CareerPath => "career_path",
+            Self::Skills => "skills",
+            Self::IndustryTrends => "industry_trends",
+            Self::CompanyCulture => "company_culture",
+            Self::Advice => "advice",
+            Self::Resources => "resources",
+            Self::Referrals => "referrals",
+        }
+    }
+
+    pub fn parse(value: &str) -> Category {
+        Self::ALL
+            .into_iter()
+            .find(|category| category.as_str() == value)
+            .unwrap_or(Self::Advice)
+    }
+}
+
+/// About 2.5 minutes a question, rounded up.
+pub fn estimated_minutes(questions: usize) -> i64 {
+    (questions as i64 * 5 + 1) / 2
+}
+
+/// A question of a set.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct QuestionResponse {
+    pub id: Uuid,
+    /// 1 for the first question.
+    pub position: i32,
+    pub text: String,
+    pub category: Category,
+    /// False for a yes/no question.
+    pub open_ended: bool,
+    /// For a yes/no question, a suggestion to reword it as an open one;
+    /// `null` for open questions.
+    pub hint: Option<String>,
+}
+
+impl From<Question> for QuestionResponse {
+    fn from(question: Question) -> Self {
+        Self {
+            id: question.id,
+            position: question.position,
+            open_ended: detector::is_open_ended(&question.text),
+            hint: detector::hint(&question.text),
+            category: Category::parse(&question.category),
+            text: question.text,
+        }
+    }
+}
+
+/// A set of questions, in order.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct QuestionSetResponse {
+    pub id: Uuid,
+    pub title: String,
+    pub description: Option<String>,
+    /// True for the built-in library, which nobody can change.
+    pub builtin: bool,
+    pub questions: Vec<QuestionResponse>,
+    /// About 2.5 minutes a question, rounded up.
+    pub estimated_minutes: i64,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl QuestionSetResponse {
+    pub fn new(set: QuestionSet, questions: Vec<Question>) -> Self {
+        Self {
+            id: set.id,
+            title: set.title,
+            description: set.description,
+            builtin: set.builtin,
+            estimated_minutes: estimated_minutes(questions.len()),
+            questions: questions.into_iter().map(QuestionResponse::from).collect(),
+            version: set.version,
+            created_at: set.created_at,
+            updated_at: set.updated_at,
+        }
+    }
+}
+
+/// A question to add.
+#[derive(Debug, Clone, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct CreateQuestionRequest {
+    #[garde(length(chars, min = 1, max = 500))]
+    #[schema(
+        min_length = 1,
+        max_length = 500,
+        example = "How did you get started in this field?"
+    )]
+    pub text: String,
+    #[garde(skip)]
+    pub category: Category,
+}
+
+/// `POST /v1/question-sets`.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct CreateQuestionSetRequest {
+    #[garde(length(chars, min = 1, max = 200))]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        example = "Product management, first calls"
+    )]
+    pub title: String,
+    #[garde(inner(length(chars, max = 2000)))]
+    #[schema(max_length = 2000)]
+    pub description: Option<String>,
+    /// At most 100.
+    #[garde(length(max = 100), dive)]
+    #[schema(max_items = 100)]
+    pub questions: Option<Vec<CreateQuestionRequest>>,
+}
+
+/// A JSON merge patch of a set's title and description.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateQuestionSetRequest {
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = String, min_length = 1, max_length = 200)]
+    #[garde(custom(patch::not_null), inner(length(chars, min = 1, max = 200)))]
+    pub title: Patch<String>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = Option<String>, max_length = 2000)]
+    #[garde(inner(length(chars, max = 2000)))]
+    pub description: Patch<String>,
+}
+
+/// A JSON merge patch of a question.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateQuestionRequest {
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = String, min_length = 1, max_length = 500)]
+    #[garde(custom(patch::not_null), inner(length(chars, min = 1, max = 500)))]
+    pub text: Patch<String>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = Category)]
+    #[garde(custom(patch::not_null))]
+    pub category: Patch<Category>,
+}
+
+/// `PUT /v1/question-sets/{id}/questions/order`: every question of the set,
+/// each once, in the new order.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct ReorderRequest {
+    #[garde(length(max = 100))]
+    #[schema(max_items = 100)]
+    pub question_ids: Vec<Uuid>,
+}
+
+/// Which sets a list shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// The library and the user's own sets.
+    #[default]
+    All,
+    Library,
+    Mine,
+}
+
+/// Query parameters of `GET /v1/question-sets`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct QuestionSetListQuery {
+    /// `all` (the default), `library` or `mine`.
+    pub scope: Option<Scope>,
+    /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}

@@ -1,0 +1,350 @@
+//! `/v1/question-sets`: the library and the user's own sets.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put, web};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::dto::{
+    CreateQuestionRequest, CreateQuestionSetRequest, QuestionResponse, QuestionSetListQuery,
+    QuestionSetResponse, ReorderRequest, UpdateQuestionRequest, UpdateQuestionSetRequest,
+};
+use super::models::{QuestionChangeset, QuestionSetChangeset};
+use super::service;
+use crate::auth::AuthUser;
+use crate::error::{ApiResult, Problem};
+use crate::extract::{Json, JsonOrEmpty, NoFields};
+use crate::pagination::{self, Page};
+use crate::preconditions::{IfMatch, etag};
+use crate::startup::AppState;
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(list_question_sets)
+        .service(create_question_set)
+        .service(get_question_set)
+        .service(update_question_set)
+        .service(delete_question_set)
+        .service(copy_question_set)
+        .service(add_question)
+        .service(reorder_questions)
+        .service(update_question)
+        .service(delete_question);
+}
+
+fn set_response(
+    status: StatusCode,
+    set: QuestionSetResponse,
+    public_url: Option<&str>,
+) -> HttpResponse {
+    let mut response = HttpResponse::build(status);
+    response.insert_header(etag(set.version));
+    if let Some(public_url) = public_url {
+        response.insert_header((
+            header::LOCATION,
+            format!("{public_url}/v1/question-sets/{}", set.id),
+        ));
+    }
+    response.json(set)
+}
+
+/// List question sets
+///
+/// Whole sets, questions included, by title: the built-in library
+/// (`scope=library`), the user's own (`scope=mine`), or both (the default).
+#[utoipa::path(
+    tag = "question-sets",
+    params(QuestionSetListQuery),
+    responses((status = 200, description = "A page of sets", body = Page<QuestionSetResponse>,
+        headers(("Link" = String, description = "`<…>; rel=\"next\"` when another page exists")))),
+    security(("bearer" = [])),
+)]
+#[get("/question-sets")]
+pub async fn list_question_sets(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    request: HttpRequest,
+    query: web::Query<QuestionSetListQuery>,
+) -> ApiResult<HttpResponse> {
+    let limit = pagination::limit(query.limit)?;
+    let mut connection = state.pool.get().await?;
+    let page = service::list(
+        &mut connection,
+        user.0.id,
+        query.scope.unwrap_or_default(),
+        query.cursor.as_deref(),
+        limit,
+    )
+    .await?;
+    Ok(pagination::page_response(
+        &request,
+        &state.settings.public_url,
+        &page,
+    ))
+}
+
+/// Create a question set
+#[utoipa::path(
+    tag = "question-sets",
+    request_body = CreateQuestionSetRequest,
+    responses((status = 201, description = "The new set", body = QuestionSetResponse,
+        headers(("Location" = String, description = "The new set"), ("ETag" = String, description = "Its version")))),
+    security(("bearer" = [])),
+)]
+#[post("/question-sets")]
+pub async fn create_question_set(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: Json<CreateQuestionSetRequest>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let set = service::create(&mut connection, user.0.id, body.0).await?;
+    Ok(set_response(
+        StatusCode::CREATED,
+        set,
+        Some(&state.settings.public_url),
+    ))
+}
+
+/// Read a question set
+///
+/// A library set or one of the user's own.
+#[utoipa::path(
+    tag = "question-sets",
+    params(("id" = Uuid, Path, description = "The set")),
+    responses((status = 200, description = "The set", body = QuestionSetResponse,
+        headers(("ETag" = String, description = "Its version")))),
+    security(("bearer" = [])),
+)]
+#[get("/question-sets/{id}")]
+pub async fn get_question_set(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let set = service::get(&mut connection, user.0.id, *id).await?;
+    Ok(set_response(StatusCode::OK, set, None))
+}
+
+/// Change a question set
+///
+/// A JSON merge patch of `title` and `description`. Library sets answer 403.
+#[utoipa::path(
+    tag = "question-sets",
+    params(
+        ("id" = Uuid, Path, description = "The set"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` the change is based on"),
+    ),
+    request_body(content(
+        (UpdateQuestionSetRequest = "application/merge-patch+json"),
+        (UpdateQuestionSetRequest = "application/json"),
+    )),
+    responses(
+        (status = 200, description = "The changed set", body = QuestionSetResponse,
+            headers(("ETag" = String, description = "Its new version"))),
+        (status = 403, description = "A library set (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "`If-Match` names an older version (`precondition_failed`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[patch("/question-sets/{id}")]
+pub async fn update_question_set(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: Json<UpdateQuestionSetRequest>,
+) -> ApiResult<HttpResponse> {
+    let Json(body) = body;
+    let changes = QuestionSetChangeset {
+        title: body.title.into_value(),
+        description: body.description.into_change(),
+    };
+    let mut connection = state.pool.get().await?;
+    let set = service::update(&mut connection, user.0.id, *id, &if_match, changes).await?;
+    Ok(set_response(StatusCode::OK, set, None))
+}
+
+/// Delete a question set
+///
+/// Interviews keep the questions they copied from it. Library sets answer 403.
+#[utoipa::path(
+    tag = "question-sets",
+    params(
+        ("id" = Uuid, Path, description = "The set"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` the deletion is based on"),
+    ),
+    responses(
+        (status = 204, description = "The set is gone"),
+        (status = 403, description = "A library set (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "`If-Match` names an older version (`precondition_failed`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[delete("/question-sets/{id}")]
+pub async fn delete_question_set(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    service::delete(&mut connection, user.0.id, *id, &if_match).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Copy a question set
+///
+/// Makes a library set (or one of the user's own) a new set of the user's,
+/// to change as they like. The body may be empty.
+#[utoipa::path(
+    tag = "question-sets",
+    params(("id" = Uuid, Path, description = "The set to copy")),
+    request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
+    responses((status = 201, description = "The copy", body = QuestionSetResponse,
+        headers(("Location" = String, description = "The copy"), ("ETag" = String, description = "Its version")))),
+    security(("bearer" = [])),
+)]
+#[post("/question-sets/{id}/copy")]
+pub async fn copy_question_set(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    _body: JsonOrEmpty<NoFields>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let set = service::copy(&mut connection, user.0.id, *id).await?;
+    Ok(set_response(
+        StatusCode::CREATED,
+        set,
+        Some(&state.settings.public_url),
+    ))
+}
+
+/// Add a question
+///
+/// At the end of the set. Library sets answer 403.
+#[utoipa::path(
+    tag = "question-sets",
+    params(("id" = Uuid, Path, description = "The set")),
+    request_body = CreateQuestionRequest,
+    responses(
+        (status = 201, description = "The new question", body = QuestionResponse,
+            headers(("Location" = String, description = "The set the question belongs to"))),
+        (status = 403, description = "A library set (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/question-sets/{id}/questions")]
+pub async fn add_question(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    body: Json<CreateQuestionRequest>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let question = service::add_question(&mut connection, user.0.id, *id, body.0).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            header::LOCATION,
+            format!("{}/v1/question-sets/{}", state.settings.public_url, id),
+        ))
+        .json(question))
+}
+
+/// Reorder the questions
+///
+/// `question_ids` names every question of the set once, in the new order.
+#[utoipa::path(
+    tag = "question-sets",
+    params(("id" = Uuid, Path, description = "The set")),
+    request_body = ReorderRequest,
+    responses(
+        (status = 200, description = "The set in its new order", body = QuestionSetResponse,
+            headers(("ETag" = String, description = "Its new version"))),
+        (status = 403, description = "A library set (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[put("/question-sets/{id}/questions/order")]
+pub async fn reorder_questions(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    body: Json<ReorderRequest>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let set = service::reorder(&mut connection, user.0.id, *id, body.0.question_ids).await?;
+    Ok(set_response(StatusCode::OK, set, None))
+}
+
+/// Change a question
+///
+/// A JSON merge patch of `text` and `category`. Library sets answer 403.
+#[utoipa::path(
+    tag = "question-sets",
+    params(
+        ("id" = Uuid, Path, description = "The set"),
+        ("question_id" = Uuid, Path, description = "The question"),
+    ),
+    request_body(content(
+        (UpdateQuestionRequest = "application/merge-patch+json"),
+        (UpdateQuestionRequest = "application/json"),
+    )),
+    responses(
+        (status = 200, description = "The changed question", body = QuestionResponse),
+        (status = 403, description = "A library set (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[patch("/question-sets/{id}/questions/{question_id}")]
+pub async fn update_question(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<(Uuid, Uuid)>,
+    body: Json<UpdateQuestionRequest>,
+) -> ApiResult<web::Json<QuestionResponse>> {
+    let (set_id, question_id) = path.into_inner();
+    let Json(body) = body;
+    let changes = QuestionChangeset {
+        text: body.text.into_value(),
+        category: body
+            .category
+            .into_value()
+            .map(|category| category.as_str().to_owned()),
+    };
+    let mut connection = state.pool.get().await?;
+    let question =
+        service::update_question(&mut connection, user.0.id, set_id, question_id, changes).await?;
+    Ok(web::Json(question))
+}
+
+/// Delete a question
+///
+/// The questions after it move up. Library sets answer 403.
+#[utoipa::path(
+    tag = "question-sets",
+    params(
+        ("id" = Uuid, Path, description = "The set"),
+        ("question_id" = Uuid, Path, description = "The question"),
+    ),
+    responses(
+        (status = 204, description = "The question is gone"),
+        (status = 403, description = "A library set (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[delete("/question-sets/{id}/questions/{question_id}")]
+pub async fn delete_question(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    let (set_id, question_id) = path.into_inner();
+    let mut connection = state.pool.get().await?;
+    service::delete_question(&mut connection, user.0.id, set_id, question_id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
