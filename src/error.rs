@@ -70,6 +70,13 @@ pub enum ApiError {
     MethodNotAllowed { allow: Vec<&'static str> },
     #[error("{detail}")]
     Conflict { code: &'static str, detail: String },
+    /// An interview action its current status does not allow.
+    #[error("`{action}` is not allowed while the interview is {status}")]
+    InvalidTransition {
+        action: &'static str,
+        status: &'static str,
+        allowed: Vec<&'static str>,
+    },
     #[error("the resource has changed since it was read; fetch it again")]
     PreconditionFailed,
     #[error("the request body is larger than {limit} bytes")]
@@ -106,6 +113,7 @@ impl ApiError {
             Self::NotFound | Self::MissingReference { .. } => "not_found",
             Self::MethodNotAllowed { .. } => "method_not_allowed",
             Self::Conflict { code, .. } => code,
+            Self::InvalidTransition { .. } => "invalid_transition",
             Self::PreconditionFailed => "precondition_failed",
             Self::PayloadTooLarge { .. } => "payload_too_large",
             Self::UnsupportedMediaType(_) => "unsupported_media_type",
@@ -124,6 +132,7 @@ impl ApiError {
             Self::NotFound | Self::MissingReference { .. } => "Not found",
             Self::MethodNotAllowed { .. } => "Method not allowed",
             Self::Conflict { .. } => "Conflict",
+            Self::InvalidTransition { .. } => "Action not allowed now",
             Self::PreconditionFailed => "Precondition failed",
             Self::PayloadTooLarge { .. } => "Request body too large",
             Self::UnsupportedMediaType(_) => "Unsupported media type",
@@ -153,7 +162,12 @@ impl ApiError {
                 ),
                 _ => None,
             },
-            allowed_actions: None,
+            allowed_actions: match self {
+                Self::InvalidTransition { allowed, .. } => {
+                    Some(allowed.iter().map(|action| (*action).to_owned()).collect())
+                }
+                _ => None,
+            },
         }
     }
 }
@@ -167,7 +181,7 @@ impl ResponseError for ApiError {
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound | Self::MissingReference { .. } => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
-            Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::Conflict { .. } | Self::InvalidTransition { .. } => StatusCode::CONFLICT,
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,

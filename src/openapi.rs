@@ -30,6 +30,7 @@ contacts and who referred whom, outreach, interviews and their questions, and re
         (name = "me", description = "The signed-in account"),
         (name = "employers", description = "The target list of organisations, ranked the LAMP way"),
         (name = "contacts", description = "The professionals a user may talk to, and who referred whom"),
+        (name = "interviews", description = "Informational interviews through their life: actions, warnings, questions, referrals, action items"),
         (name = "question-sets", description = "Open-ended questions to ask: the built-in library and the user's own sets"),
         (name = "operations", description = "Health, readiness and metrics"),
     ),
@@ -46,6 +47,7 @@ contacts and who referred whom, outreach, interviews and their questions, and re
         crate::contacts::dto::Source,
         crate::contacts::outreach::OutreachTemplate,
         crate::question_sets::dto::Scope,
+        crate::interviews::transitions::Status,
     )),
     modifiers(&BearerScheme),
 )]

@@ -18,7 +18,8 @@ use crate::auth::rate_limit::AuthRateLimiter;
 use crate::config::Settings;
 use crate::metrics::Metrics;
 use crate::{
-    auth, contacts, db, employers, extract, health, http, metrics, openapi, question_sets, users,
+    action_items, auth, contacts, db, employers, extract, health, http, interviews, metrics,
+    openapi, outreach, question_sets, stats, users,
 };
 
 /// What every handler can reach. Cheap to clone; nothing in it is state
@@ -62,7 +63,11 @@ pub fn routes(config: &mut ServiceConfig) {
                 .configure(users::configure)
                 .configure(employers::configure)
                 .configure(contacts::configure)
-                .configure(question_sets::configure),
+                .configure(question_sets::configure)
+                .configure(interviews::configure)
+                .configure(action_items::configure)
+                .configure(outreach::configure)
+                .configure(stats::configure),
         );
 }
 

@@ -493,3 +493,12 @@ pub struct ExportQuery {
     /// `csv` (the default) or `vcard` (vCard 4.0).
     pub format: Option<ExportFormat>,
 }
+
+/// Query parameters of `DELETE /v1/contacts/{id}`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct DeleteContactQuery {
+    /// Also delete the contact's interviews.
+    pub force: Option<bool>,
+}

@@ -6,8 +6,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::dto::{
-    ContactListQuery, ContactResponse, CreateContactRequest, ExportFormat, ExportQuery,
-    ImportResult, NetworkResponse, PageQuery, UpdateContactRequest,
+    ContactListQuery, ContactResponse, CreateContactRequest, DeleteContactQuery, ExportFormat,
+    ExportQuery, ImportResult, NetworkResponse, PageQuery, UpdateContactRequest,
 };
 use super::outreach::{OutreachScript, OutreachScriptQuery};
 use super::{import, service};
@@ -253,15 +253,20 @@ pub async fn update_contact(
 
 /// Delete a contact
 ///
-/// Contacts it referred stay, with `referred_by_contact_id` cleared.
+/// Contacts it referred stay, with `referred_by_contact_id` cleared. A
+/// contact with interviews answers 409 unless `?force=true`, which deletes
+/// its interviews too.
 #[utoipa::path(
     tag = "contacts",
     params(
         ("id" = Uuid, Path, description = "The contact"),
         ("If-Match" = Option<String>, Header, description = "The `ETag` the deletion is based on"),
+        DeleteContactQuery,
     ),
     responses(
         (status = 204, description = "The contact is gone"),
+        (status = 409, description = "The contact has interviews and `force` is not `true` (`conflict`)",
+            body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "`If-Match` names an older version (`precondition_failed`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -273,9 +278,11 @@ pub async fn delete_contact(
     user: AuthUser,
     id: web::Path<Uuid>,
     if_match: IfMatch,
+    query: web::Query<DeleteContactQuery>,
 ) -> ApiResult<HttpResponse> {
     let mut connection = state.pool.get().await?;
-    service::delete(&mut connection, user.0.id, *id, &if_match).await?;
+    let force = query.force.unwrap_or(false);
+    service::delete(&mut connection, user.0.id, *id, &if_match, force).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -117,18 +117,34 @@ pub async fn update(
         .await
 }
 
+/// Deletes the contact. One with interviews answers 409 unless `force`,
+/// which deletes its interviews (and their questions and action items) too.
 pub async fn delete(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
     id: Uuid,
     if_match: &IfMatch,
+    force: bool,
 ) -> ApiResult<()> {
+    use crate::interviews::repo as interviews;
     connection
         .transaction(async |connection| {
             let current = repo::find_for_update(connection, user_id, id)
                 .await?
                 .ok_or(ApiError::NotFound)?;
             if_match.check(current.version)?;
+            let interview_count = interviews::count_of_contact(connection, id).await?;
+            if interview_count > 0 {
+                if !force {
+                    return Err(ApiError::Conflict {
+                        code: "conflict",
+                        detail: format!(
+                            "the contact has {interview_count} interview(s); delete with ?force=true to delete them too"
+                        ),
+                    });
+                }
+                interviews::delete_of_contact(connection, id).await?;
+            }
             repo::delete(connection, id).await?;
             Ok(())
         })

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::dto::EmployerSort;
 use super::models::{Employer, EmployerChangeset, NewEmployer};
-use crate::schema::{contacts, employers};
+use crate::schema::{contacts, employers, interviews};
 use crate::sql::lower;
 
 pub async fn insert(
@@ -158,6 +158,25 @@ pub async fn list(
         EmployerSort::Name => query.order((lower(employers::name).asc(), employers::id.asc())),
     };
     query.limit(limit + 1).load(connection).await
+}
+
+/// How many interviews each of the employers has, through the contacts
+/// linked to it (indexes `contacts_employer_idx`, `interviews_contact_idx`).
+pub async fn interview_counts(
+    connection: &mut AsyncPgConnection,
+    employer_ids: &[Uuid],
+) -> QueryResult<HashMap<Uuid, i64>> {
+    let rows: Vec<(Option<Uuid>, i64)> = interviews::table
+        .inner_join(contacts::table.on(contacts::id.eq(interviews::contact_id)))
+        .filter(contacts::employer_id.eq_any(employer_ids))
+        .group_by(contacts::employer_id)
+        .select((contacts::employer_id, diesel::dsl::count_star()))
+        .load(connection)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, count)| id.map(|id| (id, count)))
+        .collect())
 }
 
 /// How many contacts each of the employers has (index `contacts_employer_idx`).

@@ -25,9 +25,17 @@ pub async fn response(
     connection: &mut AsyncPgConnection,
     employer: Employer,
 ) -> ApiResult<EmployerResponse> {
-    let counts = repo::contact_counts(connection, &[employer.id]).await?;
-    let contacts = counts.get(&employer.id).copied().unwrap_or(0);
-    Ok(EmployerResponse::new(employer, contacts, 0))
+    let contacts = repo::contact_counts(connection, &[employer.id]).await?;
+    let interviews = repo::interview_counts(connection, &[employer.id]).await?;
+    let count = |counts: &std::collections::HashMap<Uuid, i64>| {
+        counts.get(&employer.id).copied().unwrap_or(0)
+    };
+    let (contact_count, interview_count) = (count(&contacts), count(&interviews));
+    Ok(EmployerResponse::new(
+        employer,
+        contact_count,
+        interview_count,
+    ))
 }
 
 pub async fn create(connection: &mut AsyncPgConnection, new: NewEmployer) -> ApiResult<Employer> {
@@ -86,7 +94,7 @@ pub async fn delete(
         .await
 }
 
-/// One page of the list, each item with its counts (two queries a page).
+/// One page of the list, each item with its counts (three queries a page).
 pub async fn list(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
@@ -106,14 +114,18 @@ pub async fn list(
     }
     let rows = repo::list(connection, user_id, status, sort, after, limit).await?;
     let ids: Vec<Uuid> = rows.iter().map(|(employer, _)| employer.id).collect();
-    let counts = repo::contact_counts(connection, &ids).await?;
+    let contacts = repo::contact_counts(connection, &ids).await?;
+    let interviews = repo::interview_counts(connection, &ids).await?;
     Ok(Page::from_rows(
         rows,
         limit,
         |(employer, name_key)| EmployerCursor::after(employer, name_key, sort),
         |(employer, _)| {
-            let contacts = counts.get(&employer.id).copied().unwrap_or(0);
-            EmployerResponse::new(employer, contacts, 0)
+            let count = |counts: &std::collections::HashMap<Uuid, i64>| {
+                counts.get(&employer.id).copied().unwrap_or(0)
+            };
+            let (contact_count, interview_count) = (count(&contacts), count(&interviews));
+            EmployerResponse::new(employer, contact_count, interview_count)
         },
     ))
 }

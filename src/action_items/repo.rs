@@ -1,0 +1,74 @@
+//! Queries on `action_items`. Every query filters by owner and interview.
+
+use chrono::Utc;
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use super::models::{ActionItem, ActionItemChangeset, NewActionItem};
+use crate::schema::action_items;
+
+pub async fn insert(
+    connection: &mut AsyncPgConnection,
+    item: &NewActionItem,
+) -> QueryResult<ActionItem> {
+    diesel::insert_into(action_items::table)
+        .values(item)
+        .returning(ActionItem::as_returning())
+        .get_result(connection)
+        .await
+}
+
+/// The interview's items, oldest first (index `action_items_interview_idx`).
+pub async fn of_interview(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    interview_id: Uuid,
+) -> QueryResult<Vec<ActionItem>> {
+    action_items::table
+        .filter(action_items::user_id.eq(user_id))
+        .filter(action_items::interview_id.eq(interview_id))
+        .order((action_items::created_at, action_items::id))
+        .select(ActionItem::as_select())
+        .load(connection)
+        .await
+}
+
+pub async fn find_for_update(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    interview_id: Uuid,
+    id: Uuid,
+) -> QueryResult<Option<ActionItem>> {
+    action_items::table
+        .filter(action_items::id.eq(id))
+        .filter(action_items::user_id.eq(user_id))
+        .filter(action_items::interview_id.eq(interview_id))
+        .select(ActionItem::as_select())
+        .for_update()
+        .first(connection)
+        .await
+        .optional()
+}
+
+pub async fn update(
+    connection: &mut AsyncPgConnection,
+    id: Uuid,
+    changes: &ActionItemChangeset,
+) -> QueryResult<ActionItem> {
+    diesel::update(action_items::table.find(id))
+        .set((
+            changes,
+            action_items::version.eq(action_items::version + 1),
+            action_items::updated_at.eq(Utc::now()),
+        ))
+        .returning(ActionItem::as_returning())
+        .get_result(connection)
+        .await
+}
+
+pub async fn delete(connection: &mut AsyncPgConnection, id: Uuid) -> QueryResult<usize> {
+    diesel::delete(action_items::table.find(id))
+        .execute(connection)
+        .await
+}

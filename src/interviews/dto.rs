@@ -1,0 +1,385 @@
+//! Wire types of interviews, their actions and their questions.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::models::{Interview, InterviewQuestion};
+use super::transitions::{Action, Status, allowed_actions};
+use super::warnings::Warning;
+use crate::patch::{self, Patch};
+use crate::question_sets::dto::Category;
+
+/// How the outreach went out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Phone,
+    Email,
+    Linkedin,
+    InPerson,
+    Other,
+}
+
+impl Channel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Phone => "phone",
+            Self::Email => "email",
+            Self::Linkedin => "linkedin",
+            Self::InPerson => "in_person",
+            Self::Other => "other",
+        }
+    }
+
+    fn parse(value: &str) -> Option<Channel> {
+        [
+            Self::Phone,
+            Self::Email,
+            Self::Linkedin,
+            Self::InPerson,
+            Self::Other,
+        ]
+        .into_iter()
+        .find(|channel| channel.as_str() == value)
+    }
+}
+
+/// How the interview is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    InPerson,
+    Phone,
+    Video,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InPerson => "in_person",
+            Self::Phone => "phone",
+            Self::Video => "video",
+        }
+    }
+
+    fn parse(value: &str) -> Option<Format> {
+        [Self::InPerson, Self::Phone, Self::Video]
+            .into_iter()
+            .find(|format| format.as_str() == value)
+    }
+}
+
+/// An informational interview.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct InterviewResponse {
+    pub id: Uuid,
+    pub contact_id: Uuid,
+    pub status: Status,
+    pub purpose: Option<String>,
+    pub outreach_channel: Option<Channel>,
+    pub outreach_message: Option<String>,
+    pub requested_at: Option<DateTime<Utc>>,
+    /// When the contact answered the request (the first `schedule` or
+    /// `decline` after it).
+    pub responded_at: Option<DateTime<Utc>>,
+    pub scheduled_start: Option<DateTime<Utc>>,
+    pub duration_minutes: i32,
+    pub format: Option<Format>,
+    pub location: Option<String>,
+    pub meeting_url: Option<String>,
+    pub notes: Option<String>,
+    pub key_insights: Option<String>,
+    /// Asked at the end: may the user stay in touch?
+    pub may_contact_again: Option<bool>,
+    pub thank_you_sent_at: Option<DateTime<Utc>>,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub cancel_reason: Option<String>,
+    /// The question set attached last.
+    pub question_set_id: Option<Uuid>,
+    /// The actions the current status allows.
+    pub allowed_actions: Vec<Action>,
+    /// Advice, not errors.
+    pub warnings: Vec<Warning>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl InterviewResponse {
+    pub fn new(interview: Interview, warnings: Vec<Warning>) -> Self {
+        let status = Status::parse(&interview.status);
+        Self {
+            id: interview.id,
+            contact_id: interview.contact_id,
+            status,
+            purpose: interview.purpose,
+            outreach_channel: interview
+                .outreach_channel
+                .as_deref()
+                .and_then(Channel::parse),
+            outreach_message: interview.outreach_message,
+            requested_at: interview.requested_at,
+            responded_at: interview.responded_at,
+            scheduled_start: interview.scheduled_start,
+            duration_minutes: interview.duration_minutes,
+            format: interview.format.as_deref().and_then(Format::parse),
+            location: interview.location,
+            meeting_url: interview.meeting_url,
+            notes: interview.notes,
+            key_insights: interview.key_insights,
+            may_contact_again: interview.may_contact_again,
+            thank_you_sent_at: interview.thank_you_sent_at,
+            completed_at: interview.completed_at,
+            cancel_reason: interview.cancel_reason,
+            question_set_id: interview.question_set_id,
+            allowed_actions: allowed_actions(status, interview.thank_you_sent_at.is_some()),
+            warnings,
+            version: interview.version,
+            created_at: interview.created_at,
+            updated_at: interview.updated_at,
+        }
+    }
+}
+
+/// `POST /v1/interviews`: a planned interview with one of the caller's contacts.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct CreateInterviewRequest {
+    #[garde(skip)]
+    pub contact_id: Uuid,
+    #[garde(inner(length(chars, min = 1, max = 2000)))]
+    #[schema(
+        min_length = 1,
+        max_length = 2000,
+        example = "Learn how product managers work with data teams"
+    )]
+    pub purpose: Option<String>,
+    #[garde(skip)]
+    pub format: Option<Format>,
+    /// 5 to 240; 20 when left out.
+    #[garde(inner(range(min = 5, max = 240)))]
+    #[schema(minimum = 5, maximum = 240)]
+    pub duration_minutes: Option<i32>,
+    #[garde(inner(length(chars, min = 1, max = 200)))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub location: Option<String>,
+    #[garde(inner(length(chars, min = 1, max = 2048)))]
+    #[schema(min_length = 1, max_length = 2048)]
+    pub meeting_url: Option<String>,
+}
+
+/// A JSON merge patch of an interview. Status and the action times change
+/// only through the actions.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateInterviewRequest {
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 2000)]
+    #[garde(inner(length(chars, min = 1, max = 2000)))]
+    pub purpose: Patch<String>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = Option<String>, max_length = 20000)]
+    #[garde(inner(length(chars, max = 20000)))]
+    pub notes: Patch<String>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = Option<String>, max_length = 20000)]
+    #[garde(inner(length(chars, max = 20000)))]
+    pub key_insights: Patch<String>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = Option<Format>)]
+    #[garde(skip)]
+    pub format: Patch<Format>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 200)]
+    #[garde(inner(length(chars, min = 1, max = 200)))]
+    pub location: Patch<String>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 2048)]
+    #[garde(inner(length(chars, min = 1, max = 2048)))]
+    pub meeting_url: Patch<String>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = i32, minimum = 5, maximum = 240)]
+    #[garde(custom(patch::not_null), inner(range(min = 5, max = 240)))]
+    pub duration_minutes: Patch<i32>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(ignore)]
+    #[garde(custom(patch::read_only))]
+    pub status: Patch<serde_json::Value>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(ignore)]
+    #[garde(custom(patch::read_only))]
+    pub id: Patch<serde_json::Value>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(ignore)]
+    #[garde(custom(patch::read_only))]
+    pub version: Patch<serde_json::Value>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(ignore)]
+    #[garde(custom(patch::read_only))]
+    pub contact_id: Patch<serde_json::Value>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(ignore)]
+    #[garde(custom(patch::read_only))]
+    pub requested_at: Patch<serde_json::Value>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(ignore)]
+    #[garde(custom(patch::read_only))]
+    pub scheduled_start: Patch<serde_json::Value>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(ignore)]
+    #[garde(custom(patch::read_only))]
+    pub completed_at: Patch<serde_json::Value>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(ignore)]
+    #[garde(custom(patch::read_only))]
+    pub thank_you_sent_at: Patch<serde_json::Value>,
+}
+
+/// `POST /v1/interviews/{id}/request`: the outreach went out.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct RequestActionBody {
+    #[garde(skip)]
+    pub channel: Channel,
+    /// When it was sent; now when left out; never in the future.
+    #[garde(skip)]
+    pub sent_at: Option<DateTime<Utc>>,
+    /// The message as sent.
+    #[garde(inner(length(chars, max = 20000)))]
+    #[schema(max_length = 20000)]
+    pub message: Option<String>,
+}
+
+/// `POST /v1/interviews/{id}/schedule`: a time is agreed (or moved).
+/// Fields left out keep their values.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleActionBody {
+    #[garde(skip)]
+    pub scheduled_start: DateTime<Utc>,
+    #[garde(inner(range(min = 5, max = 240)))]
+    #[schema(minimum = 5, maximum = 240)]
+    pub duration_minutes: Option<i32>,
+    #[garde(skip)]
+    pub format: Option<Format>,
+    #[garde(inner(length(chars, min = 1, max = 200)))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub location: Option<String>,
+    #[garde(inner(length(chars, min = 1, max = 2048)))]
+    #[schema(min_length = 1, max_length = 2048)]
+    pub meeting_url: Option<String>,
+}
+
+/// `POST /v1/interviews/{id}/complete`. The body may be empty.
+#[derive(Debug, Default, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct CompleteActionBody {
+    /// When it ended; now when left out; never in the future; may precede
+    /// `scheduled_start`.
+    #[garde(skip)]
+    pub completed_at: Option<DateTime<Utc>>,
+    #[garde(inner(length(chars, max = 20000)))]
+    #[schema(max_length = 20000)]
+    pub notes: Option<String>,
+    #[garde(inner(length(chars, max = 20000)))]
+    #[schema(max_length = 20000)]
+    pub key_insights: Option<String>,
+    #[garde(skip)]
+    pub may_contact_again: Option<bool>,
+}
+
+/// `POST /v1/interviews/{id}/cancel`. The body may be empty.
+#[derive(Debug, Default, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct CancelActionBody {
+    #[garde(inner(length(chars, min = 1, max = 2000)))]
+    #[schema(min_length = 1, max_length = 2000)]
+    pub reason: Option<String>,
+}
+
+/// `POST /v1/interviews/{id}/thank-you`. The body may be empty.
+#[derive(Debug, Default, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct ThankYouActionBody {
+    /// When the note went out; now when left out; never in the future.
+    #[garde(skip)]
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+/// Query parameters of `GET /v1/interviews`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct InterviewListQuery {
+    pub status: Option<Status>,
+    pub contact_id: Option<Uuid>,
+    /// Interviews with contacts linked to this employer.
+    pub employer_id: Option<Uuid>,
+    /// `scheduled_start` at or after this time.
+    pub from: Option<DateTime<Utc>>,
+    /// `scheduled_start` before this time.
+    pub to: Option<DateTime<Utc>>,
+    /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// A question copied into an interview.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct InterviewQuestionResponse {
+    pub id: Uuid,
+    pub position: i32,
+    pub text: String,
+    pub category: Category,
+    pub asked: bool,
+    pub answer: Option<String>,
+}
+
+impl From<InterviewQuestion> for InterviewQuestionResponse {
+    fn from(question: InterviewQuestion) -> Self {
+        Self {
+            id: question.id,
+            position: question.position,
+            category: Category::parse(&question.category),
+            text: question.text,
+            asked: question.asked,
+            answer: question.answer,
+        }
+    }
+}
+
+/// All of an interview's questions, in order (never paged).
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct InterviewQuestionList {
+    pub items: Vec<InterviewQuestionResponse>,
+    /// Always `null`: the list is whole.
+    pub next_cursor: Option<String>,
+}
+
+/// `POST /v1/interviews/{id}/question-set`.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct AttachQuestionSetRequest {
+    /// A library set or one of the caller's.
+    #[garde(skip)]
+    pub question_set_id: Uuid,
+}
+
+/// `PATCH /v1/interviews/{id}/questions/{question_id}`.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateInterviewQuestionRequest {
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = bool)]
+    #[garde(custom(patch::not_null))]
+    pub asked: Patch<bool>,
+    /// `null` clears it.
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = Option<String>, max_length = 20000)]
+    #[garde(inner(length(chars, max = 20000)))]
+    pub answer: Patch<String>,
+}

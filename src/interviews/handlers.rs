@@ -1,0 +1,522 @@
+//! `/v1/interviews`: the interview, its actions, questions and referrals.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::dto::{
+    AttachQuestionSetRequest, CancelActionBody, CompleteActionBody, CreateInterviewRequest,
+    InterviewListQuery, InterviewQuestionList, InterviewQuestionResponse, InterviewResponse,
+    RequestActionBody, ScheduleActionBody, ThankYouActionBody, UpdateInterviewQuestionRequest,
+    UpdateInterviewRequest,
+};
+use super::models::{Interview, InterviewQuestion, InterviewQuestionChangeset};
+use super::repo::InterviewFilter;
+use super::service::{self, ActionInput};
+use crate::auth::AuthUser;
+use crate::contacts::dto::{ContactResponse, CreateContactRequest};
+use crate::error::{ApiResult, Problem};
+use crate::extract::{Json, JsonOrEmpty, NoFields};
+use crate::pagination::{self, Page};
+use crate::preconditions::{IfMatch, etag};
+use crate::startup::AppState;
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(list_interviews)
+        .service(create_interview)
+        .service(get_interview)
+        .service(update_interview)
+        .service(delete_interview)
+        .service(request_interview)
+        .service(schedule_interview)
+        .service(complete_interview)
+        .service(decline_interview)
+        .service(mark_no_response)
+        .service(cancel_interview)
+        .service(record_thank_you)
+        .service(attach_question_set)
+        .service(list_interview_questions)
+        .service(update_interview_question)
+        .service(add_interview_referral);
+}
+
+async fn interview_response(
+    state: &AppState,
+    status: StatusCode,
+    interview: Interview,
+    location: bool,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let body = service::response(&mut connection, interview).await?;
+    let mut response = HttpResponse::build(status);
+    response.insert_header(etag(body.version));
+    if location {
+        response.insert_header((
+            header::LOCATION,
+            format!("{}/v1/interviews/{}", state.settings.public_url, body.id),
+        ));
+    }
+    Ok(response.json(body))
+}
+
+fn question_list(questions: Vec<InterviewQuestion>) -> InterviewQuestionList {
+    InterviewQuestionList {
+        items: questions.into_iter().map(Into::into).collect(),
+        next_cursor: None,
+    }
+}
+
+/// List interviews
+///
+/// Newest first; filters by status, contact, employer and a range of
+/// `scheduled_start`.
+#[utoipa::path(
+    tag = "interviews",
+    params(InterviewListQuery),
+    responses((status = 200, description = "A page of interviews", body = Page<InterviewResponse>,
+        headers(("Link" = String, description = "`<…>; rel=\"next\"` when another page exists")))),
+    security(("bearer" = [])),
+)]
+#[get("/interviews")]
+pub async fn list_interviews(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    request: HttpRequest,
+    query: web::Query<InterviewListQuery>,
+) -> ApiResult<HttpResponse> {
+    let query = query.into_inner();
+    let limit = pagination::limit(query.limit)?;
+    let filter = InterviewFilter {
+        status: query.status.map(|status| status.as_str()),
+        contact_id: query.contact_id,
+        employer_id: query.employer_id,
+        from: query.from,
+        to: query.to,
+    };
+    let mut connection = state.pool.get().await?;
+    let page = service::list(
+        &mut connection,
+        user.0.id,
+        filter,
+        query.cursor.as_deref(),
+        limit,
+    )
+    .await?;
+    Ok(pagination::page_response(
+        &request,
+        &state.settings.public_url,
+        &page,
+    ))
+}
+
+/// Plan an interview
+///
+/// With one of the caller's contacts; it starts `planned`.
+#[utoipa::path(
+    tag = "interviews",
+    request_body = CreateInterviewRequest,
+    responses(
+        (status = 201, description = "The planned interview", body = InterviewResponse,
+            headers(("Location" = String, description = "The new interview"), ("ETag" = String, description = "Its version"))),
+        (status = 404, description = "`contact_id` names no contact of yours (`not_found`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/interviews")]
+pub async fn create_interview(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: Json<CreateInterviewRequest>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let interview = service::create(&mut connection, user.0.id, body.0).await?;
+    drop(connection);
+    interview_response(&state, StatusCode::CREATED, interview, true).await
+}
+
+/// Read an interview
+///
+/// With the actions its status allows and any warnings.
+#[utoipa::path(
+    tag = "interviews",
+    params(("id" = Uuid, Path, description = "The interview")),
+    responses((status = 200, description = "The interview", body = InterviewResponse,
+        headers(("ETag" = String, description = "Its version")))),
+    security(("bearer" = [])),
+)]
+#[get("/interviews/{id}")]
+pub async fn get_interview(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let interview = service::get(&mut connection, user.0.id, *id).await?;
+    drop(connection);
+    interview_response(&state, StatusCode::OK, interview, false).await
+}
+
+/// Change an interview
+///
+/// A JSON merge patch of `purpose`, `notes`, `key_insights`, `format`,
+/// `location`, `meeting_url` and `duration_minutes`. The status and the
+/// action times change only through the actions.
+#[utoipa::path(
+    tag = "interviews",
+    params(
+        ("id" = Uuid, Path, description = "The interview"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` the change is based on"),
+    ),
+    request_body(content(
+        (UpdateInterviewRequest = "application/merge-patch+json"),
+        (UpdateInterviewRequest = "application/json"),
+    )),
+    responses(
+        (status = 200, description = "The changed interview", body = InterviewResponse,
+            headers(("ETag" = String, description = "Its new version"))),
+        (status = 412, description = "`If-Match` names an older version (`precondition_failed`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[patch("/interviews/{id}")]
+pub async fn update_interview(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: Json<UpdateInterviewRequest>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let interview = service::update(&mut connection, user.0.id, *id, &if_match, body.0).await?;
+    drop(connection);
+    interview_response(&state, StatusCode::OK, interview, false).await
+}
+
+/// Delete an interview
+///
+/// With its questions and action items.
+#[utoipa::path(
+    tag = "interviews",
+    params(
+        ("id" = Uuid, Path, description = "The interview"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` the deletion is based on"),
+    ),
+    responses(
+        (status = 204, description = "The interview is gone"),
+        (status = 412, description = "`If-Match` names an older version (`precondition_failed`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[delete("/interviews/{id}")]
+pub async fn delete_interview(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    service::delete(&mut connection, &user.0, *id, &if_match).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+async fn act(
+    state: &AppState,
+    user: &AuthUser,
+    id: Uuid,
+    input: ActionInput,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let interview = service::act(&mut connection, &user.0, id, input).await?;
+    drop(connection);
+    interview_response(state, StatusCode::OK, interview, false).await
+}
+
+/// Record the outreach
+///
+/// From `planned`. `sent_at` defaults to now and may be any past time.
+#[utoipa::path(
+    tag = "interviews",
+    params(("id" = Uuid, Path, description = "The interview")),
+    request_body = RequestActionBody,
+    responses(
+        (status = 200, description = "The interview, now `requested`", body = InterviewResponse),
+        (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/interviews/{id}/request")]
+pub async fn request_interview(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    body: Json<RequestActionBody>,
+) -> ApiResult<HttpResponse> {
+    act(&state, &user, *id, ActionInput::Request(body.0)).await
+}
+
+/// Schedule or reschedule
+///
+/// From `planned`, `requested`, `scheduled` (a reschedule: fields left out
+/// keep their values) or `no_response` (a late answer).
+#[utoipa::path(
+    tag = "interviews",
+    params(("id" = Uuid, Path, description = "The interview")),
+    request_body = ScheduleActionBody,
+    responses(
+        (status = 200, description = "The interview, now `scheduled`", body = InterviewResponse),
+        (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/interviews/{id}/schedule")]
+pub async fn schedule_interview(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    body: Json<ScheduleActionBody>,
+) -> ApiResult<HttpResponse> {
+    act(&state, &user, *id, ActionInput::Schedule(body.0)).await
+}
+
+/// Record that it took place
+///
+/// From `scheduled`. The body may be empty.
+#[utoipa::path(
+    tag = "interviews",
+    params(("id" = Uuid, Path, description = "The interview")),
+    request_body(content = Option<CompleteActionBody>, description = "Empty, or the details"),
+    responses(
+        (status = 200, description = "The interview, now `completed`", body = InterviewResponse),
+        (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/interviews/{id}/complete")]
+pub async fn complete_interview(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    body: JsonOrEmpty<CompleteActionBody>,
+) -> ApiResult<HttpResponse> {
+    act(&state, &user, *id, ActionInput::Complete(body.0)).await
+}
+
+/// Record a decline
+///
+/// From `requested` or `no_response`. Takes no body.
+#[utoipa::path(
+    tag = "interviews",
+    params(("id" = Uuid, Path, description = "The interview")),
+    request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
+    responses(
+        (status = 200, description = "The interview, now `declined`", body = InterviewResponse),
+        (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/interviews/{id}/decline")]
+pub async fn decline_interview(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    _body: JsonOrEmpty<NoFields>,
+) -> ApiResult<HttpResponse> {
+    act(&state, &user, *id, ActionInput::Decline).await
+}
+
+/// Record no response
+///
+/// From `requested`. Takes no body.
+#[utoipa::path(
+    tag = "interviews",
+    params(("id" = Uuid, Path, description = "The interview")),
+    request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
+    responses(
+        (status = 200, description = "The interview, now `no_response`", body = InterviewResponse),
+        (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/interviews/{id}/no-response")]
+pub async fn mark_no_response(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    _body: JsonOrEmpty<NoFields>,
+) -> ApiResult<HttpResponse> {
+    act(&state, &user, *id, ActionInput::NoResponse).await
+}
+
+/// Cancel
+///
+/// From `planned`, `requested` or `scheduled`. The body may be empty.
+#[utoipa::path(
+    tag = "interviews",
+    params(("id" = Uuid, Path, description = "The interview")),
+    request_body(content = Option<CancelActionBody>, description = "Empty, or a reason"),
+    responses(
+        (status = 200, description = "The interview, now `cancelled`", body = InterviewResponse),
+        (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/interviews/{id}/cancel")]
+pub async fn cancel_interview(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    body: JsonOrEmpty<CancelActionBody>,
+) -> ApiResult<HttpResponse> {
+    act(&state, &user, *id, ActionInput::Cancel(body.0)).await
+}
+
+/// Record the thank-you note
+///
+/// Once, after `complete`. The body may be empty.
+#[utoipa::path(
+    tag = "interviews",
+    params(("id" = Uuid, Path, description = "The interview")),
+    request_body(content = Option<ThankYouActionBody>, description = "Empty, or when it was sent"),
+    responses(
+        (status = 200, description = "The interview with `thank_you_sent_at`", body = InterviewResponse),
+        (status = 409, description = "Not completed, or thanked already (`invalid_transition`, with `allowed_actions`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/interviews/{id}/thank-you")]
+pub async fn record_thank_you(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    body: JsonOrEmpty<ThankYouActionBody>,
+) -> ApiResult<HttpResponse> {
+    act(&state, &user, *id, ActionInput::ThankYou(body.0)).await
+}
+
+/// Attach a question set
+///
+/// Copies the set's questions into the interview: later edits of the set
+/// change nothing here. Questions already asked or answered stay; the rest
+/// are replaced.
+#[utoipa::path(
+    tag = "interviews",
+    params(("id" = Uuid, Path, description = "The interview")),
+    request_body = AttachQuestionSetRequest,
+    responses(
+        (status = 200, description = "All the interview's questions", body = InterviewQuestionList),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/interviews/{id}/question-set")]
+pub async fn attach_question_set(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    body: Json<AttachQuestionSetRequest>,
+) -> ApiResult<web::Json<InterviewQuestionList>> {
+    let mut connection = state.pool.get().await?;
+    let questions =
+        service::attach_question_set(&mut connection, user.0.id, *id, body.0.question_set_id)
+            .await?;
+    Ok(web::Json(question_list(questions)))
+}
+
+/// List the interview's questions
+///
+/// All of them, in order (not paged).
+#[utoipa::path(
+    tag = "interviews",
+    params(("id" = Uuid, Path, description = "The interview")),
+    responses((status = 200, description = "The questions", body = InterviewQuestionList)),
+    security(("bearer" = [])),
+)]
+#[get("/interviews/{id}/questions")]
+pub async fn list_interview_questions(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+) -> ApiResult<web::Json<InterviewQuestionList>> {
+    let mut connection = state.pool.get().await?;
+    let questions = service::questions(&mut connection, user.0.id, *id).await?;
+    Ok(web::Json(question_list(questions)))
+}
+
+/// Record a question's answer
+///
+/// Whether it was asked, and the answer (`null` clears it).
+#[utoipa::path(
+    tag = "interviews",
+    params(
+        ("id" = Uuid, Path, description = "The interview"),
+        ("question_id" = Uuid, Path, description = "The question"),
+    ),
+    request_body(content(
+        (UpdateInterviewQuestionRequest = "application/merge-patch+json"),
+        (UpdateInterviewQuestionRequest = "application/json"),
+    )),
+    responses((status = 200, description = "The question", body = InterviewQuestionResponse)),
+    security(("bearer" = [])),
+)]
+#[patch("/interviews/{id}/questions/{question_id}")]
+pub async fn update_interview_question(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<(Uuid, Uuid)>,
+    body: Json<UpdateInterviewQuestionRequest>,
+) -> ApiResult<web::Json<InterviewQuestionResponse>> {
+    let (id, question_id) = path.into_inner();
+    let Json(body) = body;
+    let changes = InterviewQuestionChangeset {
+        asked: body.asked.into_value(),
+        answer: body.answer.into_change(),
+    };
+    let mut connection = state.pool.get().await?;
+    let question =
+        service::update_question(&mut connection, user.0.id, id, question_id, changes).await?;
+    Ok(web::Json(question.into()))
+}
+
+/// Add a contact the interviewee referred
+///
+/// The new contact is introduced by the interviewee, with source
+/// `referral` and the interviewee's employer unless the body says
+/// otherwise.
+#[utoipa::path(
+    tag = "interviews",
+    params(("id" = Uuid, Path, description = "The interview")),
+    request_body = CreateContactRequest,
+    responses(
+        (status = 201, description = "The new contact", body = ContactResponse,
+            headers(("Location" = String, description = "The new contact"), ("ETag" = String, description = "Its version"))),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/interviews/{id}/referrals")]
+pub async fn add_interview_referral(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    body: Json<CreateContactRequest>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let contact = service::add_referral(&mut connection, user.0.id, *id, body.0).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            header::LOCATION,
+            format!("{}/v1/contacts/{}", state.settings.public_url, contact.id),
+        ))
+        .insert_header(etag(contact.version))
+        .json(ContactResponse::from(contact)))
+}

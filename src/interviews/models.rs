@@ -1,0 +1,108 @@
+//! Diesel rows of `interviews` and `interview_questions`.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::schema::{interview_questions, interviews};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = interviews, check_for_backend(diesel::pg::Pg))]
+pub struct Interview {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub contact_id: Uuid,
+    pub status: String,
+    pub purpose: Option<String>,
+    pub outreach_channel: Option<String>,
+    pub outreach_message: Option<String>,
+    pub requested_at: Option<DateTime<Utc>>,
+    pub responded_at: Option<DateTime<Utc>>,
+    pub scheduled_start: Option<DateTime<Utc>>,
+    pub duration_minutes: i32,
+    pub format: Option<String>,
+    pub location: Option<String>,
+    pub meeting_url: Option<String>,
+    pub notes: Option<String>,
+    pub key_insights: Option<String>,
+    pub may_contact_again: Option<bool>,
+    pub thank_you_sent_at: Option<DateTime<Utc>>,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub cancel_reason: Option<String>,
+    pub question_set_id: Option<Uuid>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = interviews)]
+pub struct NewInterview {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub contact_id: Uuid,
+    pub purpose: Option<String>,
+    pub format: Option<String>,
+    pub duration_minutes: i32,
+    pub location: Option<String>,
+    pub meeting_url: Option<String>,
+}
+
+/// Every column a PATCH or an action may change; `None` leaves it alone.
+#[derive(Debug, Clone, Default, PartialEq, AsChangeset)]
+#[diesel(table_name = interviews)]
+pub struct InterviewChangeset {
+    pub status: Option<String>,
+    pub purpose: Option<Option<String>>,
+    pub outreach_channel: Option<Option<String>>,
+    pub outreach_message: Option<Option<String>>,
+    pub requested_at: Option<Option<DateTime<Utc>>>,
+    pub responded_at: Option<Option<DateTime<Utc>>>,
+    pub scheduled_start: Option<Option<DateTime<Utc>>>,
+    pub duration_minutes: Option<i32>,
+    pub format: Option<Option<String>>,
+    pub location: Option<Option<String>>,
+    pub meeting_url: Option<Option<String>>,
+    pub notes: Option<Option<String>>,
+    pub key_insights: Option<Option<String>>,
+    pub may_contact_again: Option<Option<bool>>,
+    pub thank_you_sent_at: Option<Option<DateTime<Utc>>>,
+    pub completed_at: Option<Option<DateTime<Utc>>>,
+    pub cancel_reason: Option<Option<String>>,
+    pub question_set_id: Option<Option<Uuid>>,
+}
+
+impl InterviewChangeset {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = interview_questions, check_for_backend(diesel::pg::Pg))]
+pub struct InterviewQuestion {
+    pub id: Uuid,
+    pub interview_id: Uuid,
+    pub position: i32,
+    pub text: String,
+    pub category: String,
+    pub asked: bool,
+    pub answer: Option<String>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = interview_questions)]
+pub struct NewInterviewQuestion {
+    pub id: Uuid,
+    pub interview_id: Uuid,
+    pub position: i32,
+    pub text: String,
+    pub category: String,
+}
+
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = interview_questions)]
+pub struct InterviewQuestionChangeset {
+    pub asked: Option<bool>,
+    pub answer: Option<Option<String>>,
+}
