@@ -9,6 +9,7 @@ mod contacts_files;
 mod database;
 mod employers;
 mod http;
+mod interviews;
 mod isolation;
 mod jwt;
 mod operations;
