@@ -172,3 +172,207 @@ async fn every_v1_route_without_a_token_answers_401() {
     }
     assert!(checked >= 20, "{checked} operations checked");
 }
+
+#[actix_web::test]
+async fn every_route_on_another_users_interview_or_question_set_answers_404_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let bob = app.user("bob").await;
+    let token = &ada.access_token;
+    let contact = app.contact(token, json!({"full_name": "Grace"})).await;
+    let set = app
+        .create(
+            "/v1/question-sets",
+            token,
+            json!({"title": "Ada's", "questions": [{"text": "Why?", "category": "advice"}]}),
+        )
+        .await;
+    let interview = app
+        .create(
+            "/v1/interviews",
+            token,
+            json!({"contact_id": contact["id"]}),
+        )
+        .await;
+    let interview_path = format!("/v1/interviews/{}", id_of(&interview));
+    app.post_json(
+        &format!("{interview_path}/question-set"),
+        Some(token),
+        &json!({"question_set_id": set["id"]}),
+    )
+    .await;
+    let questions = app
+        .get_json(&format!("{interview_path}/questions"), token)
+        .await;
+    let question_id = id_of(&questions["items"][0]);
+    let item = app
+        .create(
+            &format!("{interview_path}/action-items"),
+            token,
+            json!({"text": "Follow up"}),
+        )
+        .await;
+    let set_path = format!("/v1/question-sets/{}", id_of(&set));
+    let set_question = id_of(&set["questions"][0]);
+    let interview = app.get_json(&interview_path, token).await;
+
+    let mut attempts: Vec<(Method, String, Option<Value>)> = vec![
+        (Method::GET, interview_path.clone(), None),
+        (
+            Method::PATCH,
+            interview_path.clone(),
+            Some(json!({"notes": "mine"})),
+        ),
+        (Method::DELETE, interview_path.clone(), None),
+        (
+            Method::POST,
+            format!("{interview_path}/question-set"),
+            Some(json!({"question_set_id": set["id"]})),
+        ),
+        (Method::GET, format!("{interview_path}/questions"), None),
+        (
+            Method::PATCH,
+            format!("{interview_path}/questions/{question_id}"),
+            Some(json!({"asked": true})),
+        ),
+        (
+            Method::POST,
+            format!("{interview_path}/referrals"),
+            Some(json!({"full_name": "X"})),
+        ),
+        (Method::GET, format!("{interview_path}/action-items"), None),
+        (
+            Method::POST,
+            format!("{interview_path}/action-items"),
+            Some(json!({"text": "x"})),
+        ),
+        (
+            Method::GET,
+            format!("{interview_path}/action-items/{}", id_of(&item)),
+            None,
+        ),
+        (
+            Method::PATCH,
+            format!("{interview_path}/action-items/{}", id_of(&item)),
+            Some(json!({"done": true})),
+        ),
+        (
+            Method::DELETE,
+            format!("{interview_path}/action-items/{}", id_of(&item)),
+            None,
+        ),
+        (Method::GET, set_path.clone(), None),
+        (
+            Method::PATCH,
+            set_path.clone(),
+            Some(json!({"title": "Bob's"})),
+        ),
+        (Method::DELETE, set_path.clone(), None),
+        (Method::POST, format!("{set_path}/copy"), None),
+        (
+            Method::POST,
+            format!("{set_path}/questions"),
+            Some(json!({"text": "x?", "category": "advice"})),
+        ),
+        (
+            Method::PATCH,
+            format!("{set_path}/questions/{set_question}"),
+            Some(json!({"text": "x?"})),
+        ),
+        (
+            Method::DELETE,
+            format!("{set_path}/questions/{set_question}"),
+            None,
+        ),
+        (
+            Method::PUT,
+            format!("{set_path}/questions/order"),
+            Some(json!({"question_ids": [set_question]})),
+        ),
+    ];
+    for action in [
+        "request",
+        "schedule",
+        "complete",
+        "decline",
+        "no-response",
+        "cancel",
+        "thank-you",
+    ] {
+        let body = match action {
+            "request" => Some(json!({"channel": "email"})),
+            "schedule" => Some(json!({"scheduled_start": "2030-01-01T10:00:00Z"})),
+            _ => None,
+        };
+        attempts.push((Method::POST, format!("{interview_path}/{action}"), body));
+    }
+    for (method, path, body) in attempts {
+        let mut request = app.request(method.clone(), &path, Some(&bob.access_token));
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.expect("sent");
+        assert_eq!(
+            problem(response, StatusCode::NOT_FOUND).await["code"],
+            "not_found",
+            "{method} {path}"
+        );
+    }
+
+    // Bob cannot use Ada's contact or set from his own side either.
+    let response = app
+        .post_json(
+            "/v1/interviews",
+            Some(&bob.access_token),
+            &json!({"contact_id": contact["id"]}),
+        )
+        .await;
+    problem(response, StatusCode::NOT_FOUND).await;
+    let bobs_contact = app
+        .contact(&bob.access_token, json!({"full_name": "Bob's"}))
+        .await;
+    let bobs = app
+        .create(
+            "/v1/interviews",
+            &bob.access_token,
+            json!({"contact_id": bobs_contact["id"]}),
+        )
+        .await;
+    let response = app
+        .post_json(
+            &format!("/v1/interviews/{}/question-set", id_of(&bobs)),
+            Some(&bob.access_token),
+            &json!({"question_set_id": set["id"]}),
+        )
+        .await;
+    problem(response, StatusCode::NOT_FOUND).await;
+    assert_eq!(
+        app.get_json("/v1/interviews", &bob.access_token).await["items"]
+            .as_array()
+            .expect("items")
+            .len(),
+        1
+    );
+    let mine = app
+        .get_json("/v1/question-sets?scope=mine", &bob.access_token)
+        .await;
+    assert_eq!(mine["items"], json!([]));
+    let stats = app.get_json("/v1/stats", &bob.access_token).await;
+    assert_eq!(stats["interviews_by_status"]["planned"], 1);
+
+    // Nothing of Ada's changed.
+    let now = app.get_json(&interview_path, token).await;
+    assert_eq!(now["version"], interview["version"]);
+    assert_eq!(now["status"], "planned");
+    let set_now = app.get_json(&set_path, token).await;
+    assert_eq!(set_now["title"], "Ada's");
+    assert_eq!(set_now["version"], set["version"]);
+    let items = app
+        .get_json(&format!("{interview_path}/action-items"), token)
+        .await;
+    assert_eq!(items["items"][0]["done"], false);
+    let questions_now = app
+        .get_json(&format!("{interview_path}/questions"), token)
+        .await;
+    assert_eq!(questions_now["items"][0]["asked"], false);
+}

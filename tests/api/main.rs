@@ -13,4 +13,5 @@ mod interviews;
 mod isolation;
 mod jwt;
 mod operations;
+mod question_sets;
 mod sessions;
