@@ -265,6 +265,8 @@ pub async fn add_question(
     responses(
         (status = 200, description = "The set in its new order", body = QuestionSetResponse,
             headers(("ETag" = String, description = "Its new version"))),
+        (status = 409, description = "`question_ids` is not exactly the set's questions (`conflict`)",
+            body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A library set (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),

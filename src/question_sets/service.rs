@@ -295,7 +295,7 @@ pub async fn delete_question(
 }
 
 /// Puts the questions in the given order; the list must name every
-/// question of the set exactly once.
+/// question of the set exactly once (409 otherwise).
 pub async fn reorder(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
@@ -313,11 +313,14 @@ pub async fn reorder(
             let mut requested = ordered.clone();
             current.sort();
             requested.sort();
+            // A list that does not match the set as it is now (a question
+            // added or removed meanwhile, or a stranger's id) conflicts with
+            // its current state.
             if current != requested {
-                return Err(ApiError::invalid(
-                    "question_ids",
-                    "must name every question of the set exactly once",
-                ));
+                return Err(ApiError::Conflict {
+                    code: "conflict",
+                    detail: "`question_ids` must name every question of the set exactly once; reload the set".to_owned(),
+                });
             }
             repo::set_positions(connection, &ordered).await?;
             let set = repo::touch_set(connection, set_id, &QuestionSetChangeset::default()).await?;
