@@ -118,6 +118,12 @@ pub async fn establish(
     }
 }
 
+/// A TLS client configuration that checks certificates against the Mozilla
+/// roots (webhook deliveries use it too).
+pub fn verified_tls_config() -> rustls::ClientConfig {
+    rustls_config(TlsMode::Verify)
+}
+
 fn rustls_config(mode: TlsMode) -> rustls::ClientConfig {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let builder = rustls::ClientConfig::builder_with_provider(provider.clone())

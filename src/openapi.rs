@@ -31,6 +31,9 @@ contacts and who referred whom, outreach, interviews and their questions, and re
         (name = "employers", description = "The target list of organisations, ranked the LAMP way"),
         (name = "contacts", description = "The professionals a user may talk to, and who referred whom"),
         (name = "interviews", description = "Informational interviews through their life: actions, warnings, questions, referrals, action items"),
+        (name = "reminders", description = "Reminders made by hand or by the rules of the method"),
+        (name = "webhooks", description = "Endpoints that receive events, signed per Standard Webhooks"),
+        (name = "calendar", description = "A secret iCalendar feed of interviews and reminders"),
         (name = "question-sets", description = "Open-ended questions to ask: the built-in library and the user's own sets"),
         (name = "operations", description = "Health, readiness and metrics"),
     ),
@@ -48,6 +51,8 @@ contacts and who referred whom, outreach, interviews and their questions, and re
         crate::contacts::outreach::OutreachTemplate,
         crate::question_sets::dto::Scope,
         crate::interviews::transitions::Status,
+        crate::reminders::dto::Kind,
+        crate::reminders::dto::ReminderStatus,
     )),
     modifiers(&BearerScheme),
 )]

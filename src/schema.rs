@@ -15,6 +15,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    calendar_feeds (user_id) {
+        user_id -> Uuid,
+        token_hash -> Bytea,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     contacts (id) {
         id -> Uuid,
         user_id -> Uuid,
@@ -146,6 +154,28 @@ diesel::table! {
 }
 
 diesel::table! {
+    reminders (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        kind -> Text,
+        title -> Text,
+        note -> Nullable<Text>,
+        due_at -> Timestamptz,
+        status -> Text,
+        origin -> Text,
+        interview_id -> Nullable<Uuid>,
+        contact_id -> Nullable<Uuid>,
+        action_item_id -> Nullable<Uuid>,
+        notified_at -> Nullable<Timestamptz>,
+        snoozed_until -> Nullable<Timestamptz>,
+        completed_at -> Nullable<Timestamptz>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     users (id) {
         id -> Uuid,
         email -> Text,
@@ -155,6 +185,36 @@ diesel::table! {
         target_field -> Nullable<Text>,
         role -> Text,
         token_version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Uuid,
+        webhook_id -> Uuid,
+        user_id -> Uuid,
+        event -> Text,
+        payload -> Jsonb,
+        status -> Text,
+        attempts -> Int4,
+        last_status_code -> Nullable<Int4>,
+        next_attempt_at -> Timestamptz,
+        locked_until -> Nullable<Timestamptz>,
+        delivered_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    webhooks (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        url -> Text,
+        events -> Array<Text>,
+        secret -> Text,
+        active -> Bool,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
     }
@@ -170,9 +230,13 @@ diesel::joinable!(question_sets -> users (user_id));
 diesel::joinable!(questions -> question_sets (question_set_id));
 diesel::joinable!(employers -> users (user_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(reminders -> users (user_id));
+diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
+diesel::joinable!(webhooks -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     action_items,
+    calendar_feeds,
     contacts,
     employers,
     interview_questions,
@@ -180,5 +244,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     question_sets,
     questions,
     refresh_tokens,
+    reminders,
     users,
+    webhook_deliveries,
+    webhooks,
 );

@@ -18,8 +18,8 @@ use crate::auth::rate_limit::AuthRateLimiter;
 use crate::config::Settings;
 use crate::metrics::Metrics;
 use crate::{
-    action_items, auth, contacts, db, employers, extract, health, http, interviews, metrics,
-    openapi, outreach, question_sets, stats, users,
+    action_items, auth, calendar, contacts, db, employers, extract, health, http, interviews,
+    metrics, openapi, outreach, question_sets, reminders, stats, users, webhooks,
 };
 
 /// What every handler can reach. Cheap to clone; nothing in it is state
@@ -67,7 +67,10 @@ pub fn routes(config: &mut ServiceConfig) {
                 .configure(interviews::configure)
                 .configure(action_items::configure)
                 .configure(outreach::configure)
-                .configure(stats::configure),
+                .configure(stats::configure)
+                .configure(reminders::configure)
+                .configure(webhooks::configure)
+                .configure(calendar::configure),
         );
 }
 
@@ -148,12 +151,34 @@ pub async fn serve(settings: Settings) -> anyhow_like::Result<()> {
         }
     });
 
+    // The dispatcher and the delivery workers coordinate with other
+    // replicas only through row locks; on shutdown they finish the batch in
+    // hand and stop.
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let background = [
+        actix_web::rt::spawn(reminders::dispatcher::run(
+            state.pool.clone(),
+            state.settings.clone(),
+            stopped.clone(),
+        )),
+        actix_web::rt::spawn(webhooks::delivery::run(
+            state.pool.clone(),
+            state.settings.clone(),
+            stopped,
+        )),
+    ];
+
     tracing::info!(address = %bind, "listening");
-    HttpServer::new(move || build_app(state.clone()))
+    let served = HttpServer::new(move || build_app(state.clone()))
         .bind(bind)?
         .shutdown_timeout(30)
         .run()
-        .await?;
+        .await;
+    let _ = stop.send(true);
+    for task in background {
+        let _ = task.await;
+    }
+    served?;
     tracing::info!("stopped");
     Ok(())
 }

@@ -16,6 +16,7 @@ use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::Json;
 use crate::interviews::repo as interviews;
 use crate::preconditions::{IfMatch, etag};
+use crate::reminders::rules;
 use crate::startup::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -27,14 +28,14 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(delete_action_item);
 }
 
+/// The caller's interview, or 404.
 async fn own_interview(
     connection: &mut diesel_async::AsyncPgConnection,
     user_id: Uuid,
     interview_id: Uuid,
-) -> ApiResult<()> {
+) -> ApiResult<crate::interviews::models::Interview> {
     interviews::find(connection, user_id, interview_id)
         .await?
-        .map(drop)
         .ok_or(ApiError::NotFound)
 }
 
@@ -63,6 +64,8 @@ pub async fn list_action_items(
 }
 
 /// Add an action item
+///
+/// A due time makes an `action_item` reminder that follows the item.
 #[utoipa::path(
     tag = "interviews",
     params(("id" = Uuid, Path, description = "The interview")),
@@ -78,19 +81,27 @@ pub async fn create_action_item(
     id: web::Path<Uuid>,
     body: Json<CreateActionItemRequest>,
 ) -> ApiResult<HttpResponse> {
+    let Json(body) = body;
+    let user_id = user.0.id;
     let mut connection = state.pool.get().await?;
-    own_interview(&mut connection, user.0.id, *id).await?;
-    let item = repo::insert(
-        &mut connection,
-        &NewActionItem {
-            id: Uuid::now_v7(),
-            user_id: user.0.id,
-            interview_id: *id,
-            text: body.0.text,
-            due_at: body.0.due_at,
-        },
-    )
-    .await?;
+    let item = connection
+        .transaction(async |connection| {
+            let interview = own_interview(connection, user_id, *id).await?;
+            let item = repo::insert(
+                connection,
+                &NewActionItem {
+                    id: Uuid::now_v7(),
+                    user_id,
+                    interview_id: *id,
+                    text: body.text,
+                    due_at: body.due_at,
+                },
+            )
+            .await?;
+            rules::on_action_item(connection, &item, interview.contact_id, false).await?;
+            Ok::<_, ApiError>(item)
+        })
+        .await?;
     Ok(HttpResponse::Created()
         .insert_header((
             header::LOCATION,
@@ -180,7 +191,10 @@ pub async fn update_action_item(
             if changes == ActionItemChangeset::default() {
                 return Ok::<_, ApiError>(current);
             }
-            Ok(repo::update(connection, item_id, &changes).await?)
+            let updated = repo::update(connection, item_id, &changes).await?;
+            let interview = own_interview(connection, user_id, id).await?;
+            rules::on_action_item(connection, &updated, interview.contact_id, false).await?;
+            Ok(updated)
         })
         .await?;
     Ok(HttpResponse::Ok()
@@ -219,6 +233,9 @@ pub async fn delete_action_item(
                 .await?
                 .ok_or(ApiError::NotFound)?;
             if_match.check(current.version)?;
+            // Its reminder retires first and stays readable, `dismissed`.
+            let interview = own_interview(connection, user_id, id).await?;
+            rules::on_action_item(connection, &current, interview.contact_id, true).await?;
             repo::delete(connection, item_id).await?;
             Ok::<_, ApiError>(())
         })

@@ -23,7 +23,9 @@ use crate::error::{ApiError, ApiResult};
 use crate::pagination::{self, Page};
 use crate::preconditions::IfMatch;
 use crate::question_sets::repo as question_sets;
+use crate::reminders::rules;
 use crate::users::models::User;
+use crate::webhooks::outbox;
 
 /// Clock skew tolerated when a client says something happened "now".
 const CLOCK_SKEW_SECONDS: i64 = 60;
@@ -324,9 +326,38 @@ pub async fn act(
             ) {
                 refresh_contact_segment(connection, updated.contact_id, &user.time_zone).await?;
             }
+            apply_rules(connection, user, action, &updated).await?;
             Ok(updated)
         })
         .await
+}
+
+/// The reminders and webhook events an action causes, in its transaction.
+async fn apply_rules(
+    connection: &mut AsyncPgConnection,
+    user: &User,
+    action: Action,
+    interview: &Interview,
+) -> ApiResult<()> {
+    match action {
+        Action::Request => rules::on_request(connection, user, interview).await?,
+        Action::Schedule => rules::on_schedule(connection, user, interview).await?,
+        Action::Decline | Action::NoResponse => {
+            rules::on_request_settled(connection, interview).await?
+        }
+        Action::Cancel => rules::on_cancel(connection, interview).await?,
+        Action::Complete => rules::on_complete(connection, user, interview).await?,
+        Action::ThankYou => rules::on_thank_you(connection, interview).await?,
+    }
+    let event = match action {
+        Action::Schedule => "interview.scheduled",
+        Action::Complete => "interview.completed",
+        _ => return Ok(()),
+    };
+    let data = serde_json::to_value(response(connection, interview.clone()).await?)
+        .map_err(ApiError::internal)?;
+    outbox::enqueue(connection, event, &[(user.id, data)]).await?;
+    Ok(())
 }
 
 /// Copies a set's questions into the interview: a snapshot that later

@@ -77,6 +77,7 @@ pub async fn get_stats(state: web::Data<AppState>, user: AuthUser) -> ApiResult<
     let times = repo::interview_times(&mut connection, user_id).await?;
     let segments = repo::segments(&mut connection, user_id).await?;
     let referrals_gained = repo::referrals_gained(&mut connection, user_id).await?;
+    let overdue_reminders = crate::reminders::repo::overdue_count(&mut connection, user_id).await?;
     let lamp_top5_with_active_contact =
         repo::lamp_top5_with_active_contact(&mut connection, user_id).await?;
     drop(connection);
@@ -127,6 +128,6 @@ pub async fn get_stats(state: web::Data<AppState>, user: AuthUser) -> ApiResult<
         thank_you: ThankYouStats { on_time, due },
         referrals_gained,
         lamp_top5_with_active_contact,
-        overdue_reminders: 0,
+        overdue_reminders,
     }))
 }

@@ -231,7 +231,10 @@ async fn questions_are_added_changed_deleted_and_reordered_in_one_request() {
             .send()
             .await
             .expect("sent");
-        assert_eq!(problem(response, StatusCode::CONFLICT).await["code"], "conflict");
+        assert_eq!(
+            problem(response, StatusCode::CONFLICT).await["code"],
+            "conflict"
+        );
     }
 
     assert_eq!(

@@ -58,6 +58,9 @@ impl TestApp {
             .bind("127.0.0.1:0")
             .expect("a free local port");
         let address = format!("http://{}", server.addrs()[0]);
+        // reqwest is built without a default TLS provider (the service
+        // brings its own); the test client takes the same one.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let server = server.run();
         let handle = server.handle();
         actix_web::rt::spawn(server);

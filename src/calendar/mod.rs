@@ -1,0 +1,7 @@
+//! The calendar feed: a secret URL serving scheduled interviews and pending
+//! reminders as RFC 5545 iCalendar, for calendars that cannot send a token.
+
+pub mod feed;
+pub mod handlers;
+
+pub use handlers::configure;

@@ -1,0 +1,211 @@
+//! Wire types of reminders.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::models::Reminder;
+use crate::patch::{self, Patch};
+
+/// What a reminder is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Prepare,
+    FollowUp,
+    NextContact,
+    ThankYou,
+    Reconnect,
+    ActionItem,
+    Custom,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Self::Prepare,
+        Self::FollowUp,
+        Self::NextContact,
+        Self::ThankYou,
+        Self::Reconnect,
+        Self::ActionItem,
+        Self::Custom,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Prepare => "prepare",
+            Self::FollowUp => "follow_up",
+            Self::NextContact => "next_contact",
+            Self::ThankYou => "thank_you",
+            Self::Reconnect => "reconnect",
+            Self::ActionItem => "action_item",
+            Self::Custom => "custom",
+        }
+    }
+
+    pub fn parse(value: &str) -> Kind {
+        Self::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == value)
+            .unwrap_or(Self::Custom)
+    }
+}
+
+/// Where a reminder stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReminderStatus {
+    Pending,
+    Done,
+    /// Dismissed by the user, or retired by a rule.
+    Dismissed,
+}
+
+impl ReminderStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Done => "done",
+            Self::Dismissed => "dismissed",
+        }
+    }
+
+    fn parse(value: &str) -> ReminderStatus {
+        match value {
+            "done" => Self::Done,
+            "dismissed" => Self::Dismissed,
+            _ => Self::Pending,
+        }
+    }
+}
+
+/// Who made a reminder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// A rule of the method.
+    Auto,
+    Manual,
+}
+
+/// A reminder.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ReminderResponse {
+    pub id: Uuid,
+    pub kind: Kind,
+    pub title: String,
+    pub note: Option<String>,
+    pub due_at: DateTime<Utc>,
+    pub status: ReminderStatus,
+    pub origin: Origin,
+    pub interview_id: Option<Uuid>,
+    pub contact_id: Option<Uuid>,
+    /// When the dispatcher announced it (cleared by a snooze).
+    pub notified_at: Option<DateTime<Utc>>,
+    /// Due again at this time.
+    pub snoozed_until: Option<DateTime<Utc>>,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<Reminder> for ReminderResponse {
+    fn from(reminder: Reminder) -> Self {
+        Self {
+            id: reminder.id,
+            kind: Kind::parse(&reminder.kind),
+            title: reminder.title,
+            note: reminder.note,
+            due_at: reminder.due_at,
+            status: ReminderStatus::parse(&reminder.status),
+            origin: if reminder.origin == "auto" {
+                Origin::Auto
+            } else {
+                Origin::Manual
+            },
+            interview_id: reminder.interview_id,
+            contact_id: reminder.contact_id,
+            notified_at: reminder.notified_at,
+            snoozed_until: reminder.snoozed_until,
+            completed_at: reminder.completed_at,
+            version: reminder.version,
+            created_at: reminder.created_at,
+            updated_at: reminder.updated_at,
+        }
+    }
+}
+
+/// `POST /v1/reminders`: a reminder of the user's own.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct CreateReminderRequest {
+    #[garde(length(chars, min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200, example = "Send Grace the article")]
+    pub title: String,
+    /// May be in the past: due at once.
+    #[garde(skip)]
+    pub due_at: DateTime<Utc>,
+    #[garde(inner(length(chars, max = 20000)))]
+    #[schema(max_length = 20000)]
+    pub note: Option<String>,
+    /// `custom` when left out.
+    #[garde(skip)]
+    pub kind: Option<Kind>,
+    #[garde(skip)]
+    pub interview_id: Option<Uuid>,
+    #[garde(skip)]
+    pub contact_id: Option<Uuid>,
+}
+
+/// A JSON merge patch of a manual reminder.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateReminderRequest {
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = String, min_length = 1, max_length = 200)]
+    #[garde(custom(patch::not_null), inner(length(chars, min = 1, max = 200)))]
+    pub title: Patch<String>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = Option<String>, max_length = 20000)]
+    #[garde(inner(length(chars, max = 20000)))]
+    pub note: Patch<String>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = DateTime<Utc>)]
+    #[garde(custom(patch::not_null))]
+    pub due_at: Patch<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = Kind)]
+    #[garde(custom(patch::not_null))]
+    pub kind: Patch<Kind>,
+}
+
+/// `POST /v1/reminders/{id}/snooze`.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct SnoozeRequest {
+    /// Due again at this time.
+    #[garde(skip)]
+    pub until: DateTime<Utc>,
+}
+
+/// Query parameters of `GET /v1/reminders`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ReminderListQuery {
+    pub status: Option<ReminderStatus>,
+    pub kind: Option<Kind>,
+    /// `due_at` before this time.
+    pub due_before: Option<DateTime<Utc>>,
+    /// `due_at` at or after this time.
+    pub due_after: Option<DateTime<Utc>>,
+    pub interview_id: Option<Uuid>,
+    pub contact_id: Option<Uuid>,
+    /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}

@@ -1,0 +1,473 @@
+//! `/v1/reminders`.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use chrono::Utc;
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::dto::{
+    CreateReminderRequest, Kind, ReminderListQuery, ReminderResponse, SnoozeRequest,
+    UpdateReminderRequest,
+};
+use super::models::{NewReminder, Reminder, ReminderChangeset};
+use super::repo::{self, ReminderCursor, ReminderFilter};
+use crate::auth::AuthUser;
+use crate::error::{ApiError, ApiResult, Problem};
+use crate::extract::{Json, JsonOrEmpty, NoFields};
+use crate::pagination::{self, Page};
+use crate::preconditions::{IfMatch, etag};
+use crate::startup::AppState;
+
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(list_reminders)
+        .service(list_due_reminders)
+        .service(create_reminder)
+        .service(get_reminder)
+        .service(update_reminder)
+        .service(delete_reminder)
+        .service(complete_reminder)
+        .service(dismiss_reminder)
+        .service(snooze_reminder);
+}
+
+fn reminder_response(status: StatusCode, reminder: Reminder) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header(etag(reminder.version))
+        .json(ReminderResponse::from(reminder))
+}
+
+async fn page(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    filter: ReminderFilter,
+    cursor: Option<&str>,
+    limit: Option<i64>,
+) -> ApiResult<Page<ReminderResponse>> {
+    let limit = pagination::limit(limit)?;
+    let after = cursor
+        .filter(|cursor| !cursor.is_empty())
+        .map(pagination::decode_cursor::<ReminderCursor>)
+        .transpose()?;
+    let rows = repo::list(connection, user_id, filter, after, limit).await?;
+    Ok(Page::from_rows(
+        rows,
+        limit,
+        |reminder| ReminderCursor {
+            due_at: reminder.due_at,
+            id: reminder.id,
+        },
+        ReminderResponse::from,
+    ))
+}
+
+/// List reminders
+///
+/// By due time, oldest first; filters by status, kind, due time, interview
+/// and contact.
+#[utoipa::path(
+    tag = "reminders",
+    params(ReminderListQuery),
+    responses((status = 200, description = "A page of reminders", body = Page<ReminderResponse>,
+        headers(("Link" = String, description = "`<…>; rel=\"next\"` when another page exists")))),
+    security(("bearer" = [])),
+)]
+#[get("/reminders")]
+pub async fn list_reminders(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    request: HttpRequest,
+    query: web::Query<ReminderListQuery>,
+) -> ApiResult<HttpResponse> {
+    let query = query.into_inner();
+    let filter = ReminderFilter {
+        status: query.status.map(|status| status.as_str()),
+        kind: query.kind.map(|kind| kind.as_str()),
+        due_before: query.due_before,
+        due_after: query.due_after,
+        interview_id: query.interview_id,
+        contact_id: query.contact_id,
+        due_now: false,
+    };
+    let mut connection = state.pool.get().await?;
+    let page = page(
+        &mut connection,
+        user.0.id,
+        filter,
+        query.cursor.as_deref(),
+        query.limit,
+    )
+    .await?;
+    Ok(pagination::page_response(
+        &request,
+        &state.settings.public_url,
+        &page,
+    ))
+}
+
+/// List the reminders due now
+///
+/// Pending reminders whose due time (or snooze) has passed, notified or
+/// not, oldest first.
+#[utoipa::path(
+    tag = "reminders",
+    params(crate::contacts::dto::PageQuery),
+    responses((status = 200, description = "A page of due reminders", body = Page<ReminderResponse>,
+        headers(("Link" = String, description = "`<…>; rel=\"next\"` when another page exists")))),
+    security(("bearer" = [])),
+)]
+#[get("/reminders/due")]
+pub async fn list_due_reminders(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    request: HttpRequest,
+    query: web::Query<crate::contacts::dto::PageQuery>,
+) -> ApiResult<HttpResponse> {
+    let filter = ReminderFilter {
+        due_now: true,
+        ..ReminderFilter::default()
+    };
+    let mut connection = state.pool.get().await?;
+    let page = page(
+        &mut connection,
+        user.0.id,
+        filter,
+        query.cursor.as_deref(),
+        query.limit,
+    )
+    .await?;
+    Ok(pagination::page_response(
+        &request,
+        &state.settings.public_url,
+        &page,
+    ))
+}
+
+/// Add a reminder
+///
+/// `kind` defaults to `custom`; `due_at` may be in the past (due at once).
+/// `interview_id` and `contact_id` must be the caller's own.
+#[utoipa::path(
+    tag = "reminders",
+    request_body = CreateReminderRequest,
+    responses(
+        (status = 201, description = "The new reminder", body = ReminderResponse,
+            headers(("Location" = String, description = "The new reminder"), ("ETag" = String, description = "Its version"))),
+        (status = 404, description = "`interview_id` or `contact_id` names nothing of yours (`not_found`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/reminders")]
+pub async fn create_reminder(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: Json<CreateReminderRequest>,
+) -> ApiResult<HttpResponse> {
+    let Json(body) = body;
+    let user_id = user.0.id;
+    let mut connection = state.pool.get().await?;
+    if let Some(interview_id) = body.interview_id
+        && crate::interviews::repo::find(&mut connection, user_id, interview_id)
+            .await?
+            .is_none()
+    {
+        return Err(ApiError::MissingReference {
+            field: "interview_id",
+            message: "does not name one of your interviews",
+        });
+    }
+    if let Some(contact_id) = body.contact_id
+        && !crate::contacts::repo::contact_exists(&mut connection, user_id, contact_id).await?
+    {
+        return Err(ApiError::MissingReference {
+            field: "contact_id",
+            message: "does not name one of your contacts",
+        });
+    }
+    let reminder = repo::insert(
+        &mut connection,
+        &NewReminder {
+            id: Uuid::now_v7(),
+            user_id,
+            kind: body.kind.unwrap_or(Kind::Custom).as_str().to_owned(),
+            title: body.title,
+            note: body.note,
+            due_at: body.due_at,
+            origin: "manual".to_owned(),
+            interview_id: body.interview_id,
+            contact_id: body.contact_id,
+            action_item_id: None,
+        },
+    )
+    .await?;
+    let mut response = reminder_response(StatusCode::CREATED, reminder.clone());
+    response.headers_mut().insert(
+        header::LOCATION,
+        header::HeaderValue::from_str(&format!(
+            "{}/v1/reminders/{}",
+            state.settings.public_url, reminder.id
+        ))
+        .map_err(ApiError::internal)?,
+    );
+    Ok(response)
+}
+
+/// Read a reminder
+#[utoipa::path(
+    tag = "reminders",
+    params(("id" = Uuid, Path, description = "The reminder")),
+    responses((status = 200, description = "The reminder", body = ReminderResponse,
+        headers(("ETag" = String, description = "Its version")))),
+    security(("bearer" = [])),
+)]
+#[get("/reminders/{id}")]
+pub async fn get_reminder(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let mut connection = state.pool.get().await?;
+    let reminder = repo::find(&mut connection, user.0.id, *id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(reminder_response(StatusCode::OK, reminder))
+}
+
+/// Changes a reminder in one transaction after the checks.
+async fn change(
+    state: &AppState,
+    user_id: Uuid,
+    id: Uuid,
+    if_match: &IfMatch,
+    manual_only: bool,
+    changes: impl FnOnce(&Reminder) -> ApiResult<ReminderChangeset> + Send,
+) -> ApiResult<Reminder> {
+    let mut connection = state.pool.get().await?;
+    connection
+        .transaction(async |connection| {
+            let current = repo::find_for_update(connection, user_id, id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            if manual_only && current.origin == "auto" {
+                return Err(ApiError::Forbidden(
+                    "reminders made by the rules change with their interview; complete, dismiss or snooze them instead"
+                        .to_owned(),
+                ));
+            }
+            if_match.check(current.version)?;
+            let changes = changes(&current)?;
+            if changes == ReminderChangeset::default() {
+                return Ok(current);
+            }
+            Ok(repo::update(connection, id, &changes).await?)
+        })
+        .await
+}
+
+/// Change a manual reminder
+///
+/// A JSON merge patch of `title`, `note`, `due_at` and `kind`; a new due
+/// time makes it due again. Reminders made by the rules answer 403.
+#[utoipa::path(
+    tag = "reminders",
+    params(
+        ("id" = Uuid, Path, description = "The reminder"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` the change is based on"),
+    ),
+    request_body(content(
+        (UpdateReminderRequest = "application/merge-patch+json"),
+        (UpdateReminderRequest = "application/json"),
+    )),
+    responses(
+        (status = 200, description = "The changed reminder", body = ReminderResponse,
+            headers(("ETag" = String, description = "Its new version"))),
+        (status = 403, description = "A reminder made by the rules (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "`If-Match` names an older version (`precondition_failed`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[patch("/reminders/{id}")]
+pub async fn update_reminder(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: Json<UpdateReminderRequest>,
+) -> ApiResult<HttpResponse> {
+    let Json(body) = body;
+    let reminder = change(&state, user.0.id, *id, &if_match, true, |current| {
+        let due_at = body
+            .due_at
+            .into_value()
+            .filter(|due_at| *due_at != current.due_at);
+        Ok(ReminderChangeset {
+            title: body.title.into_value(),
+            note: body.note.into_change(),
+            kind: body.kind.into_value().map(|kind| kind.as_str().to_owned()),
+            notified_at: due_at.map(|_| None),
+            due_at,
+            ..ReminderChangeset::default()
+        })
+    })
+    .await?;
+    Ok(reminder_response(StatusCode::OK, reminder))
+}
+
+/// Delete a manual reminder
+///
+/// Reminders made by the rules answer 403: dismiss them instead.
+#[utoipa::path(
+    tag = "reminders",
+    params(
+        ("id" = Uuid, Path, description = "The reminder"),
+        ("If-Match" = Option<String>, Header, description = "The `ETag` the deletion is based on"),
+    ),
+    responses(
+        (status = 204, description = "The reminder is gone"),
+        (status = 403, description = "A reminder made by the rules (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "`If-Match` names an older version (`precondition_failed`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[delete("/reminders/{id}")]
+pub async fn delete_reminder(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    let user_id = user.0.id;
+    let mut connection = state.pool.get().await?;
+    connection
+        .transaction(async |connection| {
+            let current = repo::find_for_update(connection, user_id, *id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            if current.origin == "auto" {
+                return Err(ApiError::Forbidden(
+                    "reminders made by the rules cannot be deleted; dismiss them instead"
+                        .to_owned(),
+                ));
+            }
+            if_match.check(current.version)?;
+            repo::delete(connection, *id).await?;
+            Ok::<_, ApiError>(())
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Mark a reminder done
+///
+/// The body may be empty. Asking again changes nothing.
+#[utoipa::path(
+    tag = "reminders",
+    params(("id" = Uuid, Path, description = "The reminder")),
+    request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
+    responses((status = 200, description = "The reminder, `done`", body = ReminderResponse)),
+    security(("bearer" = [])),
+)]
+#[post("/reminders/{id}/complete")]
+pub async fn complete_reminder(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    _body: JsonOrEmpty<NoFields>,
+) -> ApiResult<HttpResponse> {
+    let reminder = change(
+        &state,
+        user.0.id,
+        *id,
+        &IfMatch::default(),
+        false,
+        |current| {
+            Ok(if current.status == "done" {
+                ReminderChangeset::default()
+            } else {
+                ReminderChangeset {
+                    status: Some("done".to_owned()),
+                    completed_at: Some(Some(Utc::now())),
+                    ..ReminderChangeset::default()
+                }
+            })
+        },
+    )
+    .await?;
+    Ok(reminder_response(StatusCode::OK, reminder))
+}
+
+/// Dismiss a reminder
+///
+/// The body may be empty. Asking again changes nothing.
+#[utoipa::path(
+    tag = "reminders",
+    params(("id" = Uuid, Path, description = "The reminder")),
+    request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
+    responses((status = 200, description = "The reminder, `dismissed`", body = ReminderResponse)),
+    security(("bearer" = [])),
+)]
+#[post("/reminders/{id}/dismiss")]
+pub async fn dismiss_reminder(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    _body: JsonOrEmpty<NoFields>,
+) -> ApiResult<HttpResponse> {
+    let reminder = change(
+        &state,
+        user.0.id,
+        *id,
+        &IfMatch::default(),
+        false,
+        |current| {
+            Ok(if current.status == "dismissed" {
+                ReminderChangeset::default()
+            } else {
+                ReminderChangeset {
+                    status: Some("dismissed".to_owned()),
+                    ..ReminderChangeset::default()
+                }
+            })
+        },
+    )
+    .await?;
+    Ok(reminder_response(StatusCode::OK, reminder))
+}
+
+/// Snooze a reminder
+///
+/// Due again at `until`: `due_at` stays, `notified_at` clears so the
+/// dispatcher announces it again then. A reminder that is no longer
+/// pending becomes pending again.
+#[utoipa::path(
+    tag = "reminders",
+    params(("id" = Uuid, Path, description = "The reminder")),
+    request_body = SnoozeRequest,
+    responses((status = 200, description = "The snoozed reminder", body = ReminderResponse)),
+    security(("bearer" = [])),
+)]
+#[post("/reminders/{id}/snooze")]
+pub async fn snooze_reminder(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    body: Json<SnoozeRequest>,
+) -> ApiResult<HttpResponse> {
+    let until = body.0.until;
+    let reminder = change(&state, user.0.id, *id, &IfMatch::default(), false, |_| {
+        Ok(ReminderChangeset {
+            status: Some("pending".to_owned()),
+            snoozed_until: Some(Some(until)),
+            notified_at: Some(None),
+            completed_at: Some(None),
+            ..ReminderChangeset::default()
+        })
+    })
+    .await?;
+    Ok(reminder_response(StatusCode::OK, reminder))
+}

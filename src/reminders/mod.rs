@@ -1,0 +1,11 @@
+//! Reminders: made by hand or by the rules of the method, dispatched when
+//! due.
+
+pub mod dispatcher;
+pub mod dto;
+pub mod handlers;
+pub mod models;
+pub mod repo;
+pub mod rules;
+
+pub use handlers::configure;

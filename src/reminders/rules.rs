@@ -1,0 +1,301 @@
+//! The rules that create, move and retire reminders (DESIGN §2
+//! "Reminders"). Each runs inside the transaction of the change that causes
+//! it, so a reminder exists exactly when its cause does.
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use super::dto::Kind;
+use super::models::{NewReminder, ReminderChangeset};
+use super::repo;
+use crate::action_items::models::ActionItem;
+use crate::business_days;
+use crate::error::ApiResult;
+use crate::interviews::models::Interview;
+use crate::schema::{contacts, employers};
+use crate::users::models::User;
+
+/// The reminders a request starts, retired once the request is answered
+/// or ends.
+const REQUEST_KINDS: [&str; 2] = ["next_contact", "follow_up"];
+
+fn auto(
+    user_id: Uuid,
+    kind: Kind,
+    title: String,
+    note: Option<String>,
+    due_at: DateTime<Utc>,
+) -> NewReminder {
+    NewReminder {
+        id: Uuid::now_v7(),
+        user_id,
+        kind: kind.as_str().to_owned(),
+        title,
+        note,
+        due_at,
+        origin: "auto".to_owned(),
+        interview_id: None,
+        contact_id: None,
+        action_item_id: None,
+    }
+}
+
+fn for_interview(mut reminder: NewReminder, interview: &Interview) -> NewReminder {
+    reminder.interview_id = Some(interview.id);
+    reminder.contact_id = Some(interview.contact_id);
+    reminder
+}
+
+async fn contact_name(connection: &mut AsyncPgConnection, id: Uuid) -> ApiResult<String> {
+    Ok(contacts::table
+        .find(id)
+        .select(contacts::full_name)
+        .first(connection)
+        .await?)
+}
+
+/// Retires the interview's pending automatic reminders of these kinds.
+async fn retire(
+    connection: &mut AsyncPgConnection,
+    interview_id: Uuid,
+    kinds: &[&str],
+) -> ApiResult<()> {
+    let ids: Vec<Uuid> = repo::pending_of_interview(connection, interview_id, kinds)
+        .await?
+        .iter()
+        .map(|reminder| reminder.id)
+        .collect();
+    repo::retire(connection, &ids).await?;
+    Ok(())
+}
+
+/// A request went out: `next_contact` at the 3-business-day mark (naming
+/// the employer's contacts not asked yet) and `follow_up` at the 7-day
+/// mark, both created even when already due.
+pub async fn on_request(
+    connection: &mut AsyncPgConnection,
+    user: &User,
+    interview: &Interview,
+) -> ApiResult<()> {
+    let Some(sent_at) = interview.requested_at else {
+        return Ok(());
+    };
+    let zone = business_days::zone(&user.time_zone);
+    let (name, employer_id): (String, Option<Uuid>) = contacts::table
+        .find(interview.contact_id)
+        .select((contacts::full_name, contacts::employer_id))
+        .first(connection)
+        .await?;
+    let (title, note) = match employer_id {
+        Some(employer_id) => {
+            let employer: String = employers::table
+                .find(employer_id)
+                .select(employers::name)
+                .first(connection)
+                .await?;
+            let others: Vec<String> = contacts::table
+                .filter(contacts::user_id.eq(user.id))
+                .filter(contacts::employer_id.eq(employer_id))
+                .filter(contacts::id.ne(interview.contact_id))
+                .filter(contacts::archived_at.is_null())
+                .filter(contacts::segment_requested_at.is_null())
+                .order(contacts::full_name)
+                .select(contacts::full_name)
+                .load(connection)
+                .await?;
+            let note = (!others.is_empty())
+                .then(|| format!("Not asked yet at {employer}: {}", others.join(", ")));
+            (
+                format!("No answer from {name} yet: reach out to another person at {employer}"),
+                note,
+            )
+        }
+        None => (
+            format!("No answer from {name} yet: reach out to another person"),
+            None,
+        ),
+    };
+    let reminders = [
+        auto(
+            user.id,
+            Kind::NextContact,
+            title,
+            note,
+            business_days::mark_after(sent_at, zone, 3),
+        ),
+        auto(
+            user.id,
+            Kind::FollowUp,
+            format!("Send {name} one follow-up"),
+            None,
+            business_days::mark_after(sent_at, zone, 7),
+        ),
+    ]
+    .map(|reminder| for_interview(reminder, interview));
+    repo::insert_many(connection, &reminders).await?;
+    Ok(())
+}
+
+/// The request was answered (scheduled or declined), marked no-response,
+/// or cancelled: its reminders retire.
+pub async fn on_request_settled(
+    connection: &mut AsyncPgConnection,
+    interview: &Interview,
+) -> ApiResult<()> {
+    retire(connection, interview.id, &REQUEST_KINDS).await
+}
+
+/// Scheduled or rescheduled: `prepare` 24 hours before the start, moved on
+/// a reschedule; none (and an earlier one retired) for a start in the past.
+pub async fn on_schedule(
+    connection: &mut AsyncPgConnection,
+    user: &User,
+    interview: &Interview,
+) -> ApiResult<()> {
+    on_request_settled(connection, interview).await?;
+    let existing = repo::pending_of_interview(connection, interview.id, &["prepare"]).await?;
+    let Some(start) = interview
+        .scheduled_start
+        .filter(|start| *start > Utc::now())
+    else {
+        let ids: Vec<Uuid> = existing.iter().map(|reminder| reminder.id).collect();
+        repo::retire(connection, &ids).await?;
+        return Ok(());
+    };
+    let due_at = start - Duration::hours(24);
+    match <[_]>::first(&existing) {
+        Some(prepare) if prepare.due_at != due_at => {
+            repo::update(
+                connection,
+                prepare.id,
+                &ReminderChangeset {
+                    due_at: Some(due_at),
+                    notified_at: Some(None),
+                    snoozed_until: Some(None),
+                    ..ReminderChangeset::default()
+                },
+            )
+            .await?;
+        }
+        Some(_) => {}
+        None => {
+            let name = contact_name(connection, interview.contact_id).await?;
+            let reminder = auto(
+                user.id,
+                Kind::Prepare,
+                format!("Prepare for your interview with {name}"),
+                Some("Pick your questions and keep to the time you asked for.".to_owned()),
+                due_at,
+            );
+            repo::insert(connection, &for_interview(reminder, interview)).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Cancelled: everything still pending for the interview retires.
+pub async fn on_cancel(connection: &mut AsyncPgConnection, interview: &Interview) -> ApiResult<()> {
+    retire(
+        connection,
+        interview.id,
+        &["next_contact", "follow_up", "prepare"],
+    )
+    .await
+}
+
+/// Completed: `prepare` retires; `thank_you` is due 24 hours after, and
+/// `reconnect` 30 × 24 hours after when the contact may be contacted again.
+pub async fn on_complete(
+    connection: &mut AsyncPgConnection,
+    user: &User,
+    interview: &Interview,
+) -> ApiResult<()> {
+    retire(
+        connection,
+        interview.id,
+        &["next_contact", "follow_up", "prepare"],
+    )
+    .await?;
+    let Some(completed_at) = interview.completed_at else {
+        return Ok(());
+    };
+    let name = contact_name(connection, interview.contact_id).await?;
+    let mut reminders = vec![auto(
+        user.id,
+        Kind::ThankYou,
+        format!("Send {name} a thank-you note"),
+        Some(
+            "Within 24 hours: thank them, recall one thing you learned, say what you will do next."
+                .to_owned(),
+        ),
+        completed_at + Duration::hours(24),
+    )];
+    if interview.may_contact_again == Some(true) {
+        reminders.push(auto(
+            user.id,
+            Kind::Reconnect,
+            format!("Reconnect with {name}"),
+            Some("Report back on what you did with their advice.".to_owned()),
+            completed_at + Duration::hours(30 * 24),
+        ));
+    }
+    let reminders: Vec<NewReminder> = reminders
+        .into_iter()
+        .map(|reminder| for_interview(reminder, interview))
+        .collect();
+    repo::insert_many(connection, &reminders).await?;
+    Ok(())
+}
+
+/// The thank-you is recorded: its reminder retires.
+pub async fn on_thank_you(
+    connection: &mut AsyncPgConnection,
+    interview: &Interview,
+) -> ApiResult<()> {
+    retire(connection, interview.id, &["thank_you"]).await
+}
+
+/// An action item was created or changed: its reminder follows its due
+/// time, and retires when the item is done, loses its due time, or goes.
+pub async fn on_action_item(
+    connection: &mut AsyncPgConnection,
+    item: &ActionItem,
+    contact_id: Uuid,
+    deleted: bool,
+) -> ApiResult<()> {
+    let existing = repo::pending_of_action_item(connection, item.id).await?;
+    let wanted = item.due_at.filter(|_| !item.done && !deleted);
+    match (existing, wanted) {
+        (Some(reminder), None) => {
+            repo::retire(connection, &[reminder.id]).await?;
+        }
+        (Some(reminder), Some(due_at)) => {
+            let changes = ReminderChangeset {
+                title: (reminder.title != item.text).then(|| item.text.chars().take(200).collect()),
+                due_at: (reminder.due_at != due_at).then_some(due_at),
+                notified_at: (reminder.due_at != due_at).then_some(None),
+                ..ReminderChangeset::default()
+            };
+            if changes != ReminderChangeset::default() {
+                repo::update(connection, reminder.id, &changes).await?;
+            }
+        }
+        (None, Some(due_at)) => {
+            let mut reminder = auto(
+                item.user_id,
+                Kind::ActionItem,
+                item.text.chars().take(200).collect(),
+                None,
+                due_at,
+            );
+            reminder.interview_id = Some(item.interview_id);
+            reminder.contact_id = Some(contact_id);
+            reminder.action_item_id = Some(item.id);
+            repo::insert(connection, &reminder).await?;
+        }
+        (None, None) => {}
+    }
+    Ok(())
+}

@@ -1,0 +1,174 @@
+//! Wire types of webhooks and their deliveries.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::models::{Delivery, Webhook};
+use crate::patch::{self, Patch};
+
+/// An event an endpoint can subscribe to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub enum EventName {
+    #[serde(rename = "reminder.due")]
+    ReminderDue,
+    #[serde(rename = "interview.scheduled")]
+    InterviewScheduled,
+    #[serde(rename = "interview.completed")]
+    InterviewCompleted,
+}
+
+impl EventName {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::ReminderDue => "reminder.due",
+            Self::InterviewScheduled => "interview.scheduled",
+            Self::InterviewCompleted => "interview.completed",
+        }
+    }
+
+    fn parse(value: &str) -> Option<EventName> {
+        [
+            Self::ReminderDue,
+            Self::InterviewScheduled,
+            Self::InterviewCompleted,
+        ]
+        .into_iter()
+        .find(|event| event.as_str() == value)
+    }
+}
+
+/// A registered endpoint. `secret` is present only in the create response.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct WebhookResponse {
+    pub id: Uuid,
+    pub url: String,
+    pub events: Vec<EventName>,
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+    /// `whsec_…`: verifies the signatures. Shown once, at creation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+}
+
+impl WebhookResponse {
+    pub fn new(webhook: Webhook, show_secret: bool) -> Self {
+        Self {
+            id: webhook.id,
+            url: webhook.url,
+            events: webhook
+                .events
+                .iter()
+                .filter_map(|event| EventName::parse(event))
+                .collect(),
+            active: webhook.active,
+            created_at: webhook.created_at,
+            secret: show_secret.then_some(webhook.secret),
+        }
+    }
+}
+
+/// All of the user's endpoints (never paged).
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct WebhookList {
+    pub items: Vec<WebhookResponse>,
+    /// Always `null`: the list is whole.
+    pub next_cursor: Option<String>,
+}
+
+/// `POST /v1/webhooks`.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct CreateWebhookRequest {
+    /// http or https.
+    #[garde(length(chars, min = 1, max = 2048))]
+    #[schema(
+        min_length = 1,
+        max_length = 2048,
+        example = "https://portal.example.edu/rapport-events"
+    )]
+    pub url: String,
+    #[garde(length(min = 1, max = 3))]
+    #[schema(min_items = 1, max_items = 3)]
+    pub events: Vec<EventName>,
+}
+
+/// A JSON merge patch of an endpoint.
+#[derive(Debug, Deserialize, ToSchema, garde::Validate)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateWebhookRequest {
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = String, min_length = 1, max_length = 2048)]
+    #[garde(custom(patch::not_null), inner(length(chars, min = 1, max = 2048)))]
+    pub url: Patch<String>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = Vec<EventName>, min_items = 1, max_items = 3)]
+    #[garde(custom(patch::not_null), inner(length(min = 1, max = 3)))]
+    pub events: Patch<Vec<EventName>>,
+    #[serde(default, deserialize_with = "patch::deserialize")]
+    #[schema(value_type = bool)]
+    #[garde(custom(patch::not_null))]
+    pub active: Patch<bool>,
+}
+
+/// Where a delivery stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryStatus {
+    Pending,
+    Retrying,
+    Delivered,
+    Failed,
+}
+
+/// One event on its way to one endpoint.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct DeliveryResponse {
+    /// Also the `webhook-id` header: the same on every attempt.
+    pub id: Uuid,
+    pub webhook_id: Uuid,
+    pub event: String,
+    pub status: DeliveryStatus,
+    pub attempts: i32,
+    pub last_status_code: Option<i32>,
+    /// `null` once delivered or failed.
+    pub next_attempt_at: Option<DateTime<Utc>>,
+    pub delivered_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<Delivery> for DeliveryResponse {
+    fn from(delivery: Delivery) -> Self {
+        let status = match delivery.status.as_str() {
+            "retrying" => DeliveryStatus::Retrying,
+            "delivered" => DeliveryStatus::Delivered,
+            "failed" => DeliveryStatus::Failed,
+            _ => DeliveryStatus::Pending,
+        };
+        Self {
+            id: delivery.id,
+            webhook_id: delivery.webhook_id,
+            event: delivery.event,
+            next_attempt_at: matches!(status, DeliveryStatus::Pending | DeliveryStatus::Retrying)
+                .then_some(delivery.next_attempt_at),
+            status,
+            attempts: delivery.attempts,
+            last_status_code: delivery.last_status_code,
+            delivered_at: delivery.delivered_at,
+            created_at: delivery.created_at,
+        }
+    }
+}
+
+/// Query parameters of `GET /v1/webhooks/{id}/deliveries`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct DeliveryListQuery {
+    /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}

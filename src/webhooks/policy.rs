@@ -1,0 +1,141 @@
+//! Where webhooks may point: http or https, and — unless the configuration
+//! allows it — nowhere that resolves to a loopback, private, link-local or
+//! unspecified address, checked at registration and again at delivery.
+
+use std::net::IpAddr;
+
+use reqwest::Url;
+
+/// Whether an address is one a webhook must not reach.
+pub fn is_internal(address: IpAddr) -> bool {
+    match address {
+        IpAddr::V4(v4) => {
+            let [a, b, ..] = v4.octets();
+            v4.is_loopback()
+                || v4.is_private()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
+                || (a == 100 && (64..128).contains(&b)) // shared address space
+                || a == 0
+        }
+        IpAddr::V6(v6) => {
+            let first = v6.segments()[0];
+            v6.is_loopback()
+                || v6.is_unspecified()
+                || (first & 0xfe00) == 0xfc00 // unique local
+                || (first & 0xffc0) == 0xfe80 // link-local
+                || v6.to_ipv4_mapped().is_some_and(|v4| is_internal(IpAddr::V4(v4)))
+        }
+    }
+}
+
+/// Why a URL is refused.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum UrlRefused {
+    #[error("is not a valid absolute URL")]
+    Malformed,
+    #[error("must use http or https")]
+    Scheme,
+    #[error("must not carry a user name or password")]
+    Credentials,
+    #[error("does not resolve to an address")]
+    Unresolvable,
+    #[error("resolves to a loopback, private, link-local or unspecified address")]
+    Internal,
+}
+
+/// Parses and checks a webhook URL; with `allow_private` only the form is
+/// checked.
+pub async fn check(url: &str, allow_private: bool) -> Result<Url, UrlRefused> {
+    let parsed = Url::parse(url).map_err(|_| UrlRefused::Malformed)?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err(UrlRefused::Scheme);
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(UrlRefused::Credentials);
+    }
+    let host = parsed.host_str().ok_or(UrlRefused::Malformed)?.to_owned();
+    if allow_private {
+        return Ok(parsed);
+    }
+    let port = parsed.port_or_known_default().unwrap_or(443);
+    let host = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_owned();
+    let addresses: Vec<IpAddr> = match host.parse::<IpAddr>() {
+        Ok(address) => vec![address],
+        Err(_) => tokio::net::lookup_host((host.as_str(), port))
+            .await
+            .map_err(|_| UrlRefused::Unresolvable)?
+            .map(|address| address.ip())
+            .collect(),
+    };
+    if addresses.is_empty() {
+        return Err(UrlRefused::Unresolvable);
+    }
+    if addresses.into_iter().any(is_internal) {
+        return Err(UrlRefused::Internal);
+    }
+    Ok(parsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_addresses_are_recognised() {
+        for internal in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "0.0.0.0",
+            "100.64.0.1",
+            "::1",
+            "::",
+            "fd00::1",
+            "fe80::1",
+            "::ffff:127.0.0.1",
+        ] {
+            assert!(is_internal(internal.parse().expect("ip")), "{internal}");
+        }
+        for public in ["93.184.216.34", "8.8.8.8", "2606:4700::1111"] {
+            assert!(!is_internal(public.parse().expect("ip")), "{public}");
+        }
+    }
+
+    #[actix_web::test]
+    async fn urls_are_checked_for_scheme_and_destination() {
+        assert_eq!(
+            check("ftp://example.com/x", true).await.err(),
+            Some(UrlRefused::Scheme)
+        );
+        assert_eq!(
+            check("not a url", true).await.err(),
+            Some(UrlRefused::Malformed)
+        );
+        assert_eq!(
+            check("https://user:pw@example.com/", true).await.err(),
+            Some(UrlRefused::Credentials)
+        );
+        assert!(check("http://127.0.0.1:9000/hook", true).await.is_ok());
+        for internal in [
+            "http://127.0.0.1:9000/hook",
+            "http://localhost/hook",
+            "https://[::1]/hook",
+            "http://169.254.169.254/latest/meta-data",
+            "http://10.0.0.5/",
+        ] {
+            assert_eq!(
+                check(internal, false).await.err(),
+                Some(UrlRefused::Internal),
+                "{internal}"
+            );
+        }
+        assert!(check("https://93.184.216.34/hook", false).await.is_ok());
+    }
+}
