@@ -7,7 +7,7 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
-use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
 use uuid::Uuid;
 
 use crate::auth::extractor::AuthenticatedUserId;
@@ -30,10 +30,12 @@ fn accepted_request_id(request: &ServiceRequest) -> Option<HeaderValue> {
 }
 
 /// Gives every request an id (echoed in `X-Request-Id`), then writes one log
-/// line and one metric sample when it is answered.
+/// line and one metric sample when it is answered. A query string holding
+/// NUL is refused here, once for every route: no parameter has a use for it
+/// and PostgreSQL text cannot hold it.
 pub async fn request_context(
     request: ServiceRequest,
-    next: Next<impl MessageBody>,
+    next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let started = Instant::now();
     let request_id = accepted_request_id(&request).unwrap_or_else(|| {
@@ -41,7 +43,14 @@ pub async fn request_context(
     });
     let method = request.method().clone();
     let state = request.app_data::<web::Data<AppState>>().cloned();
-    let mut response = next.call(request).await?;
+    let mut response = if request.query_string().to_ascii_lowercase().contains("%00") {
+        let refused = ApiError::BadRequest("the query string must not contain NUL".to_owned());
+        request
+            .into_response(refused.error_response())
+            .map_into_right_body()
+    } else {
+        next.call(request).await?.map_into_left_body()
+    };
 
     let elapsed = started.elapsed();
     let status = response.status().as_u16();

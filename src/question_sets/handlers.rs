@@ -234,6 +234,8 @@ pub async fn copy_question_set(
     responses(
         (status = 201, description = "The new question", body = QuestionResponse,
             headers(("Location" = String, description = "The set the question belongs to"))),
+        (status = 409, description = "The set already holds 100 questions (`conflict`)",
+            body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A library set (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),

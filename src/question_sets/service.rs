@@ -222,10 +222,10 @@ pub async fn add_question(
             own_for_change(connection, user_id, set_id, &IfMatch::default()).await?;
             let existing = repo::questions_of(connection, &[set_id]).await?;
             if existing.len() >= MAX_QUESTIONS {
-                return Err(ApiError::invalid(
-                    "text",
-                    format!("a set holds at most {MAX_QUESTIONS} questions"),
-                ));
+                return Err(ApiError::Conflict {
+                    code: "conflict",
+                    detail: format!("the set is full: it holds at most {MAX_QUESTIONS} questions"),
+                });
             }
             let rows = new_questions(
                 set_id,

@@ -81,11 +81,15 @@ pub struct WebhookList {
 #[derive(Debug, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]
 pub struct CreateWebhookRequest {
-    /// http or https.
-    #[garde(length(chars, min = 1, max = 2048))]
+    /// http or https, to a host name or an IPv4 address.
+    #[garde(
+        length(chars, min = 1, max = 2048),
+        pattern(crate::webhooks::policy::URL_FORM)
+    )]
     #[schema(
         min_length = 1,
         max_length = 2048,
+        pattern = r"^https?://((([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z]([A-Za-z0-9-]*[A-Za-z0-9])?)|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))(:[1-9][0-9]{0,3})?(/[A-Za-z0-9._~/-]*)?$",
         example = "https://portal.example.edu/rapport-events"
     )]
     pub url: String,
@@ -99,8 +103,14 @@ pub struct CreateWebhookRequest {
 #[serde(deny_unknown_fields)]
 pub struct UpdateWebhookRequest {
     #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(value_type = String, min_length = 1, max_length = 2048)]
-    #[garde(custom(patch::not_null), inner(length(chars, min = 1, max = 2048)))]
+    #[schema(value_type = String, min_length = 1, max_length = 2048, pattern = r"^https?://((([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z]([A-Za-z0-9-]*[A-Za-z0-9])?)|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))(:[1-9][0-9]{0,3})?(/[A-Za-z0-9._~/-]*)?$")]
+    #[garde(
+        custom(patch::not_null),
+        inner(
+            length(chars, min = 1, max = 2048),
+            pattern(crate::webhooks::policy::URL_FORM)
+        )
+    )]
     pub url: Patch<String>,
     #[serde(default, deserialize_with = "patch::deserialize")]
     #[schema(value_type = Vec<EventName>, min_items = 1, max_items = 3)]

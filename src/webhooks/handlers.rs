@@ -41,9 +41,11 @@ fn new_secret() -> String {
 }
 
 async fn checked_url(state: &AppState, url: &str) -> ApiResult<String> {
+    // Stored as given: the parsed form may differ (`http://0` reads as
+    // `http://0.0.0.0/`), and the endpoint is the one the user wrote.
     policy::check(url, state.settings.webhook_allow_private)
         .await
-        .map(|url| url.to_string())
+        .map(|_| url.to_owned())
         .map_err(|refused| ApiError::invalid("url", refused.to_string()))
 }
 
