@@ -14,4 +14,5 @@ mod isolation;
 mod jwt;
 mod operations;
 mod question_sets;
+mod reminders;
 mod sessions;
