@@ -9,7 +9,7 @@ use reqwest::Url;
 /// The form a webhook URL takes: http or https, a host name (its last label
 /// starting with a letter) or an IPv4 address, an optional port and path.
 /// The OpenAPI document repeats it (a test keeps the two equal).
-pub const URL_PATTERN: &str = r"^https?://((([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z]([A-Za-z0-9-]*[A-Za-z0-9])?)|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))(:[1-9][0-9]{0,3})?(/[A-Za-z0-9._~/-]*)?$";
+pub const URL_PATTERN: &str = r"^https?://((([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z]([A-Za-z0-9-]*[A-Za-z0-9])?)|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(/[A-Za-z0-9._~/-]*)?$";
 
 /// [`URL_PATTERN`], compiled once, for `#[garde(pattern(...))]`.
 pub static URL_FORM: std::sync::LazyLock<garde::rules::pattern::regex::Regex> =

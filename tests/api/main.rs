@@ -16,3 +16,4 @@ mod operations;
 mod question_sets;
 mod reminders;
 mod sessions;
+mod webhooks;

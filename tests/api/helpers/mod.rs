@@ -3,6 +3,7 @@
 
 pub mod database;
 pub mod proxy;
+pub mod receiver;
 
 use std::time::Duration;
 

@@ -1,0 +1,616 @@
+//! Webhooks and the dispatcher: signed deliveries, retries with the same
+//! id, claims that expire, two dispatchers sharing the work, the URL
+//! policy, and the calendar feed.
+
+use std::collections::HashSet;
+use std::time::Duration as StdDuration;
+
+use chrono::{Duration, Utc};
+use diesel_async::RunQueryDsl;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::receiver::Receiver;
+use crate::helpers::{TestApp, TestUser, id_of, invalid_fields, problem};
+use rapport::reminders::dispatcher::dispatch_once;
+use rapport::webhooks::delivery::{client, deliver_once};
+
+async fn webhook(app: &TestApp, user: &TestUser, url: &str, events: &[&str]) -> Value {
+    app.create(
+        "/v1/webhooks",
+        &user.access_token,
+        json!({"url": url, "events": events}),
+    )
+    .await
+}
+
+/// Runs the dispatcher and the delivery workers until nothing is left.
+async fn drain(app: &TestApp) {
+    let client = client();
+    while dispatch_once(&app.state.pool).await.expect("dispatch") > 0 {}
+    while deliver_once(&app.state.pool, &app.state.settings, &client)
+        .await
+        .expect("deliver")
+        > 0
+    {}
+}
+
+async fn due_reminder(app: &TestApp, user: &TestUser) -> Value {
+    app.create(
+        "/v1/reminders",
+        &user.access_token,
+        json!({"title": "Call Grace", "due_at": (Utc::now() - Duration::minutes(1)).to_rfc3339()}),
+    )
+    .await
+}
+
+#[actix_web::test]
+async fn the_secret_is_shown_once_and_urls_must_be_http() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let created = webhook(
+        &app,
+        &ada,
+        "https://portal.example.edu/hooks",
+        &["reminder.due"],
+    )
+    .await;
+    let secret = created["secret"].as_str().expect("secret");
+    assert!(secret.starts_with("whsec_"));
+    use base64::Engine;
+    let key = base64::engine::general_purpose::STANDARD
+        .decode(&secret[6..])
+        .expect("base64");
+    assert_eq!(key.len(), 32);
+    let fetched = app
+        .get_json(
+            &format!("/v1/webhooks/{}", id_of(&created)),
+            &ada.access_token,
+        )
+        .await;
+    assert!(fetched.get("secret").is_none());
+    let listed = app.get_json("/v1/webhooks", &ada.access_token).await;
+    assert!(listed["items"][0].get("secret").is_none());
+    for url in [
+        "ftp://example.com/x",
+        "example.com/hook",
+        "javascript:alert(1)",
+        "",
+    ] {
+        let response = app
+            .post_json(
+                "/v1/webhooks",
+                Some(&ada.access_token),
+                &json!({"url": url, "events": ["reminder.due"]}),
+            )
+            .await;
+        assert!(
+            invalid_fields(response).await.contains(&"url".to_owned()),
+            "{url}"
+        );
+    }
+    let response = app
+        .post_json(
+            "/v1/webhooks",
+            Some(&ada.access_token),
+            &json!({"url": "https://x.example", "events": ["nothing.happened"]}),
+        )
+        .await;
+    assert_eq!(invalid_fields(response).await, vec!["events[0]"]);
+}
+
+#[actix_web::test]
+async fn private_addresses_are_refused_unless_allowed() {
+    let app = TestApp::spawn_with(|settings| settings.webhook_allow_private = false).await;
+    let ada = app.user("ada").await;
+    for url in [
+        "http://127.0.0.1:8080/hook",
+        "http://localhost/hook",
+        "http://10.0.0.7/hook",
+        "http://169.254.169.254/latest",
+        "http://0.0.0.0/",
+    ] {
+        let response = app
+            .post_json(
+                "/v1/webhooks",
+                Some(&ada.access_token),
+                &json!({"url": url, "events": ["reminder.due"]}),
+            )
+            .await;
+        assert_eq!(invalid_fields(response).await, vec!["url"], "{url}");
+    }
+    // A row that points inside (registered before the policy changed) is
+    // checked again at delivery and never sent.
+    let receiver = Receiver::start().await;
+    let mut connection = app.database.connection().await;
+    diesel::sql_query("INSERT INTO webhooks (id, user_id, url, events, secret) VALUES (gen_random_uuid(), $1::uuid, $2, '{reminder.due}', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw')")
+        .bind::<diesel::sql_types::Text, _>(&ada.id)
+        .bind::<diesel::sql_types::Text, _>(&receiver.url)
+        .execute(&mut connection)
+        .await
+        .expect("insert");
+    due_reminder(&app, &ada).await;
+    drain(&app).await;
+    assert!(receiver.received().is_empty());
+    let hooks = app.get_json("/v1/webhooks", &ada.access_token).await;
+    let deliveries = app
+        .get_json(
+            &format!("/v1/webhooks/{}/deliveries", id_of(&hooks["items"][0])),
+            &ada.access_token,
+        )
+        .await;
+    assert_eq!(deliveries["items"][0]["status"], "retrying");
+    assert_eq!(deliveries["items"][0]["last_status_code"], Value::Null);
+
+    let allowed = TestApp::spawn().await;
+    let bob = allowed.user("bob").await;
+    webhook(&allowed, &bob, "http://127.0.0.1:9/hook", &["reminder.due"]).await;
+}
+
+#[actix_web::test]
+async fn a_due_reminder_is_announced_once_with_a_verifiable_signature() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let receiver = Receiver::start().await;
+    let hook = webhook(&app, &ada, &receiver.url, &["reminder.due"]).await;
+    let reminder = due_reminder(&app, &ada).await;
+    app.create(
+        "/v1/reminders",
+        &ada.access_token,
+        json!({"title": "Later", "due_at": (Utc::now() + Duration::days(1)).to_rfc3339()}),
+    )
+    .await;
+    drain(&app).await;
+    drain(&app).await;
+
+    let received = receiver.received();
+    assert_eq!(received.len(), 1, "once, and only the due one");
+    let request = &received[0];
+    let signer =
+        standardwebhooks::Webhook::new(hook["secret"].as_str().expect("secret")).expect("secret");
+    signer
+        .verify(&request.body, &request.headers)
+        .expect("a valid signature");
+    let mut tampered = request.body.clone();
+    tampered.push(b' ');
+    assert!(signer.verify(&tampered, &request.headers).is_err());
+    assert_eq!(request.headers["content-type"], "application/json");
+    let body: Value = serde_json::from_slice(&request.body).expect("json");
+    assert_eq!(body["type"], "reminder.due");
+    assert!(body["timestamp"].is_string());
+    assert_eq!(body["data"]["id"], reminder["id"]);
+    assert!(body["data"]["notified_at"].is_string());
+
+    let now = app
+        .get_json(
+            &format!("/v1/reminders/{}", id_of(&reminder)),
+            &ada.access_token,
+        )
+        .await;
+    assert!(now["notified_at"].is_string());
+    let deliveries = app
+        .get_json(
+            &format!("/v1/webhooks/{}/deliveries", id_of(&hook)),
+            &ada.access_token,
+        )
+        .await;
+    let delivery = &deliveries["items"][0];
+    assert_eq!(delivery["status"], "delivered");
+    assert_eq!(delivery["attempts"], 1);
+    assert_eq!(delivery["last_status_code"], 200);
+    assert_eq!(delivery["next_attempt_at"], Value::Null);
+    assert_eq!(
+        request.headers["webhook-id"].to_str().expect("ascii"),
+        delivery["id"].as_str().expect("id")
+    );
+}
+
+#[actix_web::test]
+async fn a_failing_receiver_gets_the_same_delivery_again_until_it_succeeds_or_it_fails() {
+    let app = TestApp::spawn_with(|settings| {
+        settings.webhook_retry_base = std::time::Duration::from_millis(5)
+    })
+    .await;
+    let ada = app.user("ada").await;
+    let receiver = Receiver::start().await;
+    let hook = webhook(&app, &ada, &receiver.url, &["reminder.due"]).await;
+    receiver.answer(&[500, 503]);
+    due_reminder(&app, &ada).await;
+    let client = client();
+    dispatch_once(&app.state.pool).await.expect("dispatch");
+    deliver_once(&app.state.pool, &app.state.settings, &client)
+        .await
+        .expect("deliver");
+    let deliveries = app
+        .get_json(
+            &format!("/v1/webhooks/{}/deliveries", id_of(&hook)),
+            &ada.access_token,
+        )
+        .await;
+    assert_eq!(deliveries["items"][0]["status"], "retrying");
+    assert_eq!(deliveries["items"][0]["last_status_code"], 500);
+    assert!(deliveries["items"][0]["next_attempt_at"].is_string());
+    for _ in 0..50 {
+        tokio::time::sleep(StdDuration::from_millis(30)).await;
+        deliver_once(&app.state.pool, &app.state.settings, &client)
+            .await
+            .expect("deliver");
+        if receiver.received().len() == 3 {
+            break;
+        }
+    }
+    let received = receiver.received();
+    assert_eq!(received.len(), 3);
+    let ids: HashSet<&str> = received
+        .iter()
+        .map(|r| r.headers["webhook-id"].to_str().expect("ascii"))
+        .collect();
+    assert_eq!(ids.len(), 1, "the same message id on every attempt");
+    let delivery = &app
+        .get_json(
+            &format!("/v1/webhooks/{}/deliveries", id_of(&hook)),
+            &ada.access_token,
+        )
+        .await["items"][0];
+    assert_eq!(delivery["status"], "delivered");
+    assert_eq!(delivery["attempts"], 3);
+
+    // Six failures in a row: the delivery fails for good.
+    receiver.answer(&[500; 6]);
+    app.request(
+        Method::POST,
+        &format!("/v1/webhooks/{}/ping", id_of(&hook)),
+        Some(&ada.access_token),
+    )
+    .send()
+    .await
+    .expect("sent");
+    for _ in 0..400 {
+        deliver_once(&app.state.pool, &app.state.settings, &client)
+            .await
+            .expect("deliver");
+        let latest = &app
+            .get_json(
+                &format!("/v1/webhooks/{}/deliveries?limit=1", id_of(&hook)),
+                &ada.access_token,
+            )
+            .await["items"][0];
+        if latest["status"] == "failed" {
+            assert_eq!(latest["attempts"], 6);
+            assert_eq!(latest["event"], "webhook.ping");
+            return;
+        }
+        tokio::time::sleep(StdDuration::from_millis(25)).await;
+    }
+    panic!("the delivery never failed");
+}
+
+#[actix_web::test]
+async fn a_delivery_claimed_by_a_worker_that_died_is_sent_once_the_claim_expires() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let receiver = Receiver::start().await;
+    let hook = webhook(&app, &ada, &receiver.url, &["reminder.due"]).await;
+    let response = app
+        .request(
+            Method::POST,
+            &format!("/v1/webhooks/{}/ping", id_of(&hook)),
+            Some(&ada.access_token),
+        )
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    // A worker claimed it and died before sending.
+    let mut connection = app.database.connection().await;
+    diesel::sql_query("UPDATE webhook_deliveries SET locked_until = now() + interval '1 second'")
+        .execute(&mut connection)
+        .await
+        .expect("claim");
+    let client = client();
+    assert_eq!(
+        deliver_once(&app.state.pool, &app.state.settings, &client)
+            .await
+            .expect("deliver"),
+        0
+    );
+    assert!(receiver.received().is_empty());
+    tokio::time::sleep(StdDuration::from_millis(1200)).await;
+    assert_eq!(
+        deliver_once(&app.state.pool, &app.state.settings, &client)
+            .await
+            .expect("deliver"),
+        1
+    );
+    let received = receiver.received();
+    assert_eq!(received.len(), 1);
+    let body: Value = serde_json::from_slice(&received[0].body).expect("json");
+    assert_eq!(body["type"], "webhook.ping");
+}
+
+#[actix_web::test]
+async fn two_dispatchers_deliver_a_thousand_reminders_none_twice_none_missing() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let receiver = Receiver::start().await;
+    webhook(&app, &ada, &receiver.url, &["reminder.due"]).await;
+    let mut connection = app.database.connection().await;
+    diesel::sql_query(
+        "INSERT INTO reminders (id, user_id, kind, title, due_at, origin) \
+         SELECT gen_random_uuid(), $1::uuid, 'custom', 'Reminder ' || n, now() - interval '1 minute', 'manual' \
+         FROM generate_series(1, 1000) AS n",
+    )
+    .bind::<diesel::sql_types::Text, _>(&ada.id)
+    .execute(&mut connection)
+    .await
+    .expect("seed");
+
+    // A second replica: its own pool on the same database.
+    let replica = rapport::startup::AppState::new(app.state.settings.as_ref().clone());
+    let pools = [app.state.pool.clone(), replica.pool.clone()];
+    let dispatchers = pools.clone().map(|pool| {
+        actix_web::rt::spawn(async move {
+            let mut total = 0;
+            loop {
+                let count = dispatch_once(&pool).await.expect("dispatch");
+                total += count;
+                if count == 0 {
+                    return total;
+                }
+            }
+        })
+    });
+    let mut announced = 0;
+    for dispatcher in dispatchers {
+        announced += dispatcher.await.expect("joined");
+    }
+    assert_eq!(announced, 1000);
+    let settings = app.state.settings.clone();
+    let workers = pools.map(|pool| {
+        let settings = settings.clone();
+        actix_web::rt::spawn(async move {
+            let client = client();
+            while deliver_once(&pool, &settings, &client)
+                .await
+                .expect("deliver")
+                > 0
+            {}
+        })
+    });
+    for worker in workers {
+        worker.await.expect("joined");
+    }
+    let received = receiver.received();
+    let message_ids: HashSet<String> = received
+        .iter()
+        .map(|r| r.headers["webhook-id"].to_str().expect("ascii").to_owned())
+        .collect();
+    let reminder_ids: HashSet<String> = received
+        .iter()
+        .map(|r| {
+            serde_json::from_slice::<Value>(&r.body).expect("json")["data"]["id"]
+                .as_str()
+                .expect("id")
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(received.len(), 1000, "none twice");
+    assert_eq!(message_ids.len(), 1000);
+    assert_eq!(reminder_ids.len(), 1000, "none missing");
+    assert_eq!(
+        app.database
+            .count("SELECT count(*) AS count FROM reminders WHERE notified_at IS NULL")
+            .await,
+        0
+    );
+}
+
+#[actix_web::test]
+async fn interview_events_reach_the_endpoints_that_subscribed() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let receiver = Receiver::start().await;
+    webhook(
+        &app,
+        &ada,
+        &receiver.url,
+        &["interview.scheduled", "interview.completed"],
+    )
+    .await;
+    let contact = app.contact(token, json!({"full_name": "Grace"})).await;
+    let interview = app
+        .create(
+            "/v1/interviews",
+            token,
+            json!({"contact_id": contact["id"]}),
+        )
+        .await;
+    let id = id_of(&interview);
+    for (action, body) in [
+        (
+            "schedule",
+            json!({"scheduled_start": (Utc::now() + Duration::days(2)).to_rfc3339()}),
+        ),
+        ("complete", json!({})),
+    ] {
+        let response = app
+            .post_json(&format!("/v1/interviews/{id}/{action}"), Some(token), &body)
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+    drain(&app).await;
+    let types: Vec<String> = receiver
+        .received()
+        .iter()
+        .map(|r| serde_json::from_slice::<Value>(&r.body).expect("json"))
+        .inspect(|body| assert_eq!(body["data"]["id"], interview["id"]))
+        .map(|body| body["type"].as_str().expect("type").to_owned())
+        .collect();
+    let mut sorted = types.clone();
+    sorted.sort();
+    assert_eq!(sorted, vec!["interview.completed", "interview.scheduled"]);
+}
+
+#[actix_web::test]
+async fn the_calendar_feed_serves_interviews_and_reminders_without_a_bearer_token() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let contact = app
+        .contact(token, json!({"full_name": "Grace Hopper"}))
+        .await;
+    let interview = app
+        .create(
+            "/v1/interviews",
+            token,
+            json!({"contact_id": contact["id"], "purpose": "Compilers"}),
+        )
+        .await;
+    let start = Utc::now() + Duration::days(3);
+    app.post_json(
+        &format!("/v1/interviews/{}/schedule", id_of(&interview)),
+        Some(token),
+        &json!({"scheduled_start": start.to_rfc3339(), "location": "Café Central"}),
+    )
+    .await;
+    app.create(
+        "/v1/reminders",
+        token,
+        json!({"title": "Buy a notebook", "due_at": (Utc::now() + Duration::days(1)).to_rfc3339()}),
+    )
+    .await;
+
+    let response = app
+        .request(Method::POST, "/v1/calendar/feed", Some(token))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let feed: Value = response.json().await.expect("json");
+    let secret = feed["token"].as_str().expect("token").to_owned();
+    assert_eq!(secret.len(), 64);
+    assert!(secret.chars().all(|c| c.is_ascii_hexdigit()));
+    let url = feed["url"].as_str().expect("url");
+    assert_eq!(
+        url,
+        format!("{}/v1/calendar/{secret}.ics", app.state.settings.public_url)
+    );
+
+    let response = app
+        .client
+        .get(app.url(&format!("/v1/calendar/{secret}.ics")))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("text/calendar")
+    );
+    let text = response.text().await.expect("text");
+    assert!(text.contains("\r\n"), "lines end with CRLF");
+    let calendar: icalendar::Calendar = text.parse().expect("a calendar the parser reads back");
+    let events: Vec<&icalendar::Event> = calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .collect();
+    assert_eq!(
+        events.len(),
+        3,
+        "the interview, its prepare reminder and the manual one"
+    );
+    use icalendar::{Component, EventLike};
+    let meeting = events
+        .iter()
+        .find(|e| e.get_summary().is_some_and(|s| s.contains("Grace Hopper")))
+        .expect("the interview");
+    assert_eq!(
+        meeting.get_uid(),
+        Some(
+            format!(
+                "interview-{}@{}",
+                id_of(&interview),
+                app.state.settings.public_url.trim_start_matches("http://")
+            )
+            .as_str()
+        )
+    );
+    assert_eq!(meeting.get_location(), Some("Café Central"));
+    assert!(meeting.property_value("SEQUENCE").is_some());
+    assert!(text.contains("BEGIN:VALARM"), "{text}");
+    let trigger = text
+        .lines()
+        .find(|line| line.starts_with("TRIGGER"))
+        .expect("a trigger");
+    assert!(
+        trigger.ends_with("-PT30M") || trigger.ends_with("-PT1800S"),
+        "{trigger}"
+    );
+    assert!(meeting.get_start().is_some() && meeting.get_end().is_some());
+    let notebook = events
+        .iter()
+        .find(|e| e.get_summary() == Some("Buy a notebook"))
+        .expect("the reminder");
+    assert!(
+        matches!(
+            notebook.get_start(),
+            Some(icalendar::DatePerhapsTime::Date(_))
+        ),
+        "an all-day event"
+    );
+
+    // Rotating retires the old token; deleting retires the feed.
+    let rotated: Value = app
+        .request(Method::POST, "/v1/calendar/feed", Some(token))
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("json");
+    problem(
+        app.client
+            .get(app.url(&format!("/v1/calendar/{secret}.ics")))
+            .send()
+            .await
+            .expect("sent"),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    let new_secret = rotated["token"].as_str().expect("token");
+    assert_eq!(
+        app.client
+            .get(app.url(&format!("/v1/calendar/{new_secret}.ics")))
+            .send()
+            .await
+            .expect("sent")
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.delete("/v1/calendar/feed", token).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    problem(
+        app.client
+            .get(app.url(&format!("/v1/calendar/{new_secret}.ics")))
+            .send()
+            .await
+            .expect("sent"),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    problem(
+        app.client
+            .get(app.url("/v1/calendar/unknown.ics"))
+            .send()
+            .await
+            .expect("sent"),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+}
