@@ -68,8 +68,17 @@ pub fn encode_cursor<K: Serialize>(key: &K) -> String {
     URL_SAFE_NO_PAD.encode(serde_json::to_vec(key).unwrap_or_default())
 }
 
+/// The position a `cursor` parameter names, if any: an absent or empty
+/// `cursor` starts at the beginning; anything this service did not make is
+/// a 400.
+pub fn after<K: DeserializeOwned>(cursor: Option<&str>) -> Result<Option<K>, ApiError> {
+    cursor
+        .filter(|cursor| !cursor.is_empty())
+        .map(decode_cursor)
+        .transpose()
+}
+
 /// Reads a cursor back; anything this service did not make is a 400.
-/// (An empty `cursor=` is no cursor: callers filter it out first.)
 pub fn decode_cursor<K: DeserializeOwned>(cursor: &str) -> Result<K, ApiError> {
     URL_SAFE_NO_PAD
         .decode(cursor)

@@ -130,7 +130,7 @@ pub fn build_app(
 
 /// Prepares the database and serves until SIGTERM or SIGINT, then lets
 /// in-flight requests finish.
-pub async fn serve(settings: Settings) -> anyhow_like::Result<()> {
+pub async fn serve(settings: Settings) -> StartResult<()> {
     if !settings.is_production() {
         db::create_database_if_missing(&settings).await?;
     }
@@ -183,7 +183,6 @@ pub async fn serve(settings: Settings) -> anyhow_like::Result<()> {
     Ok(())
 }
 
-/// Start-up errors: reported once by `main`, then the process exits 1.
-pub mod anyhow_like {
-    pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
-}
+/// What can stop the service from starting: reported once by `main`, then
+/// the process exits 1.
+pub type StartResult<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;

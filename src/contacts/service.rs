@@ -166,10 +166,7 @@ pub async fn set_archived(
 }
 
 fn decode_cursor(cursor: Option<&str>, sort: ContactSort) -> ApiResult<Option<ContactCursor>> {
-    let after = cursor
-        .filter(|cursor| !cursor.is_empty())
-        .map(pagination::decode_cursor::<ContactCursor>)
-        .transpose()?;
+    let after = pagination::after::<ContactCursor>(cursor)?;
     if after.as_ref().is_some_and(|after| after.sort() != sort) {
         return Err(ApiError::BadRequest(
             "the cursor belongs to a list in another order".to_owned(),

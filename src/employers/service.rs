@@ -103,10 +103,7 @@ pub async fn list(
     cursor: Option<&str>,
     limit: i64,
 ) -> ApiResult<Page<EmployerResponse>> {
-    let after = cursor
-        .filter(|cursor| !cursor.is_empty())
-        .map(pagination::decode_cursor::<EmployerCursor>)
-        .transpose()?;
+    let after = pagination::after::<EmployerCursor>(cursor)?;
     if after.as_ref().is_some_and(|after| after.sort() != sort) {
         return Err(ApiError::BadRequest(
             "the cursor belongs to a list in another order".to_owned(),

@@ -137,10 +137,7 @@ pub async fn list(
     cursor: Option<&str>,
     limit: i64,
 ) -> ApiResult<Page<InterviewResponse>> {
-    let after = cursor
-        .filter(|cursor| !cursor.is_empty())
-        .map(pagination::decode_cursor::<InterviewCursor>)
-        .transpose()?;
+    let after = pagination::after::<InterviewCursor>(cursor)?;
     let mut rows = repo::list(connection, user_id, filter, after, limit).await?;
     let has_more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);

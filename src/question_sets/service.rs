@@ -70,10 +70,7 @@ pub async fn list(
     cursor: Option<&str>,
     limit: i64,
 ) -> ApiResult<Page<QuestionSetResponse>> {
-    let after = cursor
-        .filter(|cursor| !cursor.is_empty())
-        .map(pagination::decode_cursor::<QuestionSetCursor>)
-        .transpose()?;
+    let after = pagination::after::<QuestionSetCursor>(cursor)?;
     let rows = repo::list(connection, user_id, scope, after, limit).await?;
     let ids: Vec<Uuid> = rows.iter().map(|(set, _)| set.id).collect();
     let mut questions = repo::questions_of(connection, &ids).await?;

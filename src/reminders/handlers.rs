@@ -47,10 +47,7 @@ async fn page(
     limit: Option<i64>,
 ) -> ApiResult<Page<ReminderResponse>> {
     let limit = pagination::limit(limit)?;
-    let after = cursor
-        .filter(|cursor| !cursor.is_empty())
-        .map(pagination::decode_cursor::<ReminderCursor>)
-        .transpose()?;
+    let after = pagination::after::<ReminderCursor>(cursor)?;
     let rows = repo::list(connection, user_id, filter, after, limit).await?;
     Ok(Page::from_rows(
         rows,

@@ -262,12 +262,7 @@ pub async fn list_deliveries(
     query: web::Query<DeliveryListQuery>,
 ) -> ApiResult<HttpResponse> {
     let limit = pagination::limit(query.limit)?;
-    let after = query
-        .cursor
-        .as_deref()
-        .filter(|cursor| !cursor.is_empty())
-        .map(pagination::decode_cursor::<DeliveryCursor>)
-        .transpose()?;
+    let after = pagination::after::<DeliveryCursor>(query.cursor.as_deref())?;
     let mut connection = state.pool.get().await?;
     repo::find(&mut connection, user.0.id, *id)
         .await?

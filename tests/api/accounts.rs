@@ -388,3 +388,107 @@ async fn deleting_the_account_removes_every_row_of_the_user_and_only_theirs() {
     // The address can be registered again.
     assert_eq!(app.user("ada").await.email, "ada@example.com");
 }
+
+#[actix_web::test]
+async fn deleting_an_account_with_a_whole_history_removes_all_of_it() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let bob = app.user("bob").await;
+    let token = &ada.access_token;
+    let employer = app.employer(token, json!({"name": "Northwind"})).await;
+    let contact = app
+        .contact(
+            token,
+            json!({"full_name": "Grace", "employer_id": employer["id"]}),
+        )
+        .await;
+    let interview = app
+        .create(
+            "/v1/interviews",
+            token,
+            json!({"contact_id": contact["id"]}),
+        )
+        .await;
+    let path = format!("/v1/interviews/{}", interview["id"].as_str().expect("id"));
+    app.post_json(
+        &format!("{path}/request"),
+        Some(token),
+        &json!({"channel": "email"}),
+    )
+    .await;
+    app.create(
+        &format!("{path}/action-items"),
+        token,
+        json!({"text": "Follow up", "due_at": "2030-01-01T09:00:00Z"}),
+    )
+    .await;
+    app.post_json(
+        &format!("{path}/referrals"),
+        Some(token),
+        &json!({"full_name": "Alan"}),
+    )
+    .await;
+    app.create(
+        "/v1/question-sets",
+        token,
+        json!({"title": "Mine", "questions": [{"text": "Why?", "category": "advice"}]}),
+    )
+    .await;
+    app.create(
+        "/v1/webhooks",
+        token,
+        json!({"url": "https://hooks.example.com/x", "events": ["reminder.due"]}),
+    )
+    .await;
+    app.request(Method::POST, "/v1/calendar/feed", Some(token))
+        .send()
+        .await
+        .expect("sent");
+    app.contact(&bob.access_token, json!({"full_name": "Bob's contact"}))
+        .await;
+
+    assert_eq!(
+        app.delete("/v1/me", token).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    for table in [
+        "employers",
+        "contacts",
+        "interviews",
+        "action_items",
+        "reminders",
+        "webhooks",
+        "calendar_feeds",
+        "refresh_tokens",
+    ] {
+        let left = app
+            .database
+            .count(&format!(
+                "SELECT count(*) AS count FROM {table} WHERE user_id = '{}'",
+                ada.id
+            ))
+            .await;
+        assert_eq!(left, 0, "{table}");
+    }
+    let own_sets = app
+        .database
+        .count(&format!(
+            "SELECT count(*) AS count FROM question_sets WHERE user_id = '{}'",
+            ada.id
+        ))
+        .await;
+    assert_eq!(own_sets, 0);
+    assert_eq!(
+        app.database
+            .count("SELECT count(*) AS count FROM question_sets WHERE builtin")
+            .await,
+        8
+    );
+    assert_eq!(
+        app.get_json("/v1/contacts", &bob.access_token).await["items"]
+            .as_array()
+            .expect("items")
+            .len(),
+        1
+    );
+}
