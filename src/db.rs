@@ -32,6 +32,10 @@ const MIGRATION_LOCK_KEY: i64 = 0x0072_6170_706f_7274;
 pub fn build_pool(settings: &Settings) -> Pool {
     let statement_timeout = settings.statement_timeout;
     let mut manager_config = ManagerConfig::default();
+    // The default recycling check runs `SELECT 1` before each checkout,
+    // bounded by the recycle timeout: a connection that stopped answering
+    // is replaced instead of hanging a request. (Skipping it is worth a
+    // quarter more `/v1/me` throughput; no target needs that.)
     manager_config.custom_setup =
         Box::new(move |url| establish(url.to_owned(), statement_timeout).boxed());
     let manager =
@@ -98,11 +102,21 @@ pub async fn establish(
         url.parse().map_err(|error: tokio_postgres::Error| {
             ConnectionError::BadConnection(error.to_string())
         })?;
+    // Statements are prepared and cached per connection. After five runs
+    // PostgreSQL may switch to a generic plan that ignores the parameters;
+    // for a `LIKE` search that plan scans the user's whole list by name
+    // instead of using the trigram index (3.7 ms against 0.8 ms a search in
+    // the benchmark). Planning with the real values costs far less.
     config.options(format!(
-        "-c statement_timeout={}",
+        "-c statement_timeout={} -c plan_cache_mode=force_custom_plan",
         statement_timeout.as_millis()
     ));
     config.connect_timeout(Duration::from_secs(5));
+    // A peer that vanished without closing the connection (a network
+    // partition, a host gone) is noticed within seconds, not minutes.
+    config.keepalives(true);
+    config.keepalives_idle(Duration::from_secs(10));
+    config.tcp_user_timeout(Duration::from_secs(5));
     let bad = |error: tokio_postgres::Error| ConnectionError::BadConnection(error.to_string());
     match mode {
         TlsMode::Off => {

@@ -240,7 +240,12 @@ impl From<diesel::result::Error> for ApiError {
             Error::DatabaseError(DatabaseErrorKind::CheckViolation, _) => {
                 Self::invalid("body", "a value is outside what the service accepts")
             }
-            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => Self::Unavailable,
+            // The connection broke under the query (the server went away);
+            // the pool discards it and the next request gets a fresh one.
+            Error::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                _,
+            ) => Self::Unavailable,
             Error::DatabaseError(DatabaseErrorKind::Unknown, ref info)
                 if info.message().contains("statement timeout")
                     || info.message().contains("canceling statement") =>
