@@ -8,11 +8,6 @@ diesel::define_sql_function! {
 }
 
 diesel::define_sql_function! {
-    /// Case- and accent-folded text (migration `create_employers_and_contacts`).
-    fn rapport_fold(value: Text) -> Text;
-}
-
-diesel::define_sql_function! {
     /// A contact's segment at a time (migration `create_interviews_and_question_sets`).
     fn rapport_segment(
         requested_at: Nullable<Timestamptz>,

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::dto::{ContactSort, Segment};
 use super::models::{Contact, ContactChangeset, NewContact};
 use crate::schema::{contacts, employers};
-use crate::sql::{escape_like, lower, rapport_fold, rapport_segment};
+use crate::sql::{escape_like, lower, rapport_segment};
 
 pub async fn insert(
     connection: &mut AsyncPgConnection,
@@ -271,7 +271,17 @@ pub async fn list(
         .into_boxed();
     if let Some(q) = filter.q.filter(|q| !q.trim().is_empty()) {
         let pattern = format!("%{}%", escape_like(q.trim()));
-        query = query.filter(contacts::search_text.like(rapport_fold(pattern)));
+        // Written as SQL text on purpose: diesel does not cache a statement
+        // holding a literal fragment, so PostgreSQL plans every search with
+        // its real pattern. A cached statement may get a generic plan after
+        // five runs, and for `LIKE` that plan walks the user's whole list
+        // by name instead of using the trigram index (3.7 ms against 0.8 ms
+        // a search in the benchmark).
+        query = query.filter(
+            diesel::dsl::sql::<Bool>("contacts.search_text LIKE rapport_fold(")
+                .bind::<diesel::sql_types::Text, _>(pattern)
+                .sql(")"),
+        );
     }
     if let Some(tag) = filter.tag {
         query = query.filter(contacts::tags.contains(vec![tag]));

@@ -2,7 +2,7 @@
 //! contacts, referral loops, archiving, and the derived views.
 
 use chrono::Utc;
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
 use super::dto::{
@@ -212,23 +212,15 @@ pub async fn list(
         archived: Some(query.archived.unwrap_or(false)),
         referred_by: None,
     };
-    let cursor = query.cursor.as_deref();
-    if filter.q.is_none() {
-        return page(connection, user_id, filter, sort, cursor, limit).await;
-    }
-    // Statements are prepared and cached per connection, and after five
-    // runs PostgreSQL may switch to a generic plan that ignores the
-    // parameters: for a `LIKE` search that plan walks the user's whole list
-    // by name instead of using the trigram index (3.7 ms against 0.8 ms a
-    // search in the benchmark). A search is planned with its real pattern.
-    connection
-        .transaction(async |connection| {
-            diesel::sql_query("SET LOCAL plan_cache_mode = force_custom_plan")
-                .execute(connection)
-                .await?;
-            page(connection, user_id, filter, sort, cursor, limit).await
-        })
-        .await
+    page(
+        connection,
+        user_id,
+        filter,
+        sort,
+        query.cursor.as_deref(),
+        limit,
+    )
+    .await
 }
 
 /// The contacts `id` introduced, archived or not, by name.
