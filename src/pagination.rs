@@ -15,6 +15,19 @@ pub const DEFAULT_LIMIT: i64 = 25;
 /// The most items a page holds.
 pub const MAX_LIMIT: i64 = 100;
 
+/// The query parameters of a list that has no filters: a page size and
+/// where the previous page ended.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
 /// One page of a list.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Page<T> {

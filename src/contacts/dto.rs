@@ -421,18 +421,6 @@ impl ContactListQuery {
     }
 }
 
-/// Query parameters of `GET /v1/contacts/{id}/referrals`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct PageQuery {
-    /// Items per page, 1 to 100 (default 25).
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<i64>,
-    /// The `next_cursor` of the previous page.
-    pub cursor: Option<String>,
-}
-
 /// One contact in the referral network.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct NetworkNode {

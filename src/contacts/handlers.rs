@@ -7,14 +7,14 @@ use uuid::Uuid;
 
 use super::dto::{
     ContactListQuery, ContactResponse, CreateContactRequest, DeleteContactQuery, ExportFormat,
-    ExportQuery, ImportResult, NetworkResponse, PageQuery, UpdateContactRequest,
+    ExportQuery, ImportResult, NetworkResponse, UpdateContactRequest,
 };
 use super::outreach::{OutreachScript, OutreachScriptQuery};
 use super::{import, service};
 use crate::auth::AuthUser;
 use crate::error::{ApiResult, Problem};
 use crate::extract::{CsvBody, Json, JsonOrEmpty, NoFields};
-use crate::pagination::{self, Page};
+use crate::pagination::{self, Page, PageQuery};
 use crate::preconditions::{IfMatch, etag};
 use crate::startup::AppState;
 

@@ -42,14 +42,15 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(add_interview_referral);
 }
 
+/// The interview with its warnings, on the connection the request already holds.
 async fn interview_response(
     state: &AppState,
+    connection: &mut diesel_async::AsyncPgConnection,
     status: StatusCode,
     interview: Interview,
     location: bool,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let body = service::response(&mut connection, interview).await?;
+    let body = service::response(connection, interview).await?;
     let mut response = HttpResponse::build(status);
     response.insert_header(etag(body.version));
     if location {
@@ -133,8 +134,14 @@ pub async fn create_interview(
 ) -> ApiResult<HttpResponse> {
     let mut connection = state.pool.get().await?;
     let interview = service::create(&mut connection, user.0.id, body.0).await?;
-    drop(connection);
-    interview_response(&state, StatusCode::CREATED, interview, true).await
+    interview_response(
+        &state,
+        &mut connection,
+        StatusCode::CREATED,
+        interview,
+        true,
+    )
+    .await
 }
 
 /// Read an interview
@@ -155,8 +162,7 @@ pub async fn get_interview(
 ) -> ApiResult<HttpResponse> {
     let mut connection = state.pool.get().await?;
     let interview = service::get(&mut connection, user.0.id, *id).await?;
-    drop(connection);
-    interview_response(&state, StatusCode::OK, interview, false).await
+    interview_response(&state, &mut connection, StatusCode::OK, interview, false).await
 }
 
 /// Change an interview
@@ -192,8 +198,7 @@ pub async fn update_interview(
 ) -> ApiResult<HttpResponse> {
     let mut connection = state.pool.get().await?;
     let interview = service::update(&mut connection, user.0.id, *id, &if_match, body.0).await?;
-    drop(connection);
-    interview_response(&state, StatusCode::OK, interview, false).await
+    interview_response(&state, &mut connection, StatusCode::OK, interview, false).await
 }
 
 /// Delete an interview
@@ -232,8 +237,7 @@ async fn act(
 ) -> ApiResult<HttpResponse> {
     let mut connection = state.pool.get().await?;
     let interview = service::act(&mut connection, &user.0, id, input).await?;
-    drop(connection);
-    interview_response(state, StatusCode::OK, interview, false).await
+    interview_response(state, &mut connection, StatusCode::OK, interview, false).await
 }
 
 /// Record the outreach

@@ -138,22 +138,19 @@ pub async fn list(
     limit: i64,
 ) -> ApiResult<Page<InterviewResponse>> {
     let after = pagination::after::<InterviewCursor>(cursor)?;
-    let mut rows = repo::list(connection, user_id, filter, after, limit).await?;
-    let has_more = rows.len() as i64 > limit;
-    rows.truncate(limit as usize);
-    let next_cursor = has_more
-        .then(|| {
-            rows.last().map(|last| {
-                pagination::encode_cursor(&InterviewCursor {
-                    created_at: last.created_at,
-                    id: last.id,
-                })
-            })
-        })
-        .flatten();
+    let rows = repo::list(connection, user_id, filter, after, limit).await?;
+    let page = Page::from_rows(
+        rows,
+        limit,
+        |interview| InterviewCursor {
+            created_at: interview.created_at,
+            id: interview.id,
+        },
+        |interview| interview,
+    );
     Ok(Page {
-        items: responses(connection, rows).await?,
-        next_cursor,
+        items: responses(connection, page.items).await?,
+        next_cursor: page.next_cursor,
     })
 }
 

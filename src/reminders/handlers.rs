@@ -16,7 +16,7 @@ use super::repo::{self, ReminderCursor, ReminderFilter};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
-use crate::pagination::{self, Page};
+use crate::pagination::{self, Page, PageQuery};
 use crate::preconditions::{IfMatch, etag};
 use crate::startup::AppState;
 
@@ -110,7 +110,7 @@ pub async fn list_reminders(
 /// not, oldest first.
 #[utoipa::path(
     tag = "reminders",
-    params(crate::contacts::dto::PageQuery),
+    params(PageQuery),
     responses((status = 200, description = "A page of due reminders", body = Page<ReminderResponse>,
         headers(("Link" = String, description = "`<…>; rel=\"next\"` when another page exists")))),
     security(("bearer" = [])),
@@ -120,7 +120,7 @@ pub async fn list_due_reminders(
     state: web::Data<AppState>,
     user: AuthUser,
     request: HttpRequest,
-    query: web::Query<crate::contacts::dto::PageQuery>,
+    query: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     let filter = ReminderFilter {
         due_now: true,

@@ -10,8 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::dto::{
-    CreateWebhookRequest, DeliveryListQuery, DeliveryResponse, UpdateWebhookRequest, WebhookList,
-    WebhookResponse,
+    CreateWebhookRequest, DeliveryResponse, UpdateWebhookRequest, WebhookList, WebhookResponse,
 };
 use super::models::{NewWebhook, WebhookChangeset};
 use super::repo::{self, DeliveryCursor};
@@ -19,7 +18,7 @@ use super::{outbox, policy};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
-use crate::pagination::{self, Page};
+use crate::pagination::{self, Page, PageQuery};
 use crate::startup::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -246,7 +245,7 @@ pub async fn ping_webhook(
 /// Newest first: attempts, last status code, next attempt, delivery time.
 #[utoipa::path(
     tag = "webhooks",
-    params(("id" = Uuid, Path, description = "The endpoint"), DeliveryListQuery),
+    params(("id" = Uuid, Path, description = "The endpoint"), PageQuery),
     responses(
         (status = 200, description = "A page of deliveries", body = Page<DeliveryResponse>,
             headers(("Link" = String, description = "`<…>; rel=\"next\"` when another page exists"))),
@@ -259,7 +258,7 @@ pub async fn list_deliveries(
     user: AuthUser,
     request: HttpRequest,
     id: web::Path<Uuid>,
-    query: web::Query<DeliveryListQuery>,
+    query: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     let limit = pagination::limit(query.limit)?;
     let after = pagination::after::<DeliveryCursor>(query.cursor.as_deref())?;

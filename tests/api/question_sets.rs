@@ -99,7 +99,7 @@ async fn the_library_is_read_only_for_everyone() {
         );
     }
     let unchanged = app.get_json(&path, token).await;
-    assert_eq!(unchanged, app.get_json(&path, token).await);
+    assert_eq!(unchanged["questions"], set["questions"]);
     assert_eq!(unchanged["title"], set["title"]);
     assert_eq!(unchanged["version"], 1);
 }
