@@ -1,6 +1,6 @@
 //! SQL functions the queries use.
 
-use diesel::sql_types::{Bool, Nullable, Text, Timestamptz};
+use diesel::sql_types::{Bool, Nullable, Text, Timestamptz, Uuid};
 
 diesel::define_sql_function! {
     /// `lower(text)`.
@@ -19,14 +19,25 @@ diesel::define_sql_function! {
     ) -> Text;
 }
 
-/// Escapes `%`, `_` and `\` so user text matches literally in `LIKE`.
-pub fn escape_like(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for character in text.chars() {
-        if matches!(character, '%' | '_' | '\\') {
-            escaped.push('\\');
-        }
-        escaped.push(character);
-    }
-    escaped
+diesel::define_sql_function! {
+    /// Text folded for search: lower case, accents removed (migration
+    /// `create_employers_and_contacts`).
+    fn rapport_fold(value: Text) -> Text;
+}
+
+diesel::define_sql_function! {
+    /// The owner's trigram keys of a folded text (migration
+    /// `search_contacts_by_owner_trigrams`).
+    fn rapport_search_keys(owner: Uuid, folded: Text) -> Array<Int4>;
+}
+
+diesel::define_sql_function! {
+    /// Where `needle` starts in `text`, from 1; 0 when it does not occur.
+    fn strpos(text: Text, needle: Text) -> Int4;
+}
+
+diesel::define_sql_function! {
+    /// The owner's trigram keys of a folded search term, computed when the
+    /// statement runs rather than when it is planned (same migration).
+    fn rapport_term_keys(owner: Uuid, folded: Text) -> Array<Int4>;
 }

@@ -4,3 +4,7 @@ CREATE OR REPLACE FUNCTION rapport_contact_search_text(
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN rapport_fold(concat_ws(' ', full_name, company, job_title, field, notes,
                                   array_to_string(tags, ' ')));
+
+CREATE OR REPLACE FUNCTION rapport_fold(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    RETURN lower(unaccent('unaccent'::regdictionary, value));

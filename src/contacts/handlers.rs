@@ -64,7 +64,13 @@ pub async fn list_contacts(
     query: web::Query<ContactListQuery>,
 ) -> ApiResult<HttpResponse> {
     let mut connection = state.pool.get().await?;
-    let page = service::list(&mut connection, user.0.id, query.into_inner()).await?;
+    let page = service::list(
+        &mut connection,
+        &state.contact_search_histogram,
+        user.0.id,
+        query.into_inner(),
+    )
+    .await?;
     Ok(pagination::page_response(
         &request,
         &state.settings.public_url,

@@ -6,6 +6,7 @@ pub mod import;
 pub mod models;
 pub mod outreach;
 pub mod repo;
+pub mod search;
 pub mod segment;
 pub mod service;
 

@@ -11,6 +11,7 @@ use super::dto::{
 use super::models::{Contact, ContactChangeset, NewContact};
 use super::outreach::{self, OutreachScript, OutreachTemplate, Placeholders};
 use super::repo::{self, ContactCursor, ContactFilter};
+use super::search::{self, SearchTextHistogram};
 use crate::error::{ApiError, ApiResult};
 use crate::pagination::{self, Page};
 use crate::preconditions::IfMatch;
@@ -195,14 +196,19 @@ async fn page(
 
 pub async fn list(
     connection: &mut AsyncPgConnection,
+    histogram: &SearchTextHistogram,
     user_id: Uuid,
     query: ContactListQuery,
 ) -> ApiResult<Page<ContactResponse>> {
     query.check_lengths()?;
     let limit = pagination::limit(query.limit)?;
     let sort = query.sort.unwrap_or_default();
+    let text = match query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        Some(q) => Some(search::plan(connection, histogram, user_id, q).await?),
+        None => None,
+    };
     let filter = ContactFilter {
-        q: query.q,
+        text,
         tag: query.tag,
         company: query.company,
         employer_id: query.employer_id,

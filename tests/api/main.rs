@@ -6,6 +6,7 @@ mod helpers;
 mod accounts;
 mod contacts;
 mod contacts_files;
+mod contacts_search;
 mod database;
 mod employers;
 mod http;

@@ -1,0 +1,165 @@
+//! How a contact search (`q`) is answered.
+//!
+//! A page is the first matches in the list's order. Two ways find them:
+//!
+//! - **By keys**: the owner's trigram keys of the term pick every contact
+//!   that can match from `contacts_user_search_keys_idx`; the page is the
+//!   first of those in order. It reads each match once, so it suits terms
+//!   that few contacts contain: a name, a company, a rare word.
+//! - **By walking**: the list is read in order through the sort's own index
+//!   until a page of matches is found. It reads about `page / share`
+//!   contacts, so it suits terms that many contacts contain ("engineer",
+//!   a common field), for which the keys would read thousands.
+//!
+//! PostgreSQL cannot choose between them: it multiplies the estimates of
+//! the key condition and of the text condition as if they were
+//! independent, and then always takes the keys. The choice is made here
+//! instead, from the share of contacts whose text contains the term,
+//! estimated on the column's histogram (the sample of the table that
+//! `ANALYZE` keeps) exactly as the planner would estimate the text
+//! condition alone. Terms without a key (shorter than three letters or
+//! digits in a row, or only non-Latin script) are always walked.
+
+use std::sync::RwLock;
+use std::time::{Duration, Instant};
+
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::sql::{rapport_fold, rapport_search_keys};
+
+/// From this share of contacts up, walking the list finds a page sooner
+/// than the keys. Measured on the benchmark data: the keys cost about 3 µs
+/// a matching contact, a walk about 1.7 µs a contact walked (26 matches at
+/// a share of 4 % is about 650 contacts); they cross between 3 and 5 %.
+const WALK_FROM_SHARE: f64 = 0.04;
+
+/// How long a histogram is used before it is read again. `ANALYZE` runs
+/// when about a tenth of the table has changed, so a few minutes lose
+/// nothing.
+const HISTOGRAM_LIFETIME: Duration = Duration::from_secs(300);
+
+/// How the matches of `q` are found, with the folded term they must contain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextSearch {
+    /// Through the owner's trigram keys of the term.
+    ByKeys { folded: String },
+    /// By walking the list in order.
+    ByWalking { folded: String },
+}
+
+/// The histogram of `contacts.search_text`, read from `pg_stats` and kept
+/// for [`HISTOGRAM_LIFETIME`]. One per process; every request shares it.
+#[derive(Default)]
+pub struct SearchTextHistogram {
+    loaded: RwLock<Option<Loaded>>,
+}
+
+struct Loaded {
+    at: Instant,
+    bounds: Vec<String>,
+}
+
+impl SearchTextHistogram {
+    /// The estimated share of contacts whose text contains `folded`;
+    /// `None` while the table has no statistics yet.
+    pub async fn share_containing(
+        &self,
+        connection: &mut AsyncPgConnection,
+        folded: &str,
+    ) -> QueryResult<Option<f64>> {
+        if let Some(share) = self.fresh_share(folded) {
+            return Ok(share);
+        }
+        let bounds = read_bounds(connection).await?;
+        let share = share_of(&bounds, folded);
+        *self
+            .loaded
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(Loaded {
+            at: Instant::now(),
+            bounds,
+        });
+        Ok(share)
+    }
+
+    fn fresh_share(&self, folded: &str) -> Option<Option<f64>> {
+        let loaded = self
+            .loaded
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        loaded
+            .as_ref()
+            .filter(|loaded| loaded.at.elapsed() < HISTOGRAM_LIFETIME)
+            .map(|loaded| share_of(&loaded.bounds, folded))
+    }
+}
+
+fn share_of(bounds: &[String], folded: &str) -> Option<f64> {
+    if bounds.is_empty() {
+        return None;
+    }
+    let containing = bounds.iter().filter(|text| text.contains(folded)).count();
+    Some(containing as f64 / bounds.len() as f64)
+}
+
+async fn read_bounds(connection: &mut AsyncPgConnection) -> QueryResult<Vec<String>> {
+    #[derive(QueryableByName)]
+    struct Bound {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        text: String,
+    }
+    let bounds: Vec<Bound> = diesel::sql_query(
+        "SELECT bound AS text FROM pg_stats, unnest(histogram_bounds::text::text[]) AS bound \
+         WHERE schemaname = current_schema() AND tablename = 'contacts' \
+           AND attname = 'search_text'",
+    )
+    .load(connection)
+    .await?;
+    Ok(bounds.into_iter().map(|bound| bound.text).collect())
+}
+
+/// Folds the term and chooses how to find its matches.
+pub async fn plan(
+    connection: &mut AsyncPgConnection,
+    histogram: &SearchTextHistogram,
+    user_id: Uuid,
+    q: &str,
+) -> QueryResult<TextSearch> {
+    let (folded, keys): (String, Vec<i32>) = diesel::select((
+        rapport_fold(q),
+        rapport_search_keys(user_id, rapport_fold(q)),
+    ))
+    .get_result(connection)
+    .await?;
+    if keys.is_empty() {
+        return Ok(TextSearch::ByWalking { folded });
+    }
+    let share = histogram.share_containing(connection, &folded).await?;
+    Ok(match share {
+        Some(share) if share >= WALK_FROM_SHARE => TextSearch::ByWalking { folded },
+        _ => TextSearch::ByKeys { folded },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_share_is_the_fraction_of_sampled_texts_containing_the_term() {
+        let bounds: Vec<String> = [
+            "ana data engineer",
+            "ben nurse",
+            "cat data scientist",
+            "dan",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        assert_eq!(share_of(&bounds, "data"), Some(0.5));
+        assert_eq!(share_of(&bounds, "nurse"), Some(0.25));
+        assert_eq!(share_of(&bounds, "pilot"), Some(0.0));
+        assert_eq!(share_of(&[], "data"), None);
+    }
+}

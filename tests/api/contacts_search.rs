@@ -1,0 +1,206 @@
+//! How `q` is answered: by the owner's trigram keys or by walking the list,
+//! chosen from the table's statistics, with the same pages either way.
+
+use std::collections::HashSet;
+
+use diesel_async::RunQueryDsl;
+use rapport::contacts::dto::ContactSort;
+use rapport::contacts::repo::{self, ContactCursor, ContactFilter};
+use rapport::contacts::search::{self, TextSearch};
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::helpers::TestApp;
+
+/// 240 contacts: every other one met at a "hackathon", every fortieth
+/// works at "Fabrikam", a few "José"s, and names out of order.
+fn network_csv() -> String {
+    let mut csv = String::from("full_name,company,job_title,notes\n");
+    for index in 0..240 {
+        let first = ["Zoë", "Ana", "José", "Mei", "Omar", "Lucía"][index % 6];
+        let company = if index % 40 == 7 {
+            "Fabrikam Labs"
+        } else {
+            "Contoso"
+        };
+        let notes = if index % 2 == 0 {
+            "Met at a hackathon"
+        } else {
+            "Alumni dinner"
+        };
+        csv.push_str(&format!(
+            "{first} Person{:03},{company},Data Engineer,{notes}\n",
+            (index * 37) % 240
+        ));
+    }
+    csv
+}
+
+async fn import_network(app: &TestApp, token: &str) {
+    let response = app
+        .request(Method::POST, "/v1/contacts/import", Some(token))
+        .header("content-type", "text/csv")
+        .body(network_csv())
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), StatusCode::OK);
+    let result: Value = response.json().await.expect("json");
+    assert_eq!(result["created"], 240, "{result}");
+}
+
+async fn analyze(app: &TestApp) {
+    let mut connection = app.state.pool.get().await.expect("a connection");
+    diesel::sql_query("ANALYZE contacts")
+        .execute(&mut connection)
+        .await
+        .expect("analyzed");
+}
+
+/// Every page of a search with `text`, walked 7 at a time, as ids.
+async fn walk(app: &TestApp, user_id: Uuid, text: &TextSearch, sort: ContactSort) -> Vec<Uuid> {
+    let mut connection = app.state.pool.get().await.expect("a connection");
+    let mut ids = Vec::new();
+    let mut after = None;
+    loop {
+        let filter = ContactFilter {
+            text: Some(text.clone()),
+            archived: Some(false),
+            ..ContactFilter::default()
+        };
+        let rows = repo::list(&mut connection, user_id, filter, sort, after, 7)
+            .await
+            .expect("a page");
+        let more = rows.len() > 7;
+        for (contact, _) in rows.iter().take(7) {
+            ids.push(contact.id);
+        }
+        if !more {
+            return ids;
+        }
+        let (contact, name_key) = &rows[6];
+        after = Some(ContactCursor::after(contact, name_key, sort));
+    }
+}
+
+#[actix_web::test]
+async fn searching_by_keys_and_by_walking_give_the_same_pages_in_every_order() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    import_network(&app, &ada.access_token).await;
+    let user_id: Uuid = ada.id.parse().expect("a uuid");
+
+    for (term, expected) in [
+        ("hackathon", 120),
+        ("fabrikam labs", 6),
+        ("jose", 40),
+        ("data engineer", 240),
+        ("person2", 40),
+        ("nobody-like-this", 0),
+    ] {
+        for sort in [
+            ContactSort::Name,
+            ContactSort::RecentlyUpdated,
+            ContactSort::CreatedAt,
+        ] {
+            let folded = term.to_owned();
+            let by_keys = walk(
+                &app,
+                user_id,
+                &TextSearch::ByKeys {
+                    folded: folded.clone(),
+                },
+                sort,
+            )
+            .await;
+            let by_walking = walk(&app, user_id, &TextSearch::ByWalking { folded }, sort).await;
+            assert_eq!(by_keys.len(), expected, "{term} {sort:?}");
+            assert_eq!(
+                by_keys.iter().collect::<HashSet<_>>().len(),
+                expected,
+                "no repeat: {term} {sort:?}"
+            );
+            assert_eq!(by_keys, by_walking, "{term} {sort:?}");
+        }
+    }
+}
+
+#[actix_web::test]
+async fn a_term_most_contacts_contain_is_walked_and_a_rare_one_is_looked_up() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    import_network(&app, &ada.access_token).await;
+    let user_id: Uuid = ada.id.parse().expect("a uuid");
+    let mut connection = app.state.pool.get().await.expect("a connection");
+    analyze(&app).await;
+    let histogram = &app.state.contact_search_histogram;
+    for (term, expected) in [
+        (
+            "Hackathon",
+            TextSearch::ByWalking {
+                folded: "hackathon".into(),
+            },
+        ),
+        (
+            "FABRIKAM",
+            TextSearch::ByKeys {
+                folded: "fabrikam".into(),
+            },
+        ),
+        // No three letters in a row: nothing to look up.
+        (
+            "jo",
+            TextSearch::ByWalking {
+                folded: "jo".into(),
+            },
+        ),
+        (
+            "東京",
+            TextSearch::ByWalking {
+                folded: "東京".into(),
+            },
+        ),
+    ] {
+        let planned = search::plan(&mut connection, histogram, user_id, term)
+            .await
+            .expect("planned");
+        assert_eq!(planned, expected, "{term}");
+    }
+}
+
+#[actix_web::test]
+async fn terms_without_keys_and_common_terms_are_found_through_the_api() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    import_network(&app, token).await;
+    app.contact(
+        token,
+        serde_json::json!({"full_name": "Kenji Sato", "notes": "東京で会った"}),
+    )
+    .await;
+    analyze(&app).await;
+
+    let tokyo = app
+        .get_json("/v1/contacts?q=%E6%9D%B1%E4%BA%AC", token)
+        .await;
+    assert_eq!(tokyo["items"][0]["full_name"], "Kenji Sato");
+    assert_eq!(tokyo["items"].as_array().expect("items").len(), 1);
+
+    // "hackathon" is in half of the contacts: walked, page by page.
+    let mut seen = HashSet::new();
+    let mut path = "/v1/contacts?q=HACKATHON&limit=50".to_owned();
+    loop {
+        let page = app.get_json(&path, token).await;
+        for item in page["items"].as_array().expect("items") {
+            assert_eq!(item["notes"], "Met at a hackathon");
+            assert!(seen.insert(item["id"].as_str().expect("id").to_owned()));
+        }
+        match page["next_cursor"].as_str() {
+            Some(cursor) => path = format!("/v1/contacts?q=HACKATHON&limit=50&cursor={cursor}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 120);
+}
