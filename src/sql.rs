@@ -1,6 +1,12 @@
 //! SQL functions the queries use.
 
-use diesel::sql_types::{Bool, Nullable, Text, Timestamptz, Uuid};
+use diesel::QueryResult;
+use diesel::expression::{
+    AppearsOnTable, Expression, SelectableExpression, ValidGrouping, is_aggregate,
+};
+use diesel::pg::Pg;
+use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
+use diesel::sql_types::{Array, Bool, Int4, Nullable, Text, Timestamptz, Uuid};
 
 diesel::define_sql_function! {
     /// `lower(text)`.
@@ -36,8 +42,82 @@ diesel::define_sql_function! {
     fn strpos(text: Text, needle: Text) -> Int4;
 }
 
-diesel::define_sql_function! {
-    /// The owner's trigram keys of a folded search term, computed when the
-    /// statement runs rather than when it is planned (same migration).
-    fn rapport_term_keys(owner: Uuid, folded: Text) -> Array<Int4>;
+/// `query LIMIT n`, with `n` written into the statement rather than bound.
+///
+/// PostgreSQL plans a prepared statement with its parameters five times and
+/// then keeps one generic plan only if that plan costs no more. With the
+/// row limit as a parameter the generic plan has to assume a tenth of the
+/// rows is wanted, so it never wins and every page was planned again. A
+/// statement per page size (at most 101) is cheap to keep.
+pub struct WithLimit<Q> {
+    query: Q,
+    limit: i64,
+}
+
+/// Adds `LIMIT limit` to `query`, which must not have one.
+pub fn with_limit<Q>(query: Q, limit: i64) -> WithLimit<Q> {
+    WithLimit { query, limit }
+}
+
+impl<Q: Query> Query for WithLimit<Q> {
+    type SqlType = Q::SqlType;
+}
+
+impl<Q> QueryId for WithLimit<Q> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q: QueryFragment<Pg>> QueryFragment<Pg> for WithLimit<Q> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        self.query.walk_ast(out.reborrow())?;
+        out.push_sql(" LIMIT ");
+        out.push_sql(&self.limit.to_string());
+        Ok(())
+    }
+}
+
+/// `(SELECT rapport_search_keys(owner, folded))`: a search term's keys,
+/// computed once as the statement runs. Inside a subquery they are unknown
+/// while PostgreSQL plans, so it estimates the key condition the same way
+/// for every term and one prepared plan serves them all; with the keys in
+/// sight it would plan each search again.
+#[derive(Debug, Clone)]
+pub struct TermKeys {
+    owner: uuid::Uuid,
+    folded: String,
+}
+
+impl TermKeys {
+    pub fn new(owner: uuid::Uuid, folded: String) -> Self {
+        Self { owner, folded }
+    }
+}
+
+impl Expression for TermKeys {
+    type SqlType = Array<Int4>;
+}
+
+impl ValidGrouping<()> for TermKeys {
+    type IsAggregate = is_aggregate::Never;
+}
+
+impl<QS> AppearsOnTable<QS> for TermKeys {}
+
+impl<QS> SelectableExpression<QS> for TermKeys {}
+
+impl QueryId for TermKeys {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl QueryFragment<Pg> for TermKeys {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql("(SELECT rapport_search_keys(");
+        out.push_bind_param::<Uuid, _>(&self.owner)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Text, _>(&self.folded)?;
+        out.push_sql("))");
+        Ok(())
+    }
 }

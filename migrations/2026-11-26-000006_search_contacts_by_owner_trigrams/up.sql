@@ -31,18 +31,6 @@ BEGIN
 END
 $$;
 
--- The keys of a search term. STABLE on purpose, though the result depends
--- on the arguments alone: PostgreSQL then does not compute the keys while
--- planning, estimates the condition the same for every term and keeps one
--- prepared plan for all of them, instead of planning each search again.
-CREATE FUNCTION rapport_term_keys(owner uuid, folded text) RETURNS integer[]
-    LANGUAGE plpgsql STABLE PARALLEL SAFE STRICT
-    AS $$
-BEGIN
-    RETURN rapport_search_keys(owner, folded);
-END
-$$;
-
 -- The owner is a column of the same index (btree_gin), so a search needs no
 -- second index to keep to the caller's rows.
 CREATE INDEX contacts_user_search_keys_idx

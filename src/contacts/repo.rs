@@ -11,7 +11,7 @@ use super::dto::{ContactSort, Segment};
 use super::models::{Contact, ContactChangeset, NewContact};
 use super::search::TextSearch;
 use crate::schema::{contacts, employers};
-use crate::sql::{lower, rapport_search_keys, rapport_segment, rapport_term_keys, strpos};
+use crate::sql::{TermKeys, lower, rapport_search_keys, rapport_segment, strpos, with_limit};
 
 pub async fn insert(
     connection: &mut AsyncPgConnection,
@@ -277,7 +277,7 @@ pub async fn list(
         // `contacts_user_search_keys_idx` finds the candidates; the text
         // itself settles them.
         Some(TextSearch::ByKeys { folded }) => {
-            let term_keys = rapport_term_keys(user_id, folded.clone());
+            let term_keys = TermKeys::new(user_id, folded.clone());
             query = query
                 .filter(
                     rapport_search_keys(contacts::user_id, contacts::search_text)
@@ -358,7 +358,7 @@ pub async fn list(
         }
         ContactSort::CreatedAt => query.order((contacts::created_at.asc(), contacts::id.asc())),
     };
-    query.limit(limit + 1).load(connection).await
+    with_limit(query, limit + 1).load(connection).await
 }
 
 /// Stores what the contact's segment is computed from.

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::dto::EmployerSort;
 use super::models::{Employer, EmployerChangeset, NewEmployer};
 use crate::schema::{contacts, employers, interviews};
-use crate::sql::lower;
+use crate::sql::{lower, with_limit};
 
 pub async fn insert(
     connection: &mut AsyncPgConnection,
@@ -157,7 +157,7 @@ pub async fn list(
         )),
         EmployerSort::Name => query.order((lower(employers::name).asc(), employers::id.asc())),
     };
-    query.limit(limit + 1).load(connection).await
+    with_limit(query, limit + 1).load(connection).await
 }
 
 /// How many interviews each of the employers has, through the contacts

@@ -15,6 +15,7 @@ use super::models::{
 };
 use super::warnings::Slot;
 use crate::schema::{contacts, interview_questions, interviews};
+use crate::sql::with_limit;
 
 pub async fn insert(
     connection: &mut AsyncPgConnection,
@@ -228,11 +229,12 @@ pub async fn list(
                     .and(interviews::id.lt(id))),
         );
     }
-    query
-        .order((interviews::created_at.desc(), interviews::id.desc()))
-        .limit(limit + 1)
-        .load(connection)
-        .await
+    with_limit(
+        query.order((interviews::created_at.desc(), interviews::id.desc())),
+        limit + 1,
+    )
+    .load(connection)
+    .await
 }
 
 pub async fn questions_of(

@@ -12,7 +12,7 @@ use super::models::{
     NewQuestion, NewQuestionSet, Question, QuestionChangeset, QuestionSet, QuestionSetChangeset,
 };
 use crate::schema::{question_sets, questions};
-use crate::sql::lower;
+use crate::sql::{lower, with_limit};
 
 /// A set the user may read: one of the library or their own.
 pub async fn find_visible(
@@ -207,9 +207,10 @@ pub async fn list(
                     .and(question_sets::id.gt(id))),
         );
     }
-    query
-        .order((lower(question_sets::title).asc(), question_sets::id.asc()))
-        .limit(limit + 1)
-        .load(connection)
-        .await
+    with_limit(
+        query.order((lower(question_sets::title).asc(), question_sets::id.asc())),
+        limit + 1,
+    )
+    .load(connection)
+    .await
 }

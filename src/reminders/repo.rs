@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::models::{NewReminder, Reminder, ReminderChangeset};
 use crate::schema::reminders;
+use crate::sql::with_limit;
 
 diesel::define_sql_function! {
     /// `coalesce(a, b)` for timestamps: when a snoozed reminder is due.
@@ -211,9 +212,10 @@ pub async fn list(
                 .or(reminders::due_at.eq(due_at).and(reminders::id.gt(id))),
         );
     }
-    query
-        .order((reminders::due_at.asc(), reminders::id.asc()))
-        .limit(limit + 1)
-        .load(connection)
-        .await
+    with_limit(
+        query.order((reminders::due_at.asc(), reminders::id.asc())),
+        limit + 1,
+    )
+    .load(connection)
+    .await
 }

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::models::{Delivery, NewWebhook, Webhook, WebhookChangeset};
 use crate::schema::{webhook_deliveries, webhooks};
+use crate::sql::with_limit;
 
 pub async fn insert(
     connection: &mut AsyncPgConnection,
@@ -93,12 +94,13 @@ pub async fn deliveries(
                     .and(webhook_deliveries::id.lt(id))),
         );
     }
-    query
-        .order((
+    with_limit(
+        query.order((
             webhook_deliveries::created_at.desc(),
             webhook_deliveries::id.desc(),
-        ))
-        .limit(limit + 1)
-        .load(connection)
-        .await
+        )),
+        limit + 1,
+    )
+    .load(connection)
+    .await
 }
