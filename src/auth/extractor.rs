@@ -6,6 +6,7 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
 use uuid::Uuid;
 
+use crate::db::PooledConnection;
 use crate::error::ApiError;
 use crate::startup::AppState;
 use crate::users::models::User;
@@ -31,32 +32,64 @@ fn bearer_token(request: &HttpRequest) -> Option<String> {
         .filter(|token| !token.is_empty())
 }
 
+/// [`AuthUser`] with the connection that checked the token, for read-only
+/// handlers that query the database next: one checkout (and one liveness
+/// check of the connection) serves the whole request. Handlers that read a
+/// body keep [`AuthUser`], so no connection waits on a slow upload.
+pub struct AuthUserWithConnection {
+    pub user: User,
+    pub connection: PooledConnection,
+}
+
 impl FromRequest for AuthUser {
     type Error = ApiError;
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
-        let state = request.app_data::<web::Data<AppState>>().cloned();
-        let token = bearer_token(request);
-        let request = request.clone();
+        let authenticating = authenticate(request);
         Box::pin(async move {
-            let state =
-                state.ok_or_else(|| ApiError::internal("the application state is missing"))?;
-            let token = token.ok_or(ApiError::Unauthorized("a bearer token is required"))?;
-            let claims = state.jwt.verify(&token).ok_or(ApiError::Unauthorized(
-                "the access token is invalid or expired",
-            ))?;
-            let mut connection = state.pool.get().await?;
-            // The account must still exist and the token must have been issued
-            // under its current token version (password change, log out everywhere).
-            let user = users::find_by_id(&mut connection, claims.sub)
-                .await?
-                .filter(|user| user.token_version == claims.ver)
-                .ok_or(ApiError::Unauthorized("the access token has been revoked"))?;
-            request
-                .extensions_mut()
-                .insert(AuthenticatedUserId(user.id));
+            let (user, _connection) = authenticating.await?;
             Ok(AuthUser(user))
         })
+    }
+}
+
+impl FromRequest for AuthUserWithConnection {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        let authenticating = authenticate(request);
+        Box::pin(async move {
+            let (user, connection) = authenticating.await?;
+            Ok(AuthUserWithConnection { user, connection })
+        })
+    }
+}
+
+/// The bearer token's user, and the connection that looked it up.
+fn authenticate(
+    request: &HttpRequest,
+) -> impl Future<Output = Result<(User, PooledConnection), ApiError>> + 'static {
+    let state = request.app_data::<web::Data<AppState>>().cloned();
+    let token = bearer_token(request);
+    let request = request.clone();
+    async move {
+        let state = state.ok_or_else(|| ApiError::internal("the application state is missing"))?;
+        let token = token.ok_or(ApiError::Unauthorized("a bearer token is required"))?;
+        let claims = state.jwt.verify(&token).ok_or(ApiError::Unauthorized(
+            "the access token is invalid or expired",
+        ))?;
+        let mut connection = state.pool.get().await?;
+        // The account must still exist and the token must have been issued
+        // under its current token version (password change, log out everywhere).
+        let user = users::find_by_id(&mut connection, claims.sub)
+            .await?
+            .filter(|user| user.token_version == claims.ver)
+            .ok_or(ApiError::Unauthorized("the access token has been revoked"))?;
+        request
+            .extensions_mut()
+            .insert(AuthenticatedUserId(user.id));
+        Ok((user, connection))
     }
 }

@@ -11,7 +11,7 @@ use super::dto::{
 };
 use super::outreach::{OutreachScript, OutreachScriptQuery};
 use super::{import, service};
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, AuthUserWithConnection};
 use crate::error::{ApiResult, Problem};
 use crate::extract::{CsvBody, Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page, PageQuery};
@@ -59,15 +59,18 @@ fn contact_response(
 #[get("/contacts")]
 pub async fn list_contacts(
     state: web::Data<AppState>,
-    user: AuthUser,
+    user: AuthUserWithConnection,
     request: HttpRequest,
     query: web::Query<ContactListQuery>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
+    let AuthUserWithConnection {
+        user,
+        mut connection,
+    } = user;
     let page = service::list(
         &mut connection,
         &state.contact_search_histogram,
-        user.0.id,
+        user.id,
         query.into_inner(),
     )
     .await?;
@@ -206,12 +209,14 @@ pub async fn export_contacts(
 )]
 #[get("/contacts/{id}")]
 pub async fn get_contact(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    user: AuthUserWithConnection,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let contact = service::get(&mut connection, user.0.id, *id).await?;
+    let AuthUserWithConnection {
+        user,
+        mut connection,
+    } = user;
+    let contact = service::get(&mut connection, user.id, *id).await?;
     Ok(contact_response(actix_web::http::StatusCode::OK, contact))
 }
 
