@@ -6,7 +6,7 @@ use diesel::expression::{
 };
 use diesel::pg::Pg;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
-use diesel::sql_types::{Array, Bool, Int4, Nullable, Text, Timestamptz, Uuid};
+use diesel::sql_types::{Bool, Nullable, Text, Timestamptz, Uuid};
 
 diesel::define_sql_function! {
     /// `lower(text)`.
@@ -77,47 +77,35 @@ impl<Q: QueryFragment<Pg>> QueryFragment<Pg> for WithLimit<Q> {
     }
 }
 
-/// `(SELECT rapport_search_keys(owner, folded))`: a search term's keys,
-/// computed once as the statement runs. Inside a subquery they are unknown
-/// while PostgreSQL plans, so it estimates the key condition the same way
-/// for every term and one prepared plan serves them all; with the keys in
-/// sight it would plan each search again.
+/// `(SELECT expression)`: computed once as the statement runs, and unknown
+/// to the planner. A search term's keys and folded text go through it, so
+/// PostgreSQL estimates every term alike and one prepared plan serves them
+/// all; with the values in sight it would plan each search again.
 #[derive(Debug, Clone)]
-pub struct TermKeys {
-    owner: uuid::Uuid,
-    folded: String,
+pub struct Opaque<E>(pub E);
+
+impl<E: Expression> Expression for Opaque<E> {
+    type SqlType = E::SqlType;
 }
 
-impl TermKeys {
-    pub fn new(owner: uuid::Uuid, folded: String) -> Self {
-        Self { owner, folded }
-    }
-}
-
-impl Expression for TermKeys {
-    type SqlType = Array<Int4>;
-}
-
-impl ValidGrouping<()> for TermKeys {
+impl<E> ValidGrouping<()> for Opaque<E> {
     type IsAggregate = is_aggregate::Never;
 }
 
-impl<QS> AppearsOnTable<QS> for TermKeys {}
+impl<E, QS> AppearsOnTable<QS> for Opaque<E> where Opaque<E>: Expression {}
 
-impl<QS> SelectableExpression<QS> for TermKeys {}
+impl<E, QS> SelectableExpression<QS> for Opaque<E> where Opaque<E>: Expression {}
 
-impl QueryId for TermKeys {
+impl<E> QueryId for Opaque<E> {
     type QueryId = ();
     const HAS_STATIC_QUERY_ID: bool = false;
 }
 
-impl QueryFragment<Pg> for TermKeys {
+impl<E: QueryFragment<Pg>> QueryFragment<Pg> for Opaque<E> {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
-        out.push_sql("(SELECT rapport_search_keys(");
-        out.push_bind_param::<Uuid, _>(&self.owner)?;
-        out.push_sql(", ");
-        out.push_bind_param::<Text, _>(&self.folded)?;
-        out.push_sql("))");
+        out.push_sql("(SELECT ");
+        self.0.walk_ast(out.reborrow())?;
+        out.push_sql(")");
         Ok(())
     }
 }

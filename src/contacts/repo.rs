@@ -11,7 +11,9 @@ use super::dto::{ContactSort, Segment};
 use super::models::{Contact, ContactChangeset, NewContact};
 use super::search::TextSearch;
 use crate::schema::{contacts, employers};
-use crate::sql::{TermKeys, lower, rapport_search_keys, rapport_segment, strpos, with_limit};
+use crate::sql::{
+    Opaque, lower, rapport_fold, rapport_search_keys, rapport_segment, strpos, with_limit,
+};
 
 pub async fn insert(
     connection: &mut AsyncPgConnection,
@@ -276,18 +278,18 @@ pub async fn list(
     match filter.text {
         // `contacts_user_search_keys_idx` finds the candidates; the text
         // itself settles them.
-        Some(TextSearch::ByKeys { folded }) => {
-            let term_keys = TermKeys::new(user_id, folded.clone());
+        Some(TextSearch::ByKeys { term }) => {
+            let term_keys = Opaque(rapport_search_keys(user_id, rapport_fold(term.clone())));
             query = query
                 .filter(
                     rapport_search_keys(contacts::user_id, contacts::search_text)
                         .contains(term_keys),
                 )
-                .filter(strpos(contacts::search_text, folded).gt(0));
+                .filter(strpos(contacts::search_text, Opaque(rapport_fold(term))).gt(0));
         }
         // The sort's index walks the list; the text is checked on the way.
-        Some(TextSearch::ByWalking { folded }) => {
-            query = query.filter(strpos(contacts::search_text, folded).gt(0));
+        Some(TextSearch::ByWalking { term }) => {
+            query = query.filter(strpos(contacts::search_text, Opaque(rapport_fold(term))).gt(0));
         }
         None => {}
     }

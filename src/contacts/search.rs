@@ -25,9 +25,6 @@ use std::time::{Duration, Instant};
 
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use uuid::Uuid;
-
-use crate::sql::{rapport_fold, rapport_search_keys};
 
 /// From this share of contacts up, walking the list finds a page sooner
 /// than the keys. Measured on the benchmark data: the keys cost about 3 µs
@@ -40,13 +37,14 @@ const WALK_FROM_SHARE: f64 = 0.04;
 /// nothing.
 const HISTOGRAM_LIFETIME: Duration = Duration::from_secs(300);
 
-/// How the matches of `q` are found, with the folded term they must contain.
+/// How the matches of `q` are found, with the term as typed; the statement
+/// folds it (case, accents) the way the stored text was folded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextSearch {
     /// Through the owner's trigram keys of the term.
-    ByKeys { folded: String },
+    ByKeys { term: String },
     /// By walking the list in order.
-    ByWalking { folded: String },
+    ByWalking { term: String },
 }
 
 /// The histogram of `contacts.search_text`, read from `pg_stats` and kept
@@ -120,27 +118,35 @@ async fn read_bounds(connection: &mut AsyncPgConnection) -> QueryResult<Vec<Stri
     Ok(bounds.into_iter().map(|bound| bound.text).collect())
 }
 
-/// Folds the term and chooses how to find its matches.
+/// Chooses how to find the matches of `term`.
 pub async fn plan(
     connection: &mut AsyncPgConnection,
     histogram: &SearchTextHistogram,
-    user_id: Uuid,
-    q: &str,
+    term: &str,
 ) -> QueryResult<TextSearch> {
-    let (folded, keys): (String, Vec<i32>) = diesel::select((
-        rapport_fold(q),
-        rapport_search_keys(user_id, rapport_fold(q)),
-    ))
-    .get_result(connection)
-    .await?;
-    if keys.is_empty() {
-        return Ok(TextSearch::ByWalking { folded });
+    let term = term.to_owned();
+    if !has_trigram_key(&term) {
+        return Ok(TextSearch::ByWalking { term });
     }
-    let share = histogram.share_containing(connection, &folded).await?;
+    // Lower case is the folding that matters for the estimate; a term whose
+    // accents keep it from matching the sample counts as rare, and the
+    // keys find it all the same.
+    let share = histogram
+        .share_containing(connection, &term.to_lowercase())
+        .await?;
     Ok(match share {
-        Some(share) if share >= WALK_FROM_SHARE => TextSearch::ByWalking { folded },
-        _ => TextSearch::ByKeys { folded },
+        Some(share) if share >= WALK_FROM_SHARE => TextSearch::ByWalking { term },
+        _ => TextSearch::ByKeys { term },
     })
+}
+
+/// Whether the term has three ASCII letters or digits in a row, which
+/// folding keeps as they are: then `rapport_search_keys` gives it at least
+/// one key. (Folding may make keys of other terms too, "Zoë" for one; those
+/// are walked, which finds the same contacts.)
+fn has_trigram_key(term: &str) -> bool {
+    term.split(|character: char| !character.is_ascii_alphanumeric())
+        .any(|word| word.len() >= 3)
 }
 
 #[cfg(test)]
@@ -161,5 +167,15 @@ mod tests {
         assert_eq!(share_of(&bounds, "nurse"), Some(0.25));
         assert_eq!(share_of(&bounds, "pilot"), Some(0.0));
         assert_eq!(share_of(&[], "data"), None);
+    }
+
+    #[test]
+    fn a_term_has_keys_when_it_has_three_ascii_letters_or_digits_in_a_row() {
+        for term in ["jose", "José", "O'Brien", "r2d2", "data scientist", "abc"] {
+            assert!(has_trigram_key(term), "{term}");
+        }
+        for term in ["jo", "a b c", "Zoë", "東京", "%_", "", "é-é-é"] {
+            assert!(!has_trigram_key(term), "{term}");
+        }
     }
 }

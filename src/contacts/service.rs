@@ -204,7 +204,7 @@ pub async fn list(
     let limit = pagination::limit(query.limit)?;
     let sort = query.sort.unwrap_or_default();
     let text = match query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        Some(q) => Some(search::plan(connection, histogram, user_id, q).await?),
+        Some(q) => Some(search::plan(connection, histogram, q).await?),
         None => None,
     };
     let filter = ContactFilter {
