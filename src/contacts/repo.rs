@@ -261,8 +261,9 @@ impl ContactCursor {
 /// `contacts_user_updated_idx`, `contacts_user_created_idx`), walked in
 /// order; `contacts_user_search_keys_idx` (owner + owner's trigram keys) for
 /// a `q` searched by keys (see [`super::search`]) and `contacts_tags_idx`
-/// for `tag` when the planner finds them more selective. Every statement
-/// is prepared once per connection: no plan depends on the term.
+/// for `tag` when the planner finds them more selective. The limit is
+/// part of the SQL and the term reaches the plan only through subqueries,
+/// so each statement keeps one prepared plan.
 pub async fn list(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
