@@ -14,9 +14,9 @@
 -- words of any text that contains the term, so the index never loses a
 -- match. It may return more rows than match (trigrams in another order,
 -- a rare hash collision); the search checks the text itself as well.
--- Non-ASCII trigrams are left out because pg_trgm shows them only as a
--- hash of the padded word, which a term cannot reproduce; terms without a
--- key are answered by walking the list instead.
+-- Trigrams with other characters are left out: pg_trgm shows those only as
+-- a hash, which does not tell a word's padded edge from its inside. Terms
+-- without a key are answered by walking the list instead.
 CREATE FUNCTION rapport_search_keys(owner uuid, folded text) RETURNS integer[]
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT
     AS $$

@@ -17,8 +17,8 @@
 //! instead, from the share of contacts whose text contains the term,
 //! estimated on the column's histogram (the sample of the table that
 //! `ANALYZE` keeps) exactly as the planner would estimate the text
-//! condition alone. Terms without a key (shorter than three letters or
-//! digits in a row, or only non-Latin script) are always walked.
+//! condition alone. Terms without a key (fewer than three ASCII letters or
+//! digits in a row) are always walked.
 
 use std::sync::RwLock;
 use std::time::{Duration, Instant};
@@ -27,9 +27,12 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 /// From this share of contacts up, walking the list finds a page sooner
-/// than the keys. Measured on the benchmark data: the keys cost about 3 µs
-/// a matching contact, a walk about 1.7 µs a contact walked (26 matches at
-/// a share of 4 % is about 650 contacts); they cross between 3 and 5 %.
+/// than the keys. Measured on the benchmark data: the keys cost 3–4 µs a
+/// matching contact, a walk about 1.7 µs a contact walked (26 matches at a
+/// share of 4 % is about 650 contacts); they cross at 3 % or a little
+/// under. 4 % keeps terms of 1–2 % (a first name) on the keys whatever the
+/// histogram's sampling error: a walk for one of those can cost 5 ms when
+/// its matches sit late in the list's order.
 const WALK_FROM_SHARE: f64 = 0.04;
 
 /// How long a histogram is used before it is read again. `ANALYZE` runs
