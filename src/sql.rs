@@ -92,9 +92,9 @@ impl<E> ValidGrouping<()> for Opaque<E> {
     type IsAggregate = is_aggregate::Never;
 }
 
-impl<E, QS> AppearsOnTable<QS> for Opaque<E> where Opaque<E>: Expression {}
+impl<E: AppearsOnTable<QS>, QS> AppearsOnTable<QS> for Opaque<E> {}
 
-impl<E, QS> SelectableExpression<QS> for Opaque<E> where Opaque<E>: Expression {}
+impl<E: SelectableExpression<QS>, QS> SelectableExpression<QS> for Opaque<E> {}
 
 impl<E> QueryId for Opaque<E> {
     type QueryId = ();

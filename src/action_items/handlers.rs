@@ -11,7 +11,7 @@ use super::dto::{
 };
 use super::models::{ActionItemChangeset, NewActionItem};
 use super::repo;
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, AuthUserWithConnection};
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::Json;
 use crate::interviews::repo as interviews;
@@ -50,13 +50,14 @@ async fn own_interview(
 )]
 #[get("/interviews/{id}/action-items")]
 pub async fn list_action_items(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<ActionItemList>> {
-    let mut connection = state.pool.get().await?;
-    own_interview(&mut connection, user.0.id, *id).await?;
-    let items = repo::of_interview(&mut connection, user.0.id, *id).await?;
+    own_interview(&mut connection, user.id, *id).await?;
+    let items = repo::of_interview(&mut connection, user.id, *id).await?;
     Ok(web::Json(ActionItemList {
         items: items.into_iter().map(Into::into).collect(),
         next_cursor: None,
@@ -127,13 +128,14 @@ pub async fn create_action_item(
 )]
 #[get("/interviews/{id}/action-items/{item_id}")]
 pub async fn get_action_item(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
     let (id, item_id) = path.into_inner();
-    let mut connection = state.pool.get().await?;
-    let item = repo::of_interview(&mut connection, user.0.id, id)
+    let item = repo::of_interview(&mut connection, user.id, id)
         .await?
         .into_iter()
         .find(|item| item.id == item_id)

@@ -32,7 +32,7 @@ fn bearer_token(request: &HttpRequest) -> Option<String> {
         .filter(|token| !token.is_empty())
 }
 
-/// [`AuthUser`] with the connection that checked the token, for read-only
+/// [`AuthUser`] with the connection that checked the token, for the `GET`
 /// handlers that query the database next: one checkout (and one liveness
 /// check of the connection) serves the whole request. Handlers that read a
 /// body keep [`AuthUser`], so no connection waits on a slow upload.

@@ -59,14 +59,13 @@ fn contact_response(
 #[get("/contacts")]
 pub async fn list_contacts(
     state: web::Data<AppState>,
-    user: AuthUserWithConnection,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     request: HttpRequest,
     query: web::Query<ContactListQuery>,
 ) -> ApiResult<HttpResponse> {
-    let AuthUserWithConnection {
-        user,
-        mut connection,
-    } = user;
     let page = service::list(
         &mut connection,
         &state.contact_search_histogram,
@@ -169,12 +168,13 @@ pub async fn import_contacts(
 )]
 #[get("/contacts/export")]
 pub async fn export_contacts(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     query: web::Query<ExportQuery>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let contacts = service::export(&mut connection, user.0.id).await?;
+    let contacts = service::export(&mut connection, user.id).await?;
     drop(connection);
     let (content_type, file_name, body) = match query.format.unwrap_or(ExportFormat::Csv) {
         ExportFormat::Csv => (
@@ -209,13 +209,12 @@ pub async fn export_contacts(
 )]
 #[get("/contacts/{id}")]
 pub async fn get_contact(
-    user: AuthUserWithConnection,
-    id: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
-    let AuthUserWithConnection {
+    AuthUserWithConnection {
         user,
         mut connection,
-    } = user;
+    }: AuthUserWithConnection,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
     let contact = service::get(&mut connection, user.id, *id).await?;
     Ok(contact_response(actix_web::http::StatusCode::OK, contact))
 }
@@ -356,15 +355,17 @@ pub async fn unarchive_contact(
 #[get("/contacts/{id}/referrals")]
 pub async fn list_referrals(
     state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     request: HttpRequest,
     id: web::Path<Uuid>,
     query: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
     let page = service::referrals(
         &mut connection,
-        user.0.id,
+        user.id,
         *id,
         query.cursor.as_deref(),
         query.limit,
@@ -391,13 +392,14 @@ pub async fn list_referrals(
 )]
 #[get("/contacts/{id}/outreach-script")]
 pub async fn outreach_script(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     id: web::Path<Uuid>,
     query: web::Query<OutreachScriptQuery>,
 ) -> ApiResult<web::Json<OutreachScript>> {
-    let mut connection = state.pool.get().await?;
-    let script = service::outreach_script(&mut connection, &user.0, *id, query.template).await?;
+    let script = service::outreach_script(&mut connection, &user, *id, query.template).await?;
     Ok(web::Json(script))
 }
 
@@ -412,11 +414,10 @@ pub async fn outreach_script(
 )]
 #[get("/network")]
 pub async fn get_network(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
 ) -> ApiResult<web::Json<NetworkResponse>> {
-    let mut connection = state.pool.get().await?;
-    Ok(web::Json(
-        service::network(&mut connection, user.0.id).await?,
-    ))
+    Ok(web::Json(service::network(&mut connection, user.id).await?))
 }

@@ -276,23 +276,21 @@ pub async fn list(
         .filter(contacts::user_id.eq(user_id))
         .select((Contact::as_select(), lower(contacts::full_name)))
         .into_boxed();
-    match filter.text {
-        // `contacts_user_search_keys_idx` finds the candidates; the text
-        // itself settles them.
-        Some(TextSearch::ByKeys { term }) => {
+    if let Some(text) = filter.text {
+        let (term, by_keys) = match text {
+            TextSearch::ByKeys { term } => (term, true),
+            TextSearch::ByWalking { term } => (term, false),
+        };
+        // By keys, `contacts_user_search_keys_idx` finds the candidates;
+        // walking, the sort's index reads the list in order. Either way the
+        // text itself settles each contact.
+        if by_keys {
             let term_keys = Opaque(rapport_search_keys(user_id, rapport_fold(term.clone())));
-            query = query
-                .filter(
-                    rapport_search_keys(contacts::user_id, contacts::search_text)
-                        .contains(term_keys),
-                )
-                .filter(strpos(contacts::search_text, Opaque(rapport_fold(term))).gt(0));
+            query = query.filter(
+                rapport_search_keys(contacts::user_id, contacts::search_text).contains(term_keys),
+            );
         }
-        // The sort's index walks the list; the text is checked on the way.
-        Some(TextSearch::ByWalking { term }) => {
-            query = query.filter(strpos(contacts::search_text, Opaque(rapport_fold(term))).gt(0));
-        }
-        None => {}
+        query = query.filter(strpos(contacts::search_text, Opaque(rapport_fold(term))).gt(0));
     }
     if let Some(tag) = filter.tag {
         query = query.filter(contacts::tags.contains(vec![tag]));

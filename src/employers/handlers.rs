@@ -9,7 +9,7 @@ use super::dto::{
     CreateEmployerRequest, EmployerListQuery, EmployerResponse, UpdateEmployerRequest,
 };
 use super::service;
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, AuthUserWithConnection};
 use crate::error::{ApiResult, Problem};
 use crate::extract::Json;
 use crate::pagination::{self, Page};
@@ -40,16 +40,18 @@ pub fn configure(config: &mut ServiceConfig) {
 #[get("/employers")]
 pub async fn list_employers(
     state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     request: HttpRequest,
     query: web::Query<EmployerListQuery>,
 ) -> ApiResult<HttpResponse> {
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
-    let mut connection = state.pool.get().await?;
     let page = service::list(
         &mut connection,
-        user.0.id,
+        user.id,
         query.status.map(|status| status.as_str()),
         query.sort.unwrap_or_default(),
         query.cursor.as_deref(),
@@ -107,12 +109,13 @@ pub async fn create_employer(
 )]
 #[get("/employers/{id}")]
 pub async fn get_employer(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let employer = service::get(&mut connection, user.0.id, *id).await?;
+    let employer = service::get(&mut connection, user.id, *id).await?;
     let version = employer.version;
     let body = service::response(&mut connection, employer).await?;
     Ok(HttpResponse::Ok().insert_header(etag(version)).json(body))

@@ -14,7 +14,7 @@ use super::dto::{
 use super::models::{Interview, InterviewQuestion, InterviewQuestionChangeset};
 use super::repo::InterviewFilter;
 use super::service::{self, ActionInput};
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, AuthUserWithConnection};
 use crate::contacts::dto::{ContactResponse, CreateContactRequest};
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
@@ -83,7 +83,10 @@ fn question_list(questions: Vec<InterviewQuestion>) -> InterviewQuestionList {
 #[get("/interviews")]
 pub async fn list_interviews(
     state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     request: HttpRequest,
     query: web::Query<InterviewListQuery>,
 ) -> ApiResult<HttpResponse> {
@@ -96,10 +99,9 @@ pub async fn list_interviews(
         from: query.from,
         to: query.to,
     };
-    let mut connection = state.pool.get().await?;
     let page = service::list(
         &mut connection,
-        user.0.id,
+        user.id,
         filter,
         query.cursor.as_deref(),
         limit,
@@ -157,11 +159,13 @@ pub async fn create_interview(
 #[get("/interviews/{id}")]
 pub async fn get_interview(
     state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let interview = service::get(&mut connection, user.0.id, *id).await?;
+    let interview = service::get(&mut connection, user.id, *id).await?;
     interview_response(&state, &mut connection, StatusCode::OK, interview, false).await
 }
 
@@ -448,12 +452,13 @@ pub async fn attach_question_set(
 )]
 #[get("/interviews/{id}/questions")]
 pub async fn list_interview_questions(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<InterviewQuestionList>> {
-    let mut connection = state.pool.get().await?;
-    let questions = service::questions(&mut connection, user.0.id, *id).await?;
+    let questions = service::questions(&mut connection, user.id, *id).await?;
     Ok(web::Json(question_list(questions)))
 }
 

@@ -11,7 +11,7 @@ use super::dto::{
 };
 use super::models::{QuestionChangeset, QuestionSetChangeset};
 use super::service;
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, AuthUserWithConnection};
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page};
@@ -62,15 +62,17 @@ fn set_response(
 #[get("/question-sets")]
 pub async fn list_question_sets(
     state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     request: HttpRequest,
     query: web::Query<QuestionSetListQuery>,
 ) -> ApiResult<HttpResponse> {
     let limit = pagination::limit(query.limit)?;
-    let mut connection = state.pool.get().await?;
     let page = service::list(
         &mut connection,
-        user.0.id,
+        user.id,
         query.scope.unwrap_or_default(),
         query.cursor.as_deref(),
         limit,
@@ -118,12 +120,13 @@ pub async fn create_question_set(
 )]
 #[get("/question-sets/{id}")]
 pub async fn get_question_set(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let set = service::get(&mut connection, user.0.id, *id).await?;
+    let set = service::get(&mut connection, user.id, *id).await?;
     Ok(set_response(StatusCode::OK, set, None))
 }
 

@@ -13,7 +13,7 @@ use super::dto::{
 };
 use super::models::{NewReminder, Reminder, ReminderChangeset};
 use super::repo::{self, ReminderCursor, ReminderFilter};
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, AuthUserWithConnection};
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page, PageQuery};
@@ -74,7 +74,10 @@ async fn page(
 #[get("/reminders")]
 pub async fn list_reminders(
     state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     request: HttpRequest,
     query: web::Query<ReminderListQuery>,
 ) -> ApiResult<HttpResponse> {
@@ -88,10 +91,9 @@ pub async fn list_reminders(
         contact_id: query.contact_id,
         due_now: false,
     };
-    let mut connection = state.pool.get().await?;
     let page = page(
         &mut connection,
-        user.0.id,
+        user.id,
         filter,
         query.cursor.as_deref(),
         query.limit,
@@ -118,7 +120,10 @@ pub async fn list_reminders(
 #[get("/reminders/due")]
 pub async fn list_due_reminders(
     state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     request: HttpRequest,
     query: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
@@ -126,10 +131,9 @@ pub async fn list_due_reminders(
         due_now: true,
         ..ReminderFilter::default()
     };
-    let mut connection = state.pool.get().await?;
     let page = page(
         &mut connection,
-        user.0.id,
+        user.id,
         filter,
         query.cursor.as_deref(),
         query.limit,
@@ -222,12 +226,13 @@ pub async fn create_reminder(
 )]
 #[get("/reminders/{id}")]
 pub async fn get_reminder(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let reminder = repo::find(&mut connection, user.0.id, *id)
+    let reminder = repo::find(&mut connection, user.id, *id)
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(reminder_response(StatusCode::OK, reminder))

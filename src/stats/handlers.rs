@@ -9,11 +9,10 @@ use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::repo;
-use crate::auth::AuthUser;
+use crate::auth::AuthUserWithConnection;
 use crate::contacts::dto::Segment;
 use crate::error::ApiResult;
 use crate::interviews::transitions::Status;
-use crate::startup::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
     config.service(get_stats);
@@ -71,9 +70,13 @@ fn median(mut values: Vec<f64>) -> Option<f64> {
     security(("bearer" = [])),
 )]
 #[get("/stats")]
-pub async fn get_stats(state: web::Data<AppState>, user: AuthUser) -> ApiResult<web::Json<Stats>> {
-    let user_id = user.0.id;
-    let mut connection = state.pool.get().await?;
+pub async fn get_stats(
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
+) -> ApiResult<web::Json<Stats>> {
+    let user_id = user.id;
     let times = repo::interview_times(&mut connection, user_id).await?;
     let segments = repo::segments(&mut connection, user_id).await?;
     let referrals_gained = repo::referrals_gained(&mut connection, user_id).await?;

@@ -15,7 +15,7 @@ use super::dto::{
 use super::models::{NewWebhook, WebhookChangeset};
 use super::repo::{self, DeliveryCursor};
 use super::{outbox, policy};
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, AuthUserWithConnection};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page, PageQuery};
@@ -68,11 +68,12 @@ fn event_names(events: &[super::dto::EventName]) -> Vec<String> {
 )]
 #[get("/webhooks")]
 pub async fn list_webhooks(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
 ) -> ApiResult<web::Json<WebhookList>> {
-    let mut connection = state.pool.get().await?;
-    let webhooks = repo::all_of_user(&mut connection, user.0.id).await?;
+    let webhooks = repo::all_of_user(&mut connection, user.id).await?;
     Ok(web::Json(WebhookList {
         items: webhooks
             .into_iter()
@@ -132,12 +133,13 @@ pub async fn create_webhook(
 )]
 #[get("/webhooks/{id}")]
 pub async fn get_webhook(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<WebhookResponse>> {
-    let mut connection = state.pool.get().await?;
-    let webhook = repo::find(&mut connection, user.0.id, *id)
+    let webhook = repo::find(&mut connection, user.id, *id)
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(web::Json(WebhookResponse::new(webhook, false)))
@@ -255,15 +257,17 @@ pub async fn ping_webhook(
 #[get("/webhooks/{id}/deliveries")]
 pub async fn list_deliveries(
     state: web::Data<AppState>,
-    user: AuthUser,
+    AuthUserWithConnection {
+        user,
+        mut connection,
+    }: AuthUserWithConnection,
     request: HttpRequest,
     id: web::Path<Uuid>,
     query: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
     let limit = pagination::limit(query.limit)?;
     let after = pagination::after::<DeliveryCursor>(query.cursor.as_deref())?;
-    let mut connection = state.pool.get().await?;
-    repo::find(&mut connection, user.0.id, *id)
+    repo::find(&mut connection, user.id, *id)
         .await?
         .ok_or(ApiError::NotFound)?;
     let rows = repo::deliveries(&mut connection, *id, after, limit).await?;
