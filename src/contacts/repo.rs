@@ -259,8 +259,8 @@ impl ContactCursor {
 /// `limit + 1` rows at most. Keyset pagination, so pages stay stable under
 /// inserts. Indexes: the sort's own (`contacts_user_name_idx`,
 /// `contacts_user_updated_idx`, `contacts_user_created_idx`), walked in
-/// order; `contacts_user_search_keys_idx` (owner + owner's trigram keys) for
-/// a `q` searched by keys (see [`super::search`]) and `contacts_tags_idx`
+/// order; `contacts_search_keys_idx` (the owner's trigram keys) for a `q`
+/// searched by keys (see [`super::search`]) and `contacts_tags_idx`
 /// for `tag` when the planner finds them more selective. The limit is
 /// part of the SQL and the term reaches the plan only through subqueries,
 /// so each statement keeps one prepared plan.
@@ -273,17 +273,26 @@ pub async fn list(
     limit: i64,
 ) -> QueryResult<Vec<(Contact, String)>> {
     let mut query = contacts::table
-        .filter(contacts::user_id.eq(user_id))
         .select((Contact::as_select(), lower(contacts::full_name)))
         .into_boxed();
+    let by_keys = matches!(filter.text, Some(TextSearch::ByKeys { .. }));
+    query = if by_keys {
+        // The owner's keys find only the owner's contacts, up to a rare
+        // hash collision that this check removes. `IS NOT DISTINCT FROM`
+        // (the same as `=` for a column that is never null) is one no index
+        // answers, so PostgreSQL does not also read all of the owner's
+        // entries in an owner index to AND them with the keys' few.
+        query.filter(contacts::user_id.is_not_distinct_from(user_id))
+    } else {
+        query.filter(contacts::user_id.eq(user_id))
+    };
     if let Some(text) = filter.text {
-        let (term, by_keys) = match text {
-            TextSearch::ByKeys { term } => (term, true),
-            TextSearch::ByWalking { term } => (term, false),
+        let term = match text {
+            TextSearch::ByKeys { term } | TextSearch::ByWalking { term } => term,
         };
-        // By keys, `contacts_user_search_keys_idx` finds the candidates;
-        // walking, the sort's index reads the list in order. Either way the
-        // text itself settles each contact.
+        // By keys, `contacts_search_keys_idx` finds the candidates; walking,
+        // the sort's index reads the list in order. Either way the text
+        // itself settles each contact.
         if by_keys {
             let term_keys = Opaque(rapport_search_keys(user_id, rapport_fold(term.clone())));
             query = query.filter(

@@ -3,7 +3,7 @@
 //! A page is the first matches in the list's order. Two ways find them:
 //!
 //! - **By keys**: the owner's trigram keys of the term pick every contact
-//!   that can match from `contacts_user_search_keys_idx`; the page is the
+//!   that can match from `contacts_search_keys_idx`; the page is the
 //!   first of those in order. It reads each match once, so it suits terms
 //!   that few contacts contain: a name, a company, a rare word.
 //! - **By walking**: the list is read in order through the sort's own index
