@@ -49,6 +49,10 @@ pub struct SegmentInputs {
 
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = contacts)]
+// `None` is bound as NULL (these columns default to NULL) instead of
+// written as DEFAULT, so the statement's text never varies and it stays
+// prepared: an insert is not parsed and planned again every time.
+#[diesel(treat_none_as_default_value = false)]
 pub struct NewContact {
     pub id: Uuid,
     pub user_id: Uuid,
