@@ -4,9 +4,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use diesel::{ConnectionError, ConnectionResult, QueryableByName};
+use deadpool::managed::Manager;
+use diesel::{ConnectionError, ConnectionResult, QueryResult, QueryableByName};
 use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
-use diesel_async::pooled_connection::{AsyncDieselConnectionManager, ManagerConfig};
+use diesel_async::pooled_connection::{
+    AsyncDieselConnectionManager, ManagerConfig, RecyclingMethod,
+};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use futures_util::FutureExt;
@@ -14,11 +17,15 @@ use futures_util::FutureExt;
 use crate::config::Settings;
 
 /// The pool every request draws its connection from.
-pub type Pool = diesel_async::pooled_connection::deadpool::Pool<AsyncPgConnection>;
+pub type Pool = deadpool::managed::Pool<ConnectionManager>;
 /// A connection on loan from the pool.
-pub type PooledConnection = diesel_async::pooled_connection::deadpool::Object<AsyncPgConnection>;
+pub type PooledConnection = deadpool::managed::Object<ConnectionManager>;
 /// Why no connection could be had.
 pub type PoolError = diesel_async::pooled_connection::deadpool::PoolError;
+
+/// How long a checked-out connection may take to answer its liveness check
+/// (or the query that stands in for it) before it is discarded.
+const LIVENESS_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// The migrations, compiled into the binary.
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
@@ -30,24 +37,99 @@ const MIGRATION_LOCK_KEY: i64 = 0x0072_6170_706f_7274;
 /// Builds the pool. Connections are made lazily, so this succeeds even when
 /// the database is down; requests then answer 503 within the wait timeout.
 pub fn build_pool(settings: &Settings) -> Pool {
-    let statement_timeout = settings.statement_timeout;
-    let mut manager_config = ManagerConfig::default();
-    // The default recycling check runs `SELECT 1` before each checkout,
-    // bounded by the recycle timeout: a connection that stopped answering
-    // is replaced instead of hanging a request. (Skipping it is worth a
-    // quarter more `/v1/me` throughput; no target needs that.)
-    manager_config.custom_setup =
-        Box::new(move |url| establish(url.to_owned(), statement_timeout).boxed());
-    let manager =
-        AsyncDieselConnectionManager::new_with_config(&settings.database_url, manager_config);
+    let manager_with = |recycling_method| {
+        let statement_timeout = settings.statement_timeout;
+        let mut config = ManagerConfig::default();
+        config.recycling_method = recycling_method;
+        config.custom_setup =
+            Box::new(move |url| establish(url.to_owned(), statement_timeout).boxed());
+        AsyncDieselConnectionManager::new_with_config(&settings.database_url, config)
+    };
+    let manager = ConnectionManager {
+        verified: manager_with(RecyclingMethod::Verified),
+        unverified: manager_with(RecyclingMethod::Fast),
+    };
     Pool::builder(manager)
         .max_size(settings.pool_size)
         .wait_timeout(Some(settings.pool_wait_timeout))
         .create_timeout(Some(settings.pool_wait_timeout))
-        .recycle_timeout(Some(Duration::from_secs(2)))
+        .recycle_timeout(Some(LIVENESS_TIMEOUT))
         .runtime(deadpool::Runtime::Tokio1)
         .build()
         .expect("a pool with a runtime and timeouts always builds")
+}
+
+tokio::task_local! {
+    /// Set while [`checkout_with`] takes a connection: its first query
+    /// stands in for the liveness check.
+    static FIRST_QUERY_CHECKS_LIVENESS: ();
+}
+
+/// diesel-async's manager, whose check before each checkout runs `SELECT 1`
+/// (bounded by the recycle timeout) so that a connection that stopped
+/// answering is replaced instead of hanging a request. [`checkout_with`]
+/// skips that round trip and bounds its own first query instead; a
+/// connection that is closed or was left inside a transaction is replaced
+/// either way.
+pub struct ConnectionManager {
+    verified: AsyncDieselConnectionManager<AsyncPgConnection>,
+    unverified: AsyncDieselConnectionManager<AsyncPgConnection>,
+}
+
+impl Manager for ConnectionManager {
+    type Type = AsyncPgConnection;
+    type Error = diesel_async::pooled_connection::PoolError;
+
+    async fn create(&self) -> Result<AsyncPgConnection, Self::Error> {
+        self.verified.create().await
+    }
+
+    async fn recycle(
+        &self,
+        connection: &mut AsyncPgConnection,
+        metrics: &deadpool::managed::Metrics,
+    ) -> deadpool::managed::RecycleResult<Self::Error> {
+        if FIRST_QUERY_CHECKS_LIVENESS.try_with(|_| ()).is_ok() {
+            self.unverified.recycle(connection, metrics).await
+        } else {
+            self.verified.recycle(connection, metrics).await
+        }
+    }
+}
+
+/// Checks a connection out and runs `first` on it, the first query doing
+/// the work of the liveness check: it must answer within the recycle
+/// timeout, or the connection is discarded and the next one tried, until
+/// the pool's wait timeout has passed (then `Err(None)`). One round trip
+/// fewer than [`Pool::get`] for every request that authenticates.
+pub async fn checkout_with<T>(
+    pool: &Pool,
+    first: impl AsyncFn(&mut AsyncPgConnection) -> QueryResult<T>,
+) -> Result<(PooledConnection, QueryResult<T>), Option<PoolError>> {
+    let wait = pool.timeouts().wait.unwrap_or(LIVENESS_TIMEOUT);
+    let deadline = tokio::time::Instant::now() + wait;
+    loop {
+        let mut connection = FIRST_QUERY_CHECKS_LIVENESS
+            .scope((), pool.get())
+            .await
+            .map_err(Some)?;
+        let answered = tokio::time::timeout_at(
+            deadline.min(tokio::time::Instant::now() + LIVENESS_TIMEOUT),
+            first(&mut connection),
+        )
+        .await;
+        match answered {
+            Ok(result) => return Ok((connection, result)),
+            Err(_elapsed) => {
+                // The query may still be in flight: the connection is not
+                // given back to the pool.
+                drop(deadpool::managed::Object::take(connection));
+                if tokio::time::Instant::now() >= deadline {
+                    return Err(None);
+                }
+            }
+        }
+    }
 }
 
 /// How a `DATABASE_URL` asks for TLS, following libpq's `sslmode` names.

@@ -6,7 +6,7 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
 use uuid::Uuid;
 
-use crate::db::PooledConnection;
+use crate::db::{self, PooledConnection};
 use crate::error::ApiError;
 use crate::startup::AppState;
 use crate::users::models::User;
@@ -80,11 +80,15 @@ fn authenticate(
         let claims = state.jwt.verify(&token).ok_or(ApiError::Unauthorized(
             "the access token is invalid or expired",
         ))?;
-        let mut connection = state.pool.get().await?;
         // The account must still exist and the token must have been issued
-        // under its current token version (password change, log out everywhere).
-        let user = users::find_by_id(&mut connection, claims.sub)
-            .await?
+        // under its current token version (password change, log out
+        // everywhere). This lookup is the connection's liveness check too.
+        let (connection, found) = db::checkout_with(&state.pool, async |connection| {
+            users::find_by_id(connection, claims.sub).await
+        })
+        .await
+        .map_err(|error| error.map_or(ApiError::Unavailable, ApiError::from))?;
+        let user = found?
             .filter(|user| user.token_version == claims.ver)
             .ok_or(ApiError::Unauthorized("the access token has been revoked"))?;
         request
