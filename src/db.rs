@@ -100,17 +100,26 @@ impl Manager for ConnectionManager {
 /// Checks a connection out and runs `first` on it, the first query doing
 /// the work of the liveness check: it must answer within the recycle
 /// timeout, or the connection is discarded and the next one tried, until
-/// the pool's wait timeout has passed (then `Err(None)`). One round trip
-/// fewer than [`Pool::get`] for every request that authenticates.
+/// the pool's wait timeout has passed (then `Err(None)`, or the pool's own
+/// error when no connection could be had). One round trip fewer than
+/// [`Pool::get`] for every request that authenticates.
 pub async fn checkout_with<T>(
     pool: &Pool,
     first: impl AsyncFn(&mut AsyncPgConnection) -> QueryResult<T>,
 ) -> Result<(PooledConnection, QueryResult<T>), Option<PoolError>> {
-    let wait = pool.timeouts().wait.unwrap_or(LIVENESS_TIMEOUT);
-    let deadline = tokio::time::Instant::now() + wait;
+    let timeouts = pool.timeouts();
+    let deadline = tokio::time::Instant::now() + timeouts.wait.unwrap_or(LIVENESS_TIMEOUT);
     loop {
+        // Waiting for a connection, or making one, counts against the same
+        // deadline as the attempts before.
+        let remaining = deadline.saturating_duration_since(tokio::time::Instant::now());
+        let within_deadline = deadpool::managed::Timeouts {
+            wait: Some(remaining),
+            create: Some(remaining),
+            recycle: timeouts.recycle,
+        };
         let mut connection = FIRST_QUERY_CHECKS_LIVENESS
-            .scope((), pool.get())
+            .scope((), pool.timeout_get(&within_deadline))
             .await
             .map_err(Some)?;
         let answered = tokio::time::timeout_at(

@@ -30,9 +30,7 @@ pub struct Reminder {
 
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = reminders)]
-// `None` is bound as NULL (these columns default to NULL) instead of
-// written as DEFAULT, so the statement's text never varies and it stays
-// prepared: an insert is not parsed and planned again every time.
+// NULL for `None`, not DEFAULT: see `NewContact`.
 #[diesel(treat_none_as_default_value = false)]
 pub struct NewReminder {
     pub id: Uuid,

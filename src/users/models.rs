@@ -25,9 +25,7 @@ pub struct User {
 /// A user about to be registered.
 #[derive(Debug, Insertable)]
 #[diesel(table_name = users)]
-// `None` is bound as NULL (these columns default to NULL) instead of
-// written as DEFAULT, so the statement's text never varies and it stays
-// prepared: an insert is not parsed and planned again every time.
+// NULL for `None`, not DEFAULT: see `NewContact`.
 #[diesel(treat_none_as_default_value = false)]
 pub struct NewUser<'a> {
     pub id: Uuid,
