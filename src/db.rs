@@ -100,13 +100,13 @@ impl Manager for ConnectionManager {
 /// Checks a connection out and runs `first` on it, the first query doing
 /// the work of the liveness check: it must answer within the recycle
 /// timeout, or the connection is discarded and the next one tried, until
-/// the pool's wait timeout has passed (then `Err(None)`, or the pool's own
-/// error when no connection could be had). One round trip fewer than
+/// the pool's wait timeout has passed (then a recycle timeout, as when the
+/// pool's own check goes unanswered). One round trip fewer than
 /// [`Pool::get`] for every request that authenticates.
 pub async fn checkout_with<T>(
     pool: &Pool,
     first: impl AsyncFn(&mut AsyncPgConnection) -> QueryResult<T>,
-) -> Result<(PooledConnection, QueryResult<T>), Option<PoolError>> {
+) -> Result<(PooledConnection, QueryResult<T>), PoolError> {
     let timeouts = pool.timeouts();
     let deadline = tokio::time::Instant::now() + timeouts.wait.unwrap_or(LIVENESS_TIMEOUT);
     loop {
@@ -120,8 +120,7 @@ pub async fn checkout_with<T>(
         };
         let mut connection = FIRST_QUERY_CHECKS_LIVENESS
             .scope((), pool.timeout_get(&within_deadline))
-            .await
-            .map_err(Some)?;
+            .await?;
         let answered = tokio::time::timeout_at(
             deadline.min(tokio::time::Instant::now() + LIVENESS_TIMEOUT),
             first(&mut connection),
@@ -134,7 +133,7 @@ pub async fn checkout_with<T>(
                 // given back to the pool.
                 drop(deadpool::managed::Object::take(connection));
                 if tokio::time::Instant::now() >= deadline {
-                    return Err(None);
+                    return Err(PoolError::Timeout(deadpool::managed::TimeoutType::Recycle));
                 }
             }
         }

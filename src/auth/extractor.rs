@@ -86,8 +86,7 @@ fn authenticate(
         let (connection, found) = db::checkout_with(&state.pool, async |connection| {
             users::find_by_id(connection, claims.sub).await
         })
-        .await
-        .map_err(|error| error.map_or(ApiError::Unavailable, ApiError::from))?;
+        .await?;
         let user = found?
             .filter(|user| user.token_version == claims.ver)
             .ok_or(ApiError::Unauthorized("the access token has been revoked"))?;

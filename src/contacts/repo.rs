@@ -206,7 +206,7 @@ pub async fn lock_referrals_of(
 /// What a contact list is narrowed to.
 #[derive(Debug, Default)]
 pub struct ContactFilter {
-    /// `q`, folded, with how its matches are found.
+    /// `q` as typed, with how its matches are found.
     pub text: Option<TextSearch>,
     pub tag: Option<String>,
     pub company: Option<String>,
