@@ -88,18 +88,7 @@ async fn a_stopped_database_answers_503_and_the_service_recovers_by_itself() {
     );
 
     proxy.set(ProxyMode::Up);
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        let (status, _) = timed_get(&app, "/v1/me", &ada.access_token).await;
-        if status == StatusCode::OK {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the service did not recover: {status}"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    recovers(&app, &ada.access_token).await;
     let ready = app
         .client
         .get(app.url("/readyz"))
@@ -118,9 +107,41 @@ async fn an_unreachable_database_answers_503_within_five_seconds_not_a_hang() {
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(elapsed < Duration::from_secs(8), "took {elapsed:?}");
     proxy.set(ProxyMode::Up);
+    recovers(&app, &ada.access_token).await;
+}
+
+#[actix_web::test]
+async fn a_database_that_hangs_on_open_connections_answers_503_not_a_hang() {
+    let (app, proxy) = app_behind_proxy().await;
+    let ada = app.user("ada").await;
+    // The pool now holds connections that go through the proxy.
+    assert_eq!(
+        app.get("/v1/me", &ada.access_token).await.status(),
+        StatusCode::OK
+    );
+    proxy.set(ProxyMode::Stalled);
+    let started = Instant::now();
+    let response = app.get("/v1/me", &ada.access_token).await;
+    let body = problem(response, StatusCode::SERVICE_UNAVAILABLE).await;
+    assert_eq!(body["code"], "unavailable");
+    let elapsed = started.elapsed();
+    assert!(elapsed < Duration::from_secs(8), "took {elapsed:?}");
+    proxy.set(ProxyMode::Up);
+    recovers(&app, &ada.access_token).await;
+}
+
+/// Waits until `/v1/me` answers 200 again, at most 15 seconds.
+async fn recovers(app: &TestApp, token: &str) {
     let deadline = Instant::now() + Duration::from_secs(15);
-    while app.get("/v1/me", &ada.access_token).await.status() != StatusCode::OK {
-        assert!(Instant::now() < deadline, "the service did not recover");
+    loop {
+        let (status, _) = timed_get(app, "/v1/me", token).await;
+        if status == StatusCode::OK {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the service did not recover: {status}"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }

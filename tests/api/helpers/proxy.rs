@@ -17,6 +17,9 @@ pub enum ProxyMode {
     Refusing,
     /// Accept connections and never answer, like a host that vanished.
     Silent,
+    /// Keep open connections open but pass nothing more through, and hold
+    /// new ones as `Silent` does, like a database that hangs.
+    Stalled,
 }
 
 pub struct DatabaseProxy {
@@ -38,7 +41,7 @@ impl DatabaseProxy {
                     let current = *mode.borrow_and_update();
                     match current {
                         ProxyMode::Refusing => drop(client),
-                        ProxyMode::Silent => {
+                        ProxyMode::Silent | ProxyMode::Stalled => {
                             // Hold the socket open until the mode changes.
                             let _ = mode.changed().await;
                             drop(client);
@@ -64,5 +67,9 @@ async fn forward(mut client: TcpStream, target: SocketAddr, mut mode: watch::Rec
         _ = copy_bidirectional(&mut client, &mut upstream) => {}
         // Any change of mode away from Up cuts the connection.
         _ = async { while mode.changed().await.is_ok() { if *mode.borrow() != ProxyMode::Up { break; } } } => {}
+    }
+    // Stalled: both ends stay open, unanswered, until the mode changes again.
+    if *mode.borrow() == ProxyMode::Stalled {
+        let _ = mode.changed().await;
     }
 }
