@@ -1,8 +1,11 @@
 //! Queries on the `contacts` table. Every query filters by owner.
 
 use chrono::{DateTime, Utc};
+use diesel::dsl::{AsSelect, SqlTypeOf};
+use diesel::pg::Pg;
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Uuid as SqlUuid};
+use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
+use diesel::sql_types::{Bool, Text, Uuid as SqlUuid};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -272,9 +275,51 @@ pub async fn list(
     after: Option<ContactCursor>,
     limit: i64,
 ) -> QueryResult<Vec<(Contact, String)>> {
-    let mut query = contacts::table
-        .select((Contact::as_select(), lower(contacts::full_name)))
-        .into_boxed();
+    let walking_names =
+        sort == ContactSort::Name && matches!(filter.text, Some(TextSearch::ByWalking { .. }));
+    if walking_names {
+        // `contacts_user_name_idx` holds the text, the name and the archive
+        // time, so the walk reads only the index (up to a page of the
+        // table that changed since the last vacuum) and the table is read
+        // for the page's rows alone. Walking past a contact costs a third
+        // of what reading it from the table did.
+        let page = narrowed(
+            contacts::table
+                .select((contacts::id, lower(contacts::full_name)))
+                .into_boxed(),
+            user_id,
+            filter,
+            sort,
+            after,
+        );
+        return RowsOfPage {
+            columns: Contact::as_select(),
+            page: with_limit(page, limit + 1),
+        }
+        .load(connection)
+        .await;
+    }
+    let page = narrowed(
+        contacts::table
+            .select((Contact::as_select(), lower(contacts::full_name)))
+            .into_boxed(),
+        user_id,
+        filter,
+        sort,
+        after,
+    );
+    with_limit(page, limit + 1).load(connection).await
+}
+
+/// `query` narrowed to the user's contacts that pass `filter`, after the
+/// cursor, in the sort's order.
+fn narrowed<'a, ST: 'a>(
+    mut query: contacts::BoxedQuery<'a, Pg, ST>,
+    user_id: Uuid,
+    filter: ContactFilter,
+    sort: ContactSort,
+    after: Option<ContactCursor>,
+) -> contacts::BoxedQuery<'a, Pg, ST> {
     let by_keys = matches!(filter.text, Some(TextSearch::ByKeys { .. }));
     query = if by_keys {
         // The owner's keys find only the owner's contacts, up to a rare
@@ -368,7 +413,39 @@ pub async fn list(
         }
         ContactSort::CreatedAt => query.order((contacts::created_at.asc(), contacts::id.asc())),
     };
-    with_limit(query, limit + 1).load(connection).await
+    query
+}
+
+/// The contacts of a page of `(id, name key)` rows, in its order, each
+/// with its name key:
+/// `SELECT contacts.…, page.name_key FROM (page) AS page (id, name_key)
+/// JOIN contacts …`.
+struct RowsOfPage<Q> {
+    columns: AsSelect<Contact, Pg>,
+    page: Q,
+}
+
+impl<Q: Query> Query for RowsOfPage<Q> {
+    type SqlType = (SqlTypeOf<AsSelect<Contact, Pg>>, Text);
+}
+
+impl<Q> QueryId for RowsOfPage<Q> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q: QueryFragment<Pg>> QueryFragment<Pg> for RowsOfPage<Q> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql("SELECT ");
+        self.columns.walk_ast(out.reborrow())?;
+        out.push_sql(", page.name_key FROM (");
+        self.page.walk_ast(out.reborrow())?;
+        out.push_sql(
+            ") AS page (id, name_key) JOIN contacts ON contacts.id = page.id \
+             ORDER BY page.name_key, page.id",
+        );
+        Ok(())
+    }
 }
 
 /// Stores what the contact's segment is computed from.
