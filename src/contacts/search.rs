@@ -4,36 +4,42 @@
 //!
 //! - **By keys**: the owner's trigram keys of the term pick every contact
 //!   that can match from `contacts_search_keys_idx`; the page is the
-//!   first of those in order. It reads each match once, so it suits terms
-//!   that few contacts contain: a name, a company, a rare word.
+//!   first of those in order. It reads and sorts every match, so it suits
+//!   terms that few contacts contain: a name, a company, a rare word.
 //! - **By walking**: the list is read in order through the sort's own index
-//!   until a page of matches is found. It reads about `page / share`
-//!   contacts, so it suits terms that many contacts contain ("engineer",
-//!   a common field), for which the keys would read thousands.
+//!   until a page of matches is found. It suits terms whose matches come
+//!   early in that order: common ones ("engineer", a field), and in name
+//!   order a first name near the top of the alphabet.
 //!
 //! PostgreSQL cannot choose between them: it multiplies the estimates of
 //! the key condition and of the text condition as if they were
 //! independent, and then always takes the keys. The choice is made here
-//! instead, from the share of contacts whose text contains the term,
-//! estimated on the column's histogram (the sample of the table that
-//! `ANALYZE` keeps) exactly as the planner would estimate the text
-//! condition alone. Terms without a key (fewer than three ASCII letters or
-//! digits in a row) are always walked.
+//! instead, on the column's histogram (the sample of the table that
+//! `ANALYZE` keeps, sorted by text, which begins with the name): the share
+//! of sampled texts containing the term prices the keys, and where the
+//! sampled matches lie after the page's start prices the walk. Terms
+//! without a key (fewer than three ASCII letters or digits in a row) are
+//! always walked.
 
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use memchr::memmem;
 
-/// From this share of contacts up, walking the list finds a page sooner
-/// than the keys. Measured on the benchmark data: the keys cost 3–4 µs a
-/// matching contact, a walk about 1.7 µs a contact walked (26 matches at a
-/// share of 4 % is about 650 contacts); they cross at 3 % or a little
-/// under. 4 % keeps terms of 1–2 % (a first name) on the keys whatever the
-/// histogram's sampling error: a walk for one of those can cost 5 ms when
-/// its matches sit late in the list's order.
-const WALK_FROM_SHARE: f64 = 0.04;
+/// What reading and sorting one match by keys costs, in contacts walked
+/// past. Measured on the benchmark data (10,000 contacts of the user among
+/// 100,000): about 3.2 µs a match (the table row, its sort key, the sort)
+/// against 0.47 µs a contact walked (an entry of the name index).
+const KEYS_COST_IN_CONTACTS_WALKED: f64 = 7.0;
+
+/// The network size the walk's estimate assumes. A walk stops at the
+/// page's last match, and how far into the sample that is depends on how
+/// many contacts the user has, which the histogram (of the whole table)
+/// does not tell. The choice matters for large networks; a small one is
+/// cheap to read either way.
+const ASSUMED_NETWORK_SIZE: f64 = 10_000.0;
 
 /// How long a histogram is used before it is read again. `ANALYZE` runs
 /// when about a tenth of the table has changed, so a few minutes lose
@@ -50,6 +56,17 @@ pub enum TextSearch {
     ByWalking { term: String },
 }
 
+/// Where the page to find starts in its list.
+#[derive(Debug, Clone, Copy)]
+pub enum PageStart<'a> {
+    /// In name order, at the top or after this name key (the lower-cased
+    /// full name of the previous page's last contact).
+    ByName(Option<&'a str>),
+    /// In an order the text says nothing about (a time): the matches are
+    /// taken to be spread evenly.
+    Unrelated,
+}
+
 /// The histogram of `contacts.search_text`, read from `pg_stats` and kept
 /// for [`HISTOGRAM_LIFETIME`]. One per process; every request shares it.
 #[derive(Default)]
@@ -59,33 +76,28 @@ pub struct SearchTextHistogram {
 
 struct Loaded {
     at: Instant,
-    bounds: Vec<String>,
+    sample: Arc<Sample>,
 }
 
 impl SearchTextHistogram {
-    /// The estimated share of contacts whose text contains `folded`;
-    /// `None` while the table has no statistics yet.
-    pub async fn share_containing(
-        &self,
-        connection: &mut AsyncPgConnection,
-        folded: &str,
-    ) -> QueryResult<Option<f64>> {
-        if let Some(share) = self.fresh_share(folded) {
-            return Ok(share);
+    /// The sample of folded texts; `None` while the table has no
+    /// statistics yet.
+    async fn sample(&self, connection: &mut AsyncPgConnection) -> QueryResult<Option<Arc<Sample>>> {
+        if let Some(sample) = self.fresh_sample() {
+            return Ok(Some(sample).filter(|sample| !sample.is_empty()));
         }
-        let bounds = read_bounds(connection).await?;
-        let share = share_of(&bounds, folded);
+        let sample = Arc::new(Sample::new(read_bounds(connection).await?));
         *self
             .loaded
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(Loaded {
             at: Instant::now(),
-            bounds,
+            sample: Arc::clone(&sample),
         });
-        Ok(share)
+        Ok(Some(sample).filter(|sample| !sample.is_empty()))
     }
 
-    fn fresh_share(&self, folded: &str) -> Option<Option<f64>> {
+    fn fresh_sample(&self) -> Option<Arc<Sample>> {
         let loaded = self
             .loaded
             .read()
@@ -93,16 +105,93 @@ impl SearchTextHistogram {
         loaded
             .as_ref()
             .filter(|loaded| loaded.at.elapsed() < HISTOGRAM_LIFETIME)
-            .map(|loaded| share_of(&loaded.bounds, folded))
+            .map(|loaded| Arc::clone(&loaded.sample))
     }
 }
 
-fn share_of(bounds: &[String], folded: &str) -> Option<f64> {
-    if bounds.is_empty() {
-        return None;
+/// The histogram's bounds, in order, joined into one text so a term is
+/// looked for in a single pass.
+struct Sample {
+    /// The bounds, each followed by a NUL (which no stored text holds).
+    joined: String,
+    /// Where each bound starts and ends in `joined`.
+    bounds: Vec<(usize, usize)>,
+}
+
+impl Sample {
+    fn new(texts: Vec<String>) -> Self {
+        let mut joined = String::with_capacity(texts.iter().map(|text| text.len() + 1).sum());
+        let mut bounds = Vec::with_capacity(texts.len());
+        for text in texts {
+            let start = joined.len();
+            joined.push_str(&text);
+            bounds.push((start, joined.len()));
+            joined.push('\0');
+        }
+        Self { joined, bounds }
     }
-    let containing = bounds.iter().filter(|text| text.contains(folded)).count();
-    Some(containing as f64 / bounds.len() as f64)
+
+    fn len(&self) -> usize {
+        self.bounds.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.bounds.is_empty()
+    }
+
+    /// The indexes of the bounds containing `folded` (not empty),
+    /// ascending.
+    fn containing(&self, folded: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = Vec::new();
+        for at in memmem::find_iter(self.joined.as_bytes(), folded.as_bytes()) {
+            let index = self.bounds.partition_point(|&(_, end)| end <= at);
+            if found.last() != Some(&index) {
+                found.push(index);
+            }
+        }
+        found
+    }
+
+    /// How many bounds sort at or before `name_key`: where a page after
+    /// that name starts.
+    fn position_after(&self, name_key: &str) -> usize {
+        self.bounds
+            .partition_point(|&(start, end)| &self.joined[start..end] <= name_key)
+    }
+}
+
+/// Whether walking is expected to cost less than the keys: the walk reads
+/// from the page's start to its last match, the keys read every match.
+/// `containing` are the indexes of the sampled texts that contain the
+/// term; `from` is where the page starts in the sample when the list is in
+/// name order (the sample's order), `None` in an order the text says
+/// nothing about, where the matches are taken to be spread evenly.
+fn walking_is_cheaper(
+    sample_len: usize,
+    containing: &[usize],
+    from: Option<usize>,
+    page_size: usize,
+) -> bool {
+    let len = sample_len as f64;
+    let share = containing.len() as f64 / len;
+    // A page of `page_size` contacts of ASSUMED_NETWORK_SIZE is this many
+    // sampled matches.
+    let matches_needed = ((page_size as f64 * len / ASSUMED_NETWORK_SIZE).ceil() as usize).max(1);
+    let walked = match from {
+        Some(from) => {
+            let to = containing
+                .iter()
+                .filter(|&&index| index >= from)
+                .nth(matches_needed - 1)
+                .map_or(sample_len, |&index| index + 1);
+            to.saturating_sub(from) as f64 / len
+        }
+        None if containing.len() >= matches_needed => {
+            matches_needed as f64 / containing.len() as f64
+        }
+        None => 1.0,
+    };
+    walked < share * KEYS_COST_IN_CONTACTS_WALKED
 }
 
 async fn read_bounds(connection: &mut AsyncPgConnection) -> QueryResult<Vec<String>> {
@@ -112,35 +201,48 @@ async fn read_bounds(connection: &mut AsyncPgConnection) -> QueryResult<Vec<Stri
         text: String,
     }
     let bounds: Vec<Bound> = diesel::sql_query(
-        "SELECT bound AS text FROM pg_stats, unnest(histogram_bounds::text::text[]) AS bound \
+        "SELECT bound AS text FROM pg_stats, unnest(histogram_bounds::text::text[]) \
+           WITH ORDINALITY AS bounds(bound, position) \
          WHERE schemaname = current_schema() AND tablename = 'contacts' \
-           AND attname = 'search_text'",
+           AND attname = 'search_text' \
+         ORDER BY position",
     )
     .load(connection)
     .await?;
     Ok(bounds.into_iter().map(|bound| bound.text).collect())
 }
 
-/// Chooses how to find the matches of `term`.
+/// Chooses how to find the matches of `term` for a page of `page_size`
+/// rows starting at `start`.
 pub async fn plan(
     connection: &mut AsyncPgConnection,
     histogram: &SearchTextHistogram,
     term: &str,
+    start: PageStart<'_>,
+    page_size: usize,
 ) -> QueryResult<TextSearch> {
     let term = term.to_owned();
     if !has_trigram_key(&term) {
         return Ok(TextSearch::ByWalking { term });
     }
+    let Some(sample) = histogram.sample(connection).await? else {
+        return Ok(TextSearch::ByKeys { term });
+    };
     // Lower case is the folding that matters for the estimate; a term whose
     // accents keep it from matching the sample counts as rare, and the
     // keys find it all the same.
-    let share = histogram
-        .share_containing(connection, &term.to_lowercase())
-        .await?;
-    Ok(match share {
-        Some(share) if share >= WALK_FROM_SHARE => TextSearch::ByWalking { term },
-        _ => TextSearch::ByKeys { term },
-    })
+    let containing = sample.containing(&term.to_lowercase());
+    let from = match start {
+        PageStart::ByName(after) => Some(after.map_or(0, |name| sample.position_after(name))),
+        PageStart::Unrelated => None,
+    };
+    Ok(
+        if walking_is_cheaper(sample.len(), &containing, from, page_size) {
+            TextSearch::ByWalking { term }
+        } else {
+            TextSearch::ByKeys { term }
+        },
+    )
 }
 
 /// Whether the term has three ASCII letters or digits in a row, which
@@ -156,20 +258,58 @@ fn has_trigram_key(term: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn sample(texts: &[&str]) -> Sample {
+        Sample::new(texts.iter().map(|text| (*text).to_owned()).collect())
+    }
+
     #[test]
-    fn the_share_is_the_fraction_of_sampled_texts_containing_the_term() {
-        let bounds: Vec<String> = [
-            "ana data engineer",
-            "ben nurse",
-            "cat data scientist",
-            "dan",
-        ]
-        .map(str::to_owned)
-        .to_vec();
-        assert_eq!(share_of(&bounds, "data"), Some(0.5));
-        assert_eq!(share_of(&bounds, "nurse"), Some(0.25));
-        assert_eq!(share_of(&bounds, "pilot"), Some(0.0));
-        assert_eq!(share_of(&[], "data"), None);
+    fn the_sample_finds_the_texts_containing_a_term_once_each() {
+        let sample = sample(&["ana data engineer", "ben nurse", "cat data data", "dan"]);
+        assert_eq!(sample.containing("data"), vec![0, 2]);
+        assert_eq!(sample.containing("nurse"), vec![1]);
+        assert_eq!(sample.containing("pilot"), Vec::<usize>::new());
+        // A match never runs from one text into the next.
+        assert_eq!(sample.containing("nurse cat"), Vec::<usize>::new());
+        assert_eq!(sample.containing("dan"), vec![3]);
+    }
+
+    #[test]
+    fn a_page_after_a_name_starts_past_the_texts_sorting_before_it() {
+        let sample = sample(&["ana a", "ben b", "cat c", "dan d"]);
+        assert_eq!(sample.position_after("aaron"), 0);
+        assert_eq!(sample.position_after("ben"), 1);
+        assert_eq!(sample.position_after("ben b"), 2);
+        assert_eq!(sample.position_after("zoe"), 4);
+    }
+
+    /// A sample of 1,000 texts in which `matching` contain the term.
+    fn walk_chosen(matching: impl Iterator<Item = usize>, from: Option<usize>) -> bool {
+        walking_is_cheaper(1_000, &matching.collect::<Vec<_>>(), from, 26)
+    }
+
+    #[test]
+    fn a_common_term_is_walked_and_a_rare_one_looked_up() {
+        // Spread evenly through the list: a walk reads about 26 / share.
+        assert!(walk_chosen((0..1_000).step_by(5), Some(0)), "20 %");
+        assert!(walk_chosen((0..1_000).step_by(30), Some(0)), "3.3 %");
+        assert!(!walk_chosen((0..1_000).step_by(100), Some(0)), "1 %");
+        assert!(!walk_chosen(std::iter::empty(), Some(0)), "none");
+        assert!(walk_chosen((0..1_000).step_by(30), None), "3.3 %, by time");
+        assert!(!walk_chosen((0..1_000).step_by(100), None), "1 %, by time");
+    }
+
+    #[test]
+    fn where_the_matches_sit_in_name_order_counts() {
+        // A first name that 5 % of contacts have: all together, late in
+        // the alphabet, the walk would read most of the list first.
+        assert!(!walk_chosen(900..950, Some(0)), "late");
+        assert!(walk_chosen(10..60, Some(0)), "early");
+        // The same early name, on a page after the first of them.
+        assert!(walk_chosen(10..60, Some(20)), "after some of them");
+        // Past the last of them, a walk would read to the end for nothing.
+        assert!(!walk_chosen(10..60, Some(60)), "after all of them");
+        // A 1.5 % name at the very top is cheaper to walk than to sort.
+        assert!(walk_chosen(0..15, Some(0)), "at the top");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::dto::{
 use super::models::{Contact, ContactChangeset, NewContact};
 use super::outreach::{self, OutreachScript, OutreachTemplate, Placeholders};
 use super::repo::{self, ContactCursor, ContactFilter};
-use super::search::{self, SearchTextHistogram};
+use super::search::{self, PageStart, SearchTextHistogram};
 use crate::error::{ApiError, ApiResult};
 use crate::pagination::{self, Page};
 use crate::preconditions::IfMatch;
@@ -181,10 +181,9 @@ async fn page(
     user_id: Uuid,
     filter: ContactFilter,
     sort: ContactSort,
-    cursor: Option<&str>,
+    after: Option<ContactCursor>,
     limit: i64,
 ) -> ApiResult<Page<ContactResponse>> {
-    let after = decode_cursor(cursor, sort)?;
     let rows = repo::list(connection, user_id, filter, sort, after, limit).await?;
     Ok(Page::from_rows(
         rows,
@@ -203,8 +202,17 @@ pub async fn list(
     query.check_lengths()?;
     let limit = pagination::limit(query.limit)?;
     let sort = query.sort.unwrap_or_default();
+    let after = decode_cursor(query.cursor.as_deref(), sort)?;
     let text = match query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        Some(q) => Some(search::plan(connection, histogram, q).await?),
+        Some(q) => {
+            let start = match &after {
+                None if sort == ContactSort::Name => PageStart::ByName(None),
+                Some(ContactCursor::Name { name, .. }) => PageStart::ByName(Some(name)),
+                _ => PageStart::Unrelated,
+            };
+            let page_size = usize::try_from(limit + 1).unwrap_or(usize::MAX);
+            Some(search::plan(connection, histogram, q, start, page_size).await?)
+        }
         None => None,
     };
     let filter = ContactFilter {
@@ -218,15 +226,7 @@ pub async fn list(
         archived: Some(query.archived.unwrap_or(false)),
         referred_by: None,
     };
-    page(
-        connection,
-        user_id,
-        filter,
-        sort,
-        query.cursor.as_deref(),
-        limit,
-    )
-    .await
+    page(connection, user_id, filter, sort, after, limit).await
 }
 
 /// The contacts `id` introduced, archived or not, by name.
@@ -245,15 +245,8 @@ pub async fn referrals(
         referred_by: Some(id),
         ..ContactFilter::default()
     };
-    page(
-        connection,
-        user_id,
-        filter,
-        ContactSort::Name,
-        cursor,
-        limit,
-    )
-    .await
+    let after = decode_cursor(cursor, ContactSort::Name)?;
+    page(connection, user_id, filter, ContactSort::Name, after, limit).await
 }
 
 /// Every contact as a node and every referral as an edge.

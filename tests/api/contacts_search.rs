@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use diesel_async::RunQueryDsl;
 use rapport::contacts::dto::ContactSort;
 use rapport::contacts::repo::{self, ContactCursor, ContactFilter};
-use rapport::contacts::search::{self, TextSearch};
+use rapport::contacts::search::{self, PageStart, TextSearch};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 use uuid::Uuid;
@@ -134,21 +134,30 @@ async fn searching_by_keys_and_by_walking_give_the_same_pages_in_every_order() {
 }
 
 #[actix_web::test]
-async fn a_term_most_contacts_contain_is_walked_and_a_rare_one_is_looked_up() {
+async fn a_search_walks_when_its_matches_come_early_in_the_list() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
     import_network(&app, &ada.access_token).await;
     let mut connection = app.state.pool.get().await.expect("a connection");
     analyze(&app).await;
     let histogram = &app.state.contact_search_histogram;
-    for (term, walked) in [
-        ("Hackathon", true),
-        ("FABRIKAM", false),
+    for (term, start, walked) in [
+        ("Hackathon", PageStart::ByName(None), true),
+        ("Hackathon", PageStart::Unrelated, true),
+        // One contact, "Omar Person148", late in name order.
+        ("person148", PageStart::ByName(None), false),
+        ("person148", PageStart::Unrelated, false),
+        // Six contacts (two Anas, two Lucías, two Meis), the first of them
+        // near the top of the list: a walk from the top finds it at once;
+        // one from past the last of them would read the Omars and Zoës
+        // for nothing.
+        ("FABRIKAM", PageStart::ByName(None), true),
+        ("FABRIKAM", PageStart::ByName(Some("mei person999")), false),
         // No three letters or digits in a row: nothing to look up.
-        ("jo", true),
-        ("東京", true),
+        ("jo", PageStart::ByName(None), true),
+        ("東京", PageStart::Unrelated, true),
     ] {
-        let planned = search::plan(&mut connection, histogram, term)
+        let planned = search::plan(&mut connection, histogram, term, start, 26)
             .await
             .expect("planned");
         let expected = if walked {
@@ -156,7 +165,7 @@ async fn a_term_most_contacts_contain_is_walked_and_a_rare_one_is_looked_up() {
         } else {
             TextSearch::ByKeys { term: term.into() }
         };
-        assert_eq!(planned, expected, "{term}");
+        assert_eq!(planned, expected, "{term} {start:?}");
     }
 }
 
