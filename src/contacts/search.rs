@@ -83,17 +83,20 @@ impl SearchTextHistogram {
     /// The sample of folded texts; `None` while the table has no
     /// statistics yet.
     async fn sample(&self, connection: &mut AsyncPgConnection) -> QueryResult<Option<Arc<Sample>>> {
-        if let Some(sample) = self.fresh_sample() {
-            return Ok(Some(sample).filter(|sample| !sample.is_empty()));
-        }
-        let sample = Arc::new(Sample::new(read_bounds(connection).await?));
-        *self
-            .loaded
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(Loaded {
-            at: Instant::now(),
-            sample: Arc::clone(&sample),
-        });
+        let sample = match self.fresh_sample() {
+            Some(sample) => sample,
+            None => {
+                let sample = Arc::new(Sample::new(read_bounds(connection).await?));
+                *self
+                    .loaded
+                    .write()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(Loaded {
+                    at: Instant::now(),
+                    sample: Arc::clone(&sample),
+                });
+                sample
+            }
+        };
         Ok(Some(sample).filter(|sample| !sample.is_empty()))
     }
 

@@ -50,10 +50,12 @@ struct Outcome {
 }
 
 /// Builds the client deliveries go out with: no proxies from the
-/// environment, no redirects, connect and total timeouts.
-pub fn client() -> reqwest::Client {
+/// environment, no redirects, connect and total timeouts, and a resolver
+/// that refuses internal addresses unless `allow_private`.
+pub fn client(allow_private: bool) -> reqwest::Client {
     reqwest::Client::builder()
         .use_preconfigured_tls(crate::db::verified_tls_config())
+        .dns_resolver(Arc::new(policy::CheckedResolver { allow_private }))
         .no_proxy()
         .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(Duration::from_secs(5))
@@ -90,7 +92,8 @@ async fn send(client: &reqwest::Client, settings: &Settings, delivery: &Claimed)
         status_code,
         delivered: false,
     };
-    // Checked again at delivery: a name may resolve elsewhere by now.
+    // Checked again at delivery: the rules may have changed, and an address
+    // written in the URL never reaches the client's resolver.
     if policy::check(&delivery.url, settings.webhook_allow_private)
         .await
         .is_err()
@@ -200,7 +203,7 @@ pub async fn run(
     settings: Arc<Settings>,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
-    let client = client();
+    let client = client(settings.webhook_allow_private);
     while !*stop.borrow() {
         match deliver_once(&pool, &settings, &client).await {
             Ok(count) if count as i64 >= BATCH => continue,

@@ -1,8 +1,9 @@
 //! Where webhooks may point: http or https, and — unless the configuration
 //! allows it — nowhere that resolves to a loopback, private, link-local or
-//! unspecified address, checked at registration and again at delivery.
+//! unspecified address, checked at registration, again at delivery, and by
+//! the delivery client's resolver on the very addresses it connects to.
 
-use std::net::IpAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use reqwest::Url;
 
@@ -87,6 +88,34 @@ pub async fn check(url: &str, allow_private: bool) -> Result<Url, UrlRefused> {
     Ok(parsed)
 }
 
+/// The delivery client's DNS resolver: it resolves a webhook's host and
+/// refuses it when any address is internal (unless `allow_private`). The
+/// checks before a delivery resolve the name separately, so a name could
+/// pass them and then resolve to an internal address for the connection
+/// (DNS rebinding); here the addresses checked are the ones connected to.
+/// Hosts written as addresses never reach a resolver: [`check`] settles
+/// those.
+pub struct CheckedResolver {
+    pub allow_private: bool,
+}
+
+impl reqwest::dns::Resolve for CheckedResolver {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let allow_private = self.allow_private;
+        Box::pin(async move {
+            let addresses: Vec<SocketAddr> =
+                tokio::net::lookup_host((name.as_str(), 0)).await?.collect();
+            if addresses.is_empty() {
+                return Err(UrlRefused::Unresolvable.into());
+            }
+            if !allow_private && addresses.iter().any(|address| is_internal(address.ip())) {
+                return Err(UrlRefused::Internal.into());
+            }
+            Ok(Box::new(addresses.into_iter()) as reqwest::dns::Addrs)
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +168,32 @@ mod tests {
             );
         }
         assert!(check("https://93.184.216.34/hook", false).await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn the_delivery_resolver_refuses_names_of_internal_addresses() {
+        use reqwest::dns::Resolve;
+        let name = || "localhost".parse().expect("a name");
+        let refused = CheckedResolver {
+            allow_private: false,
+        }
+        .resolve(name())
+        .await;
+        let error = refused.err().expect("refused");
+        assert_eq!(
+            error.downcast_ref::<UrlRefused>(),
+            Some(&UrlRefused::Internal)
+        );
+        let allowed = CheckedResolver {
+            allow_private: true,
+        }
+        .resolve(name())
+        .await
+        .expect("resolved");
+        assert!(
+            allowed
+                .into_iter()
+                .all(|address| address.ip().is_loopback())
+        );
     }
 }

@@ -26,7 +26,7 @@ async fn webhook(app: &TestApp, user: &TestUser, url: &str, events: &[&str]) -> 
 
 /// Runs the dispatcher and the delivery workers until nothing is left.
 async fn drain(app: &TestApp) {
-    let client = client();
+    let client = client(app.state.settings.webhook_allow_private);
     while dispatch_once(&app.state.pool).await.expect("dispatch") > 0 {}
     while deliver_once(&app.state.pool, &app.state.settings, &client)
         .await
@@ -216,7 +216,7 @@ async fn a_failing_receiver_gets_the_same_delivery_again_until_it_succeeds_or_it
     let hook = webhook(&app, &ada, &receiver.url, &["reminder.due"]).await;
     receiver.answer(&[500, 503]);
     due_reminder(&app, &ada).await;
-    let client = client();
+    let client = client(app.state.settings.webhook_allow_private);
     dispatch_once(&app.state.pool).await.expect("dispatch");
     deliver_once(&app.state.pool, &app.state.settings, &client)
         .await
@@ -307,7 +307,7 @@ async fn a_delivery_claimed_by_a_worker_that_died_is_sent_once_the_claim_expires
         .execute(&mut connection)
         .await
         .expect("claim");
-    let client = client();
+    let client = client(app.state.settings.webhook_allow_private);
     assert_eq!(
         deliver_once(&app.state.pool, &app.state.settings, &client)
             .await
@@ -369,7 +369,7 @@ async fn two_dispatchers_deliver_a_thousand_reminders_none_twice_none_missing() 
     let workers = pools.map(|pool| {
         let settings = settings.clone();
         actix_web::rt::spawn(async move {
-            let client = client();
+            let client = client(settings.webhook_allow_private);
             while deliver_once(&pool, &settings, &client)
                 .await
                 .expect("deliver")
