@@ -55,30 +55,38 @@ pub enum UrlRefused {
     Internal,
 }
 
-/// Parses and checks a webhook URL; with `allow_private` only the form is
-/// checked.
-pub async fn check(url: &str, allow_private: bool) -> Result<Url, UrlRefused> {
+/// Parses and checks a webhook URL without looking its host up: the form,
+/// the scheme and, unless `allow_private`, an address written in the URL.
+/// Before a delivery this is all that is needed, since the delivery
+/// client's [`CheckedResolver`] checks the addresses of a host name as it
+/// connects.
+pub fn check_without_lookup(url: &str, allow_private: bool) -> Result<Url, UrlRefused> {
     let parsed = Url::parse(url).map_err(|_| UrlRefused::Malformed)?;
     if !matches!(parsed.scheme(), "http" | "https") {
         return Err(UrlRefused::Scheme);
     }
-    let host = parsed.host_str().ok_or(UrlRefused::Malformed)?.to_owned();
-    if allow_private {
+    let host = parsed.host_str().ok_or(UrlRefused::Malformed)?;
+    let written = host.trim_start_matches('[').trim_end_matches(']');
+    if !allow_private && written.parse::<IpAddr>().is_ok_and(is_internal) {
+        return Err(UrlRefused::Internal);
+    }
+    Ok(parsed)
+}
+
+/// Parses and checks a webhook URL, looking a host name up (unless
+/// `allow_private`, when only the form is checked).
+pub async fn check(url: &str, allow_private: bool) -> Result<Url, UrlRefused> {
+    let parsed = check_without_lookup(url, allow_private)?;
+    let host = parsed.host_str().ok_or(UrlRefused::Malformed)?;
+    if allow_private || host.starts_with('[') || host.parse::<IpAddr>().is_ok() {
         return Ok(parsed);
     }
     let port = parsed.port_or_known_default().unwrap_or(443);
-    let host = host
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .to_owned();
-    let addresses: Vec<IpAddr> = match host.parse::<IpAddr>() {
-        Ok(address) => vec![address],
-        Err(_) => tokio::net::lookup_host((host.as_str(), port))
-            .await
-            .map_err(|_| UrlRefused::Unresolvable)?
-            .map(|address| address.ip())
-            .collect(),
-    };
+    let addresses: Vec<IpAddr> = tokio::net::lookup_host((host, port))
+        .await
+        .map_err(|_| UrlRefused::Unresolvable)?
+        .map(|address| address.ip())
+        .collect();
     if addresses.is_empty() {
         return Err(UrlRefused::Unresolvable);
     }
@@ -90,11 +98,11 @@ pub async fn check(url: &str, allow_private: bool) -> Result<Url, UrlRefused> {
 
 /// The delivery client's DNS resolver: it resolves a webhook's host and
 /// refuses it when any address is internal (unless `allow_private`). The
-/// checks before a delivery resolve the name separately, so a name could
-/// pass them and then resolve to an internal address for the connection
+/// check at registration resolves the name separately, so a name could
+/// pass it and then resolve to an internal address for a connection
 /// (DNS rebinding); here the addresses checked are the ones connected to.
-/// Hosts written as addresses never reach a resolver: [`check`] settles
-/// those.
+/// Hosts written as addresses never reach a resolver:
+/// [`check_without_lookup`] settles those.
 pub struct CheckedResolver {
     pub allow_private: bool,
 }
@@ -168,6 +176,28 @@ mod tests {
             );
         }
         assert!(check("https://93.184.216.34/hook", false).await.is_ok());
+    }
+
+    #[test]
+    fn before_a_delivery_only_addresses_written_in_the_url_are_checked() {
+        for internal in [
+            "http://127.0.0.1:9000/hook",
+            "https://[::1]/hook",
+            "http://10.0.0.5/",
+        ] {
+            assert_eq!(
+                check_without_lookup(internal, false).err(),
+                Some(UrlRefused::Internal),
+                "{internal}"
+            );
+            assert!(check_without_lookup(internal, true).is_ok(), "{internal}");
+        }
+        // A name is left to the delivery client's resolver.
+        assert!(check_without_lookup("http://localhost/hook", false).is_ok());
+        assert_eq!(
+            check_without_lookup("ftp://example.com/x", false).err(),
+            Some(UrlRefused::Scheme)
+        );
     }
 
     #[tokio::test]
