@@ -34,6 +34,9 @@ pub struct Settings {
     pub pool_wait_timeout: Duration,
     /// `statement_timeout` set on every database connection.
     pub statement_timeout: Duration,
+    /// How many contact searches run in the database at once; the rest
+    /// wait their turn (up to `pool_wait_timeout`).
+    pub search_concurrency: usize,
     pub cors_origins: Vec<String>,
     pub webhook_allow_private: bool,
     pub auth_rate_per_minute: u32,
@@ -136,6 +139,13 @@ impl Settings {
                 "must be at least 1",
             ));
         }
+        let search_concurrency: usize = parse_or("RAPPORT_SEARCH_CONCURRENCY", &lookup, Some(4))?;
+        if search_concurrency == 0 {
+            return Err(ConfigError::new(
+                "RAPPORT_SEARCH_CONCURRENCY",
+                "must be at least 1",
+            ));
+        }
         let auth_rate_per_minute: u32 =
             parse_or("RAPPORT_AUTH_RATE_PER_MINUTE", &lookup, Some(20))?;
         if auth_rate_per_minute == 0 {
@@ -176,6 +186,7 @@ impl Settings {
             pool_size,
             pool_wait_timeout: Duration::from_secs(5),
             statement_timeout: Duration::from_secs(10),
+            search_concurrency,
             cors_origins: comma_list(lookup("RAPPORT_CORS_ORIGINS")),
             webhook_allow_private,
             auth_rate_per_minute,
@@ -284,5 +295,14 @@ mod tests {
             .err()
             .expect("refused");
         assert_eq!(error.variable, "RAPPORT_DB_POOL_SIZE");
+    }
+
+    #[test]
+    fn searches_run_four_at_once_unless_told_and_never_none() {
+        assert_eq!(settings(&[]).expect("defaults").search_concurrency, 4);
+        let settings_of = |value| settings(&[("RAPPORT_SEARCH_CONCURRENCY", value)]);
+        assert_eq!(settings_of("12").expect("valid").search_concurrency, 12);
+        let error = settings_of("0").err().expect("refused");
+        assert_eq!(error.variable, "RAPPORT_SEARCH_CONCURRENCY");
     }
 }

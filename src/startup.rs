@@ -16,7 +16,7 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::auth::jwt::JwtKeys;
 use crate::auth::rate_limit::AuthRateLimiter;
 use crate::config::Settings;
-use crate::contacts::search::SearchTextHistogram;
+use crate::contacts::search::ContactSearch;
 use crate::metrics::Metrics;
 use crate::{
     action_items, auth, calendar, contacts, db, employers, extract, health, http, interviews,
@@ -34,8 +34,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// The newest embedded migration, for `/readyz`.
     pub latest_migration: Arc<str>,
-    /// What contact searches choose their strategy from.
-    pub contact_search_histogram: Arc<SearchTextHistogram>,
+    /// What contact searches choose their strategy from, and their turns.
+    pub contact_search: Arc<ContactSearch>,
 }
 
 impl AppState {
@@ -49,7 +49,10 @@ impl AppState {
             )),
             metrics: Arc::new(Metrics::new()),
             latest_migration: db::latest_migration_version().into(),
-            contact_search_histogram: Arc::default(),
+            contact_search: Arc::new(ContactSearch::new(
+                settings.search_concurrency,
+                settings.pool_wait_timeout,
+            )),
             settings: Arc::new(settings),
         }
     }

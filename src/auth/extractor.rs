@@ -71,6 +71,21 @@ impl FromRequest for AuthUserWithConnection {
 fn authenticate(
     request: &HttpRequest,
 ) -> impl Future<Output = Result<(User, PooledConnection), ApiError>> + 'static {
+    let authenticating = authenticate_then(request, async { Ok(()) });
+    async move {
+        let (caller, ()) = authenticating.await?;
+        Ok((caller.user, caller.connection))
+    }
+}
+
+/// [`AuthUserWithConnection`], with what `before_checkout` gave: it runs
+/// once the token is verified and before a connection is taken, so a
+/// request that must wait for something there holds no connection while it
+/// waits (a contact search waits for its turn).
+pub fn authenticate_then<T: 'static>(
+    request: &HttpRequest,
+    before_checkout: impl Future<Output = Result<T, ApiError>> + 'static,
+) -> impl Future<Output = Result<(AuthUserWithConnection, T), ApiError>> + 'static {
     let state = request.app_data::<web::Data<AppState>>().cloned();
     let token = bearer_token(request);
     let request = request.clone();
@@ -80,6 +95,7 @@ fn authenticate(
         let claims = state.jwt.verify(&token).ok_or(ApiError::Unauthorized(
             "the access token is invalid or expired",
         ))?;
+        let before = before_checkout.await?;
         // The account must still exist and the token must have been issued
         // under its current token version (password change, log out
         // everywhere). This lookup is the connection's liveness check too.
@@ -93,6 +109,6 @@ fn authenticate(
         request
             .extensions_mut()
             .insert(AuthenticatedUserId(user.id));
-        Ok((user, connection))
+        Ok((AuthUserWithConnection { user, connection }, before))
     }
 }

@@ -1,7 +1,10 @@
 //! `/v1/contacts` and `/v1/network`.
 
+use actix_web::dev::Payload;
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, delete, get, patch, post, web};
+use futures_util::future::LocalBoxFuture;
+use serde::Deserialize;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -10,9 +13,10 @@ use super::dto::{
     ExportQuery, ImportResult, NetworkResponse, UpdateContactRequest,
 };
 use super::outreach::{OutreachScript, OutreachScriptQuery};
+use super::search::SearchTurn;
 use super::{import, service};
-use crate::auth::{AuthUser, AuthUserWithConnection};
-use crate::error::{ApiResult, Problem};
+use crate::auth::{AuthUser, AuthUserWithConnection, authenticate_then};
+use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::{CsvBody, Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page, PageQuery};
 use crate::preconditions::{IfMatch, etag};
@@ -59,20 +63,24 @@ fn contact_response(
 #[get("/contacts")]
 pub async fn list_contacts(
     state: web::Data<AppState>,
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
+    ListCaller {
+        caller: AuthUserWithConnection {
+            user,
+            mut connection,
+        },
+        turn,
+    }: ListCaller,
     request: HttpRequest,
     query: web::Query<ContactListQuery>,
 ) -> ApiResult<HttpResponse> {
     let page = service::list(
         &mut connection,
-        &state.contact_search_histogram,
+        &state.contact_search.histogram,
         user.id,
         query.into_inner(),
     )
     .await?;
+    drop(turn);
     Ok(pagination::page_response(
         &request,
         &state.settings.public_url,
@@ -420,4 +428,43 @@ pub async fn get_network(
     }: AuthUserWithConnection,
 ) -> ApiResult<web::Json<NetworkResponse>> {
     Ok(web::Json(service::network(&mut connection, user.id).await?))
+}
+
+/// The caller of the contact list, with the connection that checked the
+/// token; a search (a `q` that is not blank) first waits for its turn,
+/// holding no connection while it waits (see `ContactSearch::turn`).
+pub struct ListCaller {
+    caller: AuthUserWithConnection,
+    turn: Option<SearchTurn>,
+}
+
+impl FromRequest for ListCaller {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        #[derive(Deserialize)]
+        struct Term {
+            q: Option<String>,
+        }
+        // The handler's `Query` answers a malformed query string; here it
+        // only decides whether a turn is needed.
+        let searching = serde_urlencoded::from_str::<Term>(request.query_string())
+            .ok()
+            .and_then(|term| term.q)
+            .is_some_and(|q| !q.trim().is_empty());
+        let search = request
+            .app_data::<web::Data<AppState>>()
+            .map(|state| std::sync::Arc::clone(&state.contact_search));
+        let authenticating = authenticate_then(request, async move {
+            match search {
+                Some(search) if searching => search.turn().await.map(Some),
+                _ => Ok(None),
+            }
+        });
+        Box::pin(async move {
+            let (caller, turn) = authenticating.await?;
+            Ok(Self { caller, turn })
+        })
+    }
 }

@@ -20,6 +20,10 @@
 //! sampled matches lie after the page's start prices the walk. Terms
 //! without a key (fewer than three ASCII letters or digits in a row) are
 //! always walked.
+//!
+//! A search is the costliest read the API has, so only a few run in the
+//! database at once ([`ContactSearch::slot`]); the others wait their turn
+//! in arrival order.
 
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -27,6 +31,9 @@ use std::time::{Duration, Instant};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use memchr::memmem;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+use crate::error::{ApiError, ApiResult};
 
 /// What reading and sorting one match by keys costs, in contacts walked
 /// past. Measured on the benchmark data (10,000 contacts of the user among
@@ -65,6 +72,52 @@ pub enum PageStart<'a> {
     /// In an order the text says nothing about (a time): the matches are
     /// taken to be spread evenly.
     Unrelated,
+}
+
+/// What every contact search of the process shares: the histogram its way
+/// is chosen from, and the turns that bound how many run at once.
+pub struct ContactSearch {
+    pub histogram: SearchTextHistogram,
+    turns: Arc<Semaphore>,
+    turn_wait: Duration,
+}
+
+/// A search's turn to use the database; the next search waiting starts
+/// when it is dropped.
+pub struct SearchTurn(#[allow(dead_code)] OwnedSemaphorePermit);
+
+impl ContactSearch {
+    /// `concurrency` searches at once; a search that waits longer than
+    /// `turn_wait` for its turn is answered 503, like a request that waits
+    /// that long for a connection.
+    pub fn new(concurrency: usize, turn_wait: Duration) -> Self {
+        Self {
+            histogram: SearchTextHistogram::default(),
+            turns: Arc::new(Semaphore::new(concurrency)),
+            turn_wait,
+        }
+    }
+
+    /// Waits for a turn to run a search.
+    ///
+    /// Why bound them: with as many searches running as the pool has
+    /// connections, the database time-slices its CPUs between all of them
+    /// and each takes as long as the mix of the moment makes it; the
+    /// slowest take two or three times the median. Queued here instead
+    /// (the semaphore is fair: first come, first served), a search waits
+    /// for the ones before it, holding no connection, and then runs at
+    /// full speed.
+    pub async fn turn(&self) -> ApiResult<SearchTurn> {
+        let waiting = Arc::clone(&self.turns).acquire_owned();
+        match tokio::time::timeout(self.turn_wait, waiting).await {
+            Ok(Ok(permit)) => Ok(SearchTurn(permit)),
+            // The semaphore is never closed: only waiting too long gets here.
+            Ok(Err(_)) | Err(_) => {
+                tracing::warn!("no turn for a contact search became free in time");
+                Err(ApiError::Unavailable)
+            }
+        }
+    }
 }
 
 /// The histogram of `contacts.search_text`, read from `pg_stats` and kept

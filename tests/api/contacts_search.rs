@@ -11,7 +11,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::Value;
 use uuid::Uuid;
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, id_of, problem};
 
 /// 240 contacts: every other one met at a "hackathon", every fortieth
 /// works at "Fabrikam", a few "José"s, and names out of order.
@@ -140,7 +140,7 @@ async fn a_search_walks_when_its_matches_come_early_in_the_list() {
     import_network(&app, &ada.access_token).await;
     let mut connection = app.state.pool.get().await.expect("a connection");
     analyze(&app).await;
-    let histogram = &app.state.contact_search_histogram;
+    let histogram = &app.state.contact_search.histogram;
     for (term, start, walked) in [
         ("Hackathon", PageStart::ByName(None), true),
         ("Hackathon", PageStart::Unrelated, true),
@@ -203,4 +203,103 @@ async fn terms_without_keys_and_common_terms_are_found_through_the_api() {
         }
     }
     assert_eq!(seen.len(), 120);
+}
+
+#[actix_web::test]
+async fn a_search_waits_for_its_turn_while_other_reads_go_on() {
+    let app = TestApp::spawn_with(|settings| settings.search_concurrency = 1).await;
+    let ada = app.user("ada").await;
+    let contact = app
+        .contact(
+            &ada.access_token,
+            serde_json::json!({"full_name": "José Núñez"}),
+        )
+        .await;
+    let turn = app
+        .state
+        .contact_search
+        .turn()
+        .await
+        .expect("the only turn");
+
+    let searching = actix_web::rt::spawn(
+        app.request(Method::GET, "/v1/contacts?q=jose", Some(&ada.access_token))
+            .send(),
+    );
+    // Reads that are not searches take no turn.
+    let by_id = app
+        .get(
+            &format!("/v1/contacts/{}", id_of(&contact)),
+            &ada.access_token,
+        )
+        .await;
+    assert_eq!(by_id.status(), StatusCode::OK);
+    let list = app.get("/v1/contacts", &ada.access_token).await;
+    assert_eq!(list.status(), StatusCode::OK);
+    let blank_q = app.get("/v1/contacts?q=%20", &ada.access_token).await;
+    assert_eq!(blank_q.status(), StatusCode::OK);
+    actix_web::rt::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(!searching.is_finished(), "the search ran without a turn");
+
+    drop(turn);
+    let found = searching
+        .await
+        .expect("the search finished")
+        .expect("answered");
+    assert_eq!(found.status(), StatusCode::OK);
+    let page: Value = found.json().await.expect("json");
+    assert_eq!(page["items"][0]["full_name"], "José Núñez");
+}
+
+#[actix_web::test]
+async fn a_search_that_waits_too_long_for_its_turn_answers_503() {
+    let app = TestApp::spawn_with(|settings| {
+        settings.search_concurrency = 1;
+        settings.pool_wait_timeout = std::time::Duration::from_millis(300);
+    })
+    .await;
+    let ada = app.user("ada").await;
+    let _turn = app
+        .state
+        .contact_search
+        .turn()
+        .await
+        .expect("the only turn");
+
+    let response = app.get("/v1/contacts?q=jose", &ada.access_token).await;
+    let body = problem(response, StatusCode::SERVICE_UNAVAILABLE).await;
+    assert_eq!(body["code"], "unavailable");
+}
+
+#[actix_web::test]
+async fn searches_beyond_the_concurrency_queue_and_all_answer() {
+    let app = TestApp::spawn_with(|settings| settings.search_concurrency = 2).await;
+    let ada = app.user("ada").await;
+    import_network(&app, &ada.access_token).await;
+
+    let terms = [
+        "jose",
+        "hackathon",
+        "fabrikam",
+        "person007",
+        "zo",
+        "data engineer",
+    ];
+    let searches = (0..24).map(|index| {
+        let path = format!("/v1/contacts?q={}&limit=100", terms[index % terms.len()]);
+        let app = &app;
+        let token = ada.access_token.clone();
+        async move { (index, app.get(&path, &token).await) }
+    });
+    let mut counts = std::collections::HashMap::new();
+    for (index, response) in futures_util::future::join_all(searches).await {
+        assert_eq!(response.status(), StatusCode::OK, "search {index}");
+        let page: Value = response.json().await.expect("json");
+        let found = page["items"].as_array().expect("items").len();
+        let term = terms[index % terms.len()];
+        // The same term finds the same contacts whichever turn it had.
+        assert_eq!(*counts.entry(term).or_insert(found), found, "{term}");
+    }
+    assert_eq!(counts["fabrikam"], 6);
+    assert_eq!(counts["person007"], 1);
 }
