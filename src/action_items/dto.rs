@@ -15,9 +15,12 @@ pub struct ActionItemResponse {
     pub interview_id: Uuid,
     pub text: String,
     pub done: bool,
+    #[serde(serialize_with = "crate::timestamp::option::serialize")]
     pub due_at: Option<DateTime<Utc>>,
     pub version: i32,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
     pub updated_at: DateTime<Utc>,
 }
 

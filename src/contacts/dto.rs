@@ -106,9 +106,12 @@ pub struct ContactResponse {
     pub notes: Option<String>,
     /// Derived from how the contact answered outreach.
     pub segment: Segment,
+    #[serde(serialize_with = "crate::timestamp::option::serialize")]
     pub archived_at: Option<DateTime<Utc>>,
     pub version: i32,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -54,7 +54,9 @@ pub struct EmployerResponse {
     /// Interviews with contacts linked to this employer.
     pub interview_count: i64,
     pub version: i32,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -80,10 +80,13 @@ pub struct InterviewResponse {
     pub purpose: Option<String>,
     pub outreach_channel: Option<Channel>,
     pub outreach_message: Option<String>,
+    #[serde(serialize_with = "crate::timestamp::option::serialize")]
     pub requested_at: Option<DateTime<Utc>>,
     /// When the contact answered the request (the first `schedule` or
     /// `decline` after it).
+    #[serde(serialize_with = "crate::timestamp::option::serialize")]
     pub responded_at: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "crate::timestamp::option::serialize")]
     pub scheduled_start: Option<DateTime<Utc>>,
     pub duration_minutes: i32,
     pub format: Option<Format>,
@@ -93,7 +96,9 @@ pub struct InterviewResponse {
     pub key_insights: Option<String>,
     /// Asked at the end: may the user stay in touch?
     pub may_contact_again: Option<bool>,
+    #[serde(serialize_with = "crate::timestamp::option::serialize")]
     pub thank_you_sent_at: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "crate::timestamp::option::serialize")]
     pub completed_at: Option<DateTime<Utc>>,
     pub cancel_reason: Option<String>,
     /// The question set attached last.
@@ -103,7 +108,9 @@ pub struct InterviewResponse {
     /// Advice, not errors.
     pub warnings: Vec<Warning>,
     pub version: i32,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -101,7 +101,9 @@ pub struct QuestionSetResponse {
     /// About 2.5 minutes a question, rounded up.
     pub estimated_minutes: i64,
     pub version: i32,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -96,18 +96,24 @@ pub struct ReminderResponse {
     pub kind: Kind,
     pub title: String,
     pub note: Option<String>,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
     pub due_at: DateTime<Utc>,
     pub status: ReminderStatus,
     pub origin: Origin,
     pub interview_id: Option<Uuid>,
     pub contact_id: Option<Uuid>,
     /// When the dispatcher announced it (cleared by a snooze).
+    #[serde(serialize_with = "crate::timestamp::option::serialize")]
     pub notified_at: Option<DateTime<Utc>>,
     /// Due again at this time.
+    #[serde(serialize_with = "crate::timestamp::option::serialize")]
     pub snoozed_until: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "crate::timestamp::option::serialize")]
     pub completed_at: Option<DateTime<Utc>>,
     pub version: i32,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
     pub updated_at: DateTime<Utc>,
 }
 

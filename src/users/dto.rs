@@ -23,7 +23,9 @@ pub struct UserResponse {
     /// `member` for everyone; `admin` is reserved for operators.
     #[schema(example = "member")]
     pub role: String,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -46,6 +46,7 @@ pub struct WebhookResponse {
     pub url: String,
     pub events: Vec<EventName>,
     pub active: bool,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
     pub created_at: DateTime<Utc>,
     /// `whsec_…`: verifies the signatures. Shown once, at creation.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -143,8 +144,11 @@ pub struct DeliveryResponse {
     pub attempts: i32,
     pub last_status_code: Option<i32>,
     /// `null` once delivered or failed.
+    #[serde(serialize_with = "crate::timestamp::option::serialize")]
     pub next_attempt_at: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "crate::timestamp::option::serialize")]
     pub delivered_at: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
     pub created_at: DateTime<Utc>,
 }
 
