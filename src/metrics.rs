@@ -7,6 +7,7 @@ use prometheus::{
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use crate::contacts::search::ContactSearch;
 use crate::startup::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -19,6 +20,7 @@ pub struct Metrics {
     requests: IntCounterVec,
     latency: HistogramVec,
     pool: IntGaugeVec,
+    search_turns: IntGaugeVec,
 }
 
 impl Default for Metrics {
@@ -55,10 +57,19 @@ impl Metrics {
             &["state"],
         )
         .expect("static metric definition");
+        let search_turns = IntGaugeVec::new(
+            Opts::new(
+                "contact_search_turns",
+                "Contact searches by state: turns there are, in use, waiting for one",
+            ),
+            &["state"],
+        )
+        .expect("static metric definition");
         for collector in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(latency.clone()),
             Box::new(pool.clone()),
+            Box::new(search_turns.clone()),
         ] {
             registry
                 .register(collector)
@@ -69,6 +80,7 @@ impl Metrics {
             requests,
             latency,
             pool,
+            search_turns,
         }
     }
 
@@ -81,21 +93,29 @@ impl Metrics {
         self.latency.with_label_values(&labels).observe(seconds);
     }
 
-    /// The text exposition, with the pool gauges read now.
-    pub fn render(&self, pool: &crate::db::Pool) -> String {
+    /// The text exposition, with the pool and search gauges read now.
+    pub fn render(&self, pool: &crate::db::Pool, search: &ContactSearch) -> String {
         let status = pool.status();
         let in_use = status.size.saturating_sub(status.available);
-        for (state, value) in [
-            ("max", status.max_size),
-            ("open", status.size),
-            ("idle", status.available),
-            ("in_use", in_use),
-            ("waiting", status.waiting),
-        ] {
-            self.pool
-                .with_label_values(&[state])
-                .set(i64::try_from(value).unwrap_or(i64::MAX));
-        }
+        set_by_state(
+            &self.pool,
+            [
+                ("max", status.max_size),
+                ("open", status.size),
+                ("idle", status.available),
+                ("in_use", in_use),
+                ("waiting", status.waiting),
+            ],
+        );
+        let turns = search.turns();
+        set_by_state(
+            &self.search_turns,
+            [
+                ("max", turns.max),
+                ("in_use", turns.in_use),
+                ("waiting", turns.waiting),
+            ],
+        );
         let mut buffer = Vec::new();
         let encoded = TextEncoder::new().encode(&self.registry.gather(), &mut buffer);
         if let Err(error) = encoded {
@@ -105,12 +125,20 @@ impl Metrics {
     }
 }
 
+fn set_by_state<const N: usize>(gauges: &IntGaugeVec, values: [(&str, usize); N]) {
+    for (state, value) in values {
+        gauges
+            .with_label_values(&[state])
+            .set(i64::try_from(value).unwrap_or(i64::MAX));
+    }
+}
+
 /// Metrics
 ///
 /// Prometheus text format: `rapport_http_requests_total`,
-/// `rapport_http_request_duration_seconds` (by method, route and status) and
-/// `rapport_db_pool_connections` (by state). Meant for a scraper on the
-/// internal network.
+/// `rapport_http_request_duration_seconds` (by method, route and status),
+/// `rapport_db_pool_connections` and `rapport_contact_search_turns` (by
+/// state). Meant for a scraper on the internal network.
 #[utoipa::path(
     tag = "operations",
     responses((status = 200, description = "Metrics in Prometheus text format", body = String,
@@ -121,5 +149,5 @@ impl Metrics {
 pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
-        .body(state.metrics.render(&state.pool))
+        .body(state.metrics.render(&state.pool, &state.contact_search))
 }

@@ -25,6 +25,7 @@
 //! database at once ([`ContactSearch::slot`]); the others wait their turn
 //! in arrival order.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -79,7 +80,18 @@ pub enum PageStart<'a> {
 pub struct ContactSearch {
     pub histogram: SearchTextHistogram,
     turns: Arc<Semaphore>,
+    concurrency: usize,
     turn_wait: Duration,
+    /// Searches waiting for a turn now, for the metrics.
+    waiting: AtomicUsize,
+}
+
+/// How the turns are taken right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Turns {
+    pub max: usize,
+    pub in_use: usize,
+    pub waiting: usize,
 }
 
 /// A search's turn to use the database; the next search waiting starts
@@ -94,7 +106,18 @@ impl ContactSearch {
         Self {
             histogram: SearchTextHistogram::default(),
             turns: Arc::new(Semaphore::new(concurrency)),
+            concurrency,
             turn_wait,
+            waiting: AtomicUsize::new(0),
+        }
+    }
+
+    pub fn turns(&self) -> Turns {
+        Turns {
+            max: self.concurrency,
+            in_use: self.concurrency - self.turns.available_permits(),
+            // Spelled out: diesel's `RunQueryDsl::load` would be found first.
+            waiting: AtomicUsize::load(&self.waiting, Ordering::Relaxed),
         }
     }
 
@@ -108,8 +131,9 @@ impl ContactSearch {
     /// for the ones before it, holding no connection, and then runs at
     /// full speed.
     pub async fn turn(&self) -> ApiResult<SearchTurn> {
-        let waiting = Arc::clone(&self.turns).acquire_owned();
-        match tokio::time::timeout(self.turn_wait, waiting).await {
+        let acquiring = Arc::clone(&self.turns).acquire_owned();
+        let _waiting = Waiting::start(&self.waiting);
+        match tokio::time::timeout(self.turn_wait, acquiring).await {
             Ok(Ok(permit)) => Ok(SearchTurn(permit)),
             // The semaphore is never closed: only waiting too long gets here.
             Ok(Err(_)) | Err(_) => {
@@ -117,6 +141,23 @@ impl ContactSearch {
                 Err(ApiError::Unavailable)
             }
         }
+    }
+}
+
+/// Counts a search as waiting for a turn until the wait ends, however it
+/// ends: the client may go away and the request be dropped while it waits.
+struct Waiting<'a>(&'a AtomicUsize);
+
+impl<'a> Waiting<'a> {
+    fn start(count: &'a AtomicUsize) -> Self {
+        count.fetch_add(1, Ordering::Relaxed);
+        Self(count)
+    }
+}
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
     }
 }
 

@@ -240,6 +240,8 @@ async fn a_search_waits_for_its_turn_while_other_reads_go_on() {
     assert_eq!(blank_q.status(), StatusCode::OK);
     actix_web::rt::time::sleep(std::time::Duration::from_millis(300)).await;
     assert!(!searching.is_finished(), "the search ran without a turn");
+    let turns = app.state.contact_search.turns();
+    assert_eq!((turns.max, turns.in_use, turns.waiting), (1, 1, 1));
 
     drop(turn);
     let found = searching
@@ -269,6 +271,7 @@ async fn a_search_that_waits_too_long_for_its_turn_answers_503() {
     let response = app.get("/v1/contacts?q=jose", &ada.access_token).await;
     let body = problem(response, StatusCode::SERVICE_UNAVAILABLE).await;
     assert_eq!(body["code"], "unavailable");
+    assert_eq!(app.state.contact_search.turns().waiting, 0);
 }
 
 #[actix_web::test]

@@ -85,6 +85,8 @@ async fn metrics_count_requests_by_route_and_status_and_show_the_pool() {
     );
     assert!(text.contains("rapport_http_request_duration_seconds_bucket"));
     assert!(text.contains(r#"rapport_db_pool_connections{state="max"} 16"#));
+    assert!(text.contains(r#"rapport_contact_search_turns{state="max"} 4"#));
+    assert!(text.contains(r#"rapport_contact_search_turns{state="waiting"} 0"#));
     assert!(!text.contains(&ada.id), "no ids in labels");
 }
 
@@ -265,6 +267,7 @@ async fn the_binary_logs_json_lines_without_secrets_and_stops_cleanly_on_sigterm
         .spawn()
         .expect("the binary starts");
     let base = format!("http://127.0.0.1:{port}");
+    crate::helpers::install_tls_provider();
     let client = reqwest::Client::new();
     let mut ready = false;
     for _ in 0..100 {

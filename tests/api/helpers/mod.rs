@@ -59,9 +59,7 @@ impl TestApp {
             .bind("127.0.0.1:0")
             .expect("a free local port");
         let address = format!("http://{}", server.addrs()[0]);
-        // reqwest is built without a default TLS provider (the service
-        // brings its own); the test client takes the same one.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        install_tls_provider();
         let server = server.run();
         let handle = server.handle();
         actix_web::rt::spawn(server);
@@ -161,6 +159,12 @@ impl Drop for TestApp {
 }
 
 /// Reads a problem body and checks its envelope.
+/// reqwest is built without a default TLS provider (the service brings its
+/// own): a test client needs one installed first, whichever test runs first.
+pub fn install_tls_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 pub async fn problem(response: Response, status: StatusCode) -> Value {
     assert_eq!(response.status(), status, "status");
     let content_type = response
