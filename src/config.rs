@@ -139,7 +139,7 @@ impl Settings {
                 "must be at least 1",
             ));
         }
-        let search_concurrency: usize = parse_or("RAPPORT_SEARCH_CONCURRENCY", &lookup, Some(4))?;
+        let search_concurrency: usize = parse_or("RAPPORT_SEARCH_CONCURRENCY", &lookup, Some(6))?;
         if search_concurrency == 0 {
             return Err(ConfigError::new(
                 "RAPPORT_SEARCH_CONCURRENCY",
@@ -298,8 +298,8 @@ mod tests {
     }
 
     #[test]
-    fn searches_run_four_at_once_unless_told_and_never_none() {
-        assert_eq!(settings(&[]).expect("defaults").search_concurrency, 4);
+    fn searches_run_six_at_once_unless_told_and_never_none() {
+        assert_eq!(settings(&[]).expect("defaults").search_concurrency, 6);
         let settings_of = |value| settings(&[("RAPPORT_SEARCH_CONCURRENCY", value)]);
         assert_eq!(settings_of("12").expect("valid").search_concurrency, 12);
         let error = settings_of("0").err().expect("refused");

@@ -85,7 +85,7 @@ async fn metrics_count_requests_by_route_and_status_and_show_the_pool() {
     );
     assert!(text.contains("rapport_http_request_duration_seconds_bucket"));
     assert!(text.contains(r#"rapport_db_pool_connections{state="max"} 16"#));
-    assert!(text.contains(r#"rapport_contact_search_turns{state="max"} 4"#));
+    assert!(text.contains(r#"rapport_contact_search_turns{state="max"} 6"#));
     assert!(text.contains(r#"rapport_contact_search_turns{state="waiting"} 0"#));
     assert!(!text.contains(&ada.id), "no ids in labels");
 }
