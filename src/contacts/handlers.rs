@@ -80,6 +80,7 @@ pub async fn list_contacts(
         query.into_inner(),
     )
     .await?;
+    // The turn is the database's; writing the page out needs none.
     drop(turn);
     Ok(pagination::page_response(
         &request,

@@ -22,7 +22,7 @@
 //! always walked.
 //!
 //! A search is the costliest read the API has, so only a few run in the
-//! database at once ([`ContactSearch::slot`]); the others wait their turn
+//! database at once ([`ContactSearch::turn`]); the others wait their turn
 //! in arrival order.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -96,7 +96,9 @@ pub struct Turns {
 
 /// A search's turn to use the database; the next search waiting starts
 /// when it is dropped.
-pub struct SearchTurn(#[allow(dead_code)] OwnedSemaphorePermit);
+pub struct SearchTurn {
+    _permit: OwnedSemaphorePermit,
+}
 
 impl ContactSearch {
     /// `concurrency` searches at once; a search that waits longer than
@@ -134,7 +136,7 @@ impl ContactSearch {
         let acquiring = Arc::clone(&self.turns).acquire_owned();
         let _waiting = Waiting::start(&self.waiting);
         match tokio::time::timeout(self.turn_wait, acquiring).await {
-            Ok(Ok(permit)) => Ok(SearchTurn(permit)),
+            Ok(Ok(permit)) => Ok(SearchTurn { _permit: permit }),
             // The semaphore is never closed: only waiting too long gets here.
             Ok(Err(_)) | Err(_) => {
                 tracing::warn!("no turn for a contact search became free in time");
