@@ -372,6 +372,12 @@ pub enum ContactSort {
     CreatedAt,
 }
 
+/// The term a `q` parameter searches for, trimmed; `None` when absent or
+/// blank (the whole list).
+pub fn search_term(q: Option<&str>) -> Option<&str> {
+    q.map(str::trim).filter(|q| !q.is_empty())
+}
+
 /// Query parameters of `GET /v1/contacts`.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -404,6 +410,11 @@ pub struct ContactListQuery {
 }
 
 impl ContactListQuery {
+    /// `q` when it makes the list a search: not absent, not blank.
+    pub fn search_term(&self) -> Option<&str> {
+        search_term(self.q.as_deref())
+    }
+
     /// The length limits the parameters document.
     pub fn check_lengths(&self) -> Result<(), crate::error::ApiError> {
         for (name, value, max) in [

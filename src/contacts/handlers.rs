@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::dto::{
     ContactListQuery, ContactResponse, CreateContactRequest, DeleteContactQuery, ExportFormat,
-    ExportQuery, ImportResult, NetworkResponse, UpdateContactRequest,
+    ExportQuery, ImportResult, NetworkResponse, UpdateContactRequest, search_term,
 };
 use super::outreach::{OutreachScript, OutreachScriptQuery};
 use super::search::SearchTurn;
@@ -451,9 +451,7 @@ impl FromRequest for ListCaller {
         // The handler's `Query` answers a malformed query string; here it
         // only decides whether a turn is needed.
         let searching = serde_urlencoded::from_str::<Term>(request.query_string())
-            .ok()
-            .and_then(|term| term.q)
-            .is_some_and(|q| !q.trim().is_empty());
+            .is_ok_and(|term| search_term(term.q.as_deref()).is_some());
         let search = request
             .app_data::<web::Data<AppState>>()
             .map(|state| std::sync::Arc::clone(&state.contact_search));

@@ -203,7 +203,7 @@ pub async fn list(
     let limit = pagination::limit(query.limit)?;
     let sort = query.sort.unwrap_or_default();
     let after = decode_cursor(query.cursor.as_deref(), sort)?;
-    let text = match query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+    let text = match query.search_term() {
         Some(q) => {
             let start = match &after {
                 None if sort == ContactSort::Name => PageStart::ByName(None),

@@ -82,18 +82,28 @@ pub async fn check(url: &str, allow_private: bool) -> Result<Url, UrlRefused> {
         return Ok(parsed);
     }
     let port = parsed.port_or_known_default().unwrap_or(443);
-    let addresses: Vec<IpAddr> = tokio::net::lookup_host((host, port))
+    allowed_addresses(host, port, false).await?;
+    Ok(parsed)
+}
+
+/// A host name's addresses; refused when it has none or (unless
+/// `allow_private`) when any of them is internal.
+async fn allowed_addresses(
+    host: &str,
+    port: u16,
+    allow_private: bool,
+) -> Result<Vec<SocketAddr>, UrlRefused> {
+    let addresses: Vec<SocketAddr> = tokio::net::lookup_host((host, port))
         .await
         .map_err(|_| UrlRefused::Unresolvable)?
-        .map(|address| address.ip())
         .collect();
     if addresses.is_empty() {
         return Err(UrlRefused::Unresolvable);
     }
-    if addresses.into_iter().any(is_internal) {
+    if !allow_private && addresses.iter().any(|address| is_internal(address.ip())) {
         return Err(UrlRefused::Internal);
     }
-    Ok(parsed)
+    Ok(addresses)
 }
 
 /// The delivery client's DNS resolver: it resolves a webhook's host and
@@ -111,14 +121,7 @@ impl reqwest::dns::Resolve for CheckedResolver {
     fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
         let allow_private = self.allow_private;
         Box::pin(async move {
-            let addresses: Vec<SocketAddr> =
-                tokio::net::lookup_host((name.as_str(), 0)).await?.collect();
-            if addresses.is_empty() {
-                return Err(UrlRefused::Unresolvable.into());
-            }
-            if !allow_private && addresses.iter().any(|address| is_internal(address.ip())) {
-                return Err(UrlRefused::Internal.into());
-            }
+            let addresses = allowed_addresses(name.as_str(), 0, allow_private).await?;
             Ok(Box::new(addresses.into_iter()) as reqwest::dns::Addrs)
         })
     }
