@@ -66,11 +66,18 @@ pub fn check_without_lookup(url: &str, allow_private: bool) -> Result<Url, UrlRe
         return Err(UrlRefused::Scheme);
     }
     let host = parsed.host_str().ok_or(UrlRefused::Malformed)?;
-    let written = host.trim_start_matches('[').trim_end_matches(']');
-    if !allow_private && written.parse::<IpAddr>().is_ok_and(is_internal) {
+    if !allow_private && written_address(host).is_some_and(is_internal) {
         return Err(UrlRefused::Internal);
     }
     Ok(parsed)
+}
+
+/// The address when the URL's host is written as one (`[…]` for IPv6).
+fn written_address(host: &str) -> Option<IpAddr> {
+    host.trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse()
+        .ok()
 }
 
 /// Parses and checks a webhook URL, looking a host name up (unless
@@ -78,7 +85,7 @@ pub fn check_without_lookup(url: &str, allow_private: bool) -> Result<Url, UrlRe
 pub async fn check(url: &str, allow_private: bool) -> Result<Url, UrlRefused> {
     let parsed = check_without_lookup(url, allow_private)?;
     let host = parsed.host_str().ok_or(UrlRefused::Malformed)?;
-    if allow_private || host.starts_with('[') || host.parse::<IpAddr>().is_ok() {
+    if allow_private || written_address(host).is_some() {
         return Ok(parsed);
     }
     let port = parsed.port_or_known_default().unwrap_or(443);

@@ -158,13 +158,13 @@ impl Drop for TestApp {
     }
 }
 
-/// Reads a problem body and checks its envelope.
 /// reqwest is built without a default TLS provider (the service brings its
 /// own): a test client needs one installed first, whichever test runs first.
 pub fn install_tls_provider() {
     let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
+/// Reads a problem body and checks its envelope.
 pub async fn problem(response: Response, status: StatusCode) -> Value {
     assert_eq!(response.status(), status, "status");
     let content_type = response
