@@ -9,6 +9,7 @@ use reqwest::StatusCode;
 
 use crate::helpers::proxy::{DatabaseProxy, ProxyMode};
 use crate::helpers::{TestApp, TestDatabase, problem};
+use serde_json::json;
 
 /// Starts the app with its database reached through a proxy the test controls.
 async fn app_behind_proxy() -> (TestApp, DatabaseProxy) {
@@ -119,6 +120,41 @@ async fn a_database_that_hangs_on_open_connections_answers_503_not_a_hang() {
     answers_unavailable_within(&app, &ada.access_token, Duration::from_secs(8)).await;
     proxy.set(ProxyMode::Up);
     recovers(&app, &ada.access_token).await;
+}
+
+/// A connection used moments ago is handed out again without the pool's
+/// `SELECT 1`; one the server has closed since must still be replaced, not
+/// given to the next request.
+#[actix_web::test]
+async fn a_write_right_after_the_server_closed_every_connection_succeeds() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    app.contact(&ada.access_token, json!({"full_name": "Before"}))
+        .await;
+
+    let mut admin = app.database.connection().await;
+    diesel_async::RunQueryDsl::execute(
+        diesel::sql_query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        ),
+        &mut admin,
+    )
+    .await
+    .expect("terminated");
+    // Long enough for the closed sockets to be seen, well inside the
+    // window in which the pool skips its check.
+    tokio::time::sleep(Duration::from_millis(50)).await;
+
+    let response = app
+        .post_json(
+            "/v1/contacts",
+            Some(&ada.access_token),
+            &json!({"full_name": "After"}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    assert_eq!(app.database.count("SELECT count(*) FROM contacts").await, 2);
 }
 
 /// Waits until `/v1/me` answers 200 again, at most 15 seconds.
