@@ -49,6 +49,10 @@ const KEYS_COST_IN_CONTACTS_WALKED: f64 = 7.0;
 /// cheap to read either way.
 const ASSUMED_NETWORK_SIZE: f64 = 10_000.0;
 
+/// How many sampled matches after the page's start tell how densely the
+/// matches follow one another.
+const MATCHES_FOR_SPACING: usize = 8;
+
 /// How long a histogram is used before it is read again. `ANALYZE` runs
 /// when about a tenth of the table has changed, so a few minutes lose
 /// nothing.
@@ -262,9 +266,9 @@ impl Sample {
 /// Whether walking is expected to cost less than the keys: the walk reads
 /// from the page's start to its last match, the keys read every match.
 /// `containing` are the indexes of the sampled texts that contain the
-/// term; `from` is where the page starts in the sample when the list is in
-/// name order (the sample's order), `None` in an order the text says
-/// nothing about, where the matches are taken to be spread evenly.
+/// term, ascending; `from` is where the page starts in the sample when the
+/// list is in name order (the sample's order), `None` in an order the text
+/// says nothing about, where the matches are taken to be spread evenly.
 fn walking_is_cheaper(
     sample_len: usize,
     containing: &[usize],
@@ -278,12 +282,8 @@ fn walking_is_cheaper(
     let matches_needed = ((page_size as f64 * len / ASSUMED_NETWORK_SIZE).ceil() as usize).max(1);
     let walked = match from {
         Some(from) => {
-            let to = containing
-                .iter()
-                .filter(|&&index| index >= from)
-                .nth(matches_needed - 1)
-                .map_or(sample_len, |&index| index + 1);
-            to.saturating_sub(from) as f64 / len
+            let after = &containing[containing.partition_point(|&index| index < from)..];
+            walk_length(after, from, matches_needed).map_or(1.0, |walked| walked / len)
         }
         None if containing.len() >= matches_needed => {
             matches_needed as f64 / containing.len() as f64
@@ -291,6 +291,29 @@ fn walking_is_cheaper(
         None => 1.0,
     };
     walked < share * KEYS_COST_IN_CONTACTS_WALKED
+}
+
+/// How many sampled texts a walk from `from` passes before it has found
+/// `matches_needed` matches, given the sampled matches `after` it; `None`
+/// when there are not that many (the walk reads to the end).
+///
+/// The first match says where the matches begin (a first name's are all
+/// together, somewhere in the alphabet); the spacing of the next few says
+/// how densely they follow. The place of the last match needed alone
+/// would rest on two or three sampled texts: for a last name, which one
+/// contact in sixty has, it moved by half from one `ANALYZE` to the next,
+/// and so did the choice.
+fn walk_length(after: &[usize], from: usize, matches_needed: usize) -> Option<f64> {
+    if after.len() < matches_needed {
+        return None;
+    }
+    let spread_over = after.len().min(MATCHES_FOR_SPACING.max(matches_needed));
+    let to_first = (after[0] + 1 - from) as f64;
+    let spacing = match spread_over {
+        1 => 0.0,
+        _ => (after[spread_over - 1] - after[0]) as f64 / (spread_over - 1) as f64,
+    };
+    Some(to_first + (matches_needed - 1) as f64 * spacing)
 }
 
 async fn read_bounds(connection: &mut AsyncPgConnection) -> QueryResult<Vec<String>> {
@@ -395,6 +418,14 @@ mod tests {
         assert!(!walk_chosen(std::iter::empty(), Some(0)), "none");
         assert!(walk_chosen((0..1_000).step_by(30), None), "3.3 %, by time");
         assert!(!walk_chosen((0..1_000).step_by(100), None), "1 %, by time");
+    }
+
+    #[test]
+    fn a_rare_term_whose_first_sampled_matches_come_early_is_still_looked_up() {
+        // One text in a hundred, three of them near the top by chance: the
+        // spacing of the ones after says a page is a fifth of the list away.
+        let matching = [5, 12, 20, 140, 260, 380, 500, 620, 740, 860];
+        assert!(!walk_chosen(matching.into_iter(), Some(0)));
     }
 
     #[test]
