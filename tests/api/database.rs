@@ -144,7 +144,7 @@ async fn a_write_right_after_the_server_closed_every_connection_succeeds() {
     .expect("terminated");
     // Long enough for the closed sockets to be seen, well inside the
     // window in which the pool skips its check.
-    tokio::time::sleep(Duration::from_millis(50)).await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
 
     let response = app
         .post_json(
