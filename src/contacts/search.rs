@@ -283,7 +283,7 @@ fn walking_is_cheaper(
     let walked = match from {
         Some(from) => {
             let after = &containing[containing.partition_point(|&index| index < from)..];
-            walk_length(after, from, matches_needed).map_or(1.0, |walked| walked / len)
+            walk_length(after, from, matches_needed, sample_len) / len
         }
         None if containing.len() >= matches_needed => {
             matches_needed as f64 / containing.len() as f64
@@ -294,8 +294,8 @@ fn walking_is_cheaper(
 }
 
 /// How many sampled texts a walk from `from` passes before it has found
-/// `matches_needed` matches, given the sampled matches `after` it; `None`
-/// when there are not that many (the walk reads to the end).
+/// `matches_needed` matches, given the sampled matches `after` it; when
+/// there are not that many, the walk reads to the end of the `sample_len`.
 ///
 /// The first match says where the matches begin (a first name's are all
 /// together, somewhere in the alphabet); the spacing of the next few says
@@ -303,9 +303,9 @@ fn walking_is_cheaper(
 /// would rest on two or three sampled texts: for a last name, which one
 /// contact in sixty has, it moved by half from one `ANALYZE` to the next,
 /// and so did the choice.
-fn walk_length(after: &[usize], from: usize, matches_needed: usize) -> Option<f64> {
+fn walk_length(after: &[usize], from: usize, matches_needed: usize, sample_len: usize) -> f64 {
     if after.len() < matches_needed {
-        return None;
+        return sample_len.saturating_sub(from) as f64;
     }
     let spread_over = after.len().min(MATCHES_FOR_SPACING.max(matches_needed));
     let to_first = (after[0] + 1 - from) as f64;
@@ -313,7 +313,7 @@ fn walk_length(after: &[usize], from: usize, matches_needed: usize) -> Option<f6
         1 => 0.0,
         _ => (after[spread_over - 1] - after[0]) as f64 / (spread_over - 1) as f64,
     };
-    Some(to_first + (matches_needed - 1) as f64 * spacing)
+    to_first + (matches_needed - 1) as f64 * spacing
 }
 
 async fn read_bounds(connection: &mut AsyncPgConnection) -> QueryResult<Vec<String>> {
@@ -438,6 +438,8 @@ mod tests {
         assert!(walk_chosen(10..60, Some(20)), "after some of them");
         // Past the last of them, a walk would read to the end for nothing.
         assert!(!walk_chosen(10..60, Some(60)), "after all of them");
+        // Unless the end is near: a common term's last page reads what is left.
+        assert!(walk_chosen(0..100, Some(990)), "near the end");
         // A 1.5 % name at the very top is cheaper to walk than to sort.
         assert!(walk_chosen(0..15, Some(0)), "at the top");
     }
