@@ -25,9 +25,10 @@ pub struct Settings {
     pub database_url: String,
     pub bind: SocketAddr,
     pub jwt_secret: Vec<u8>,
-    /// True when no usable secret was configured (development only); the
-    /// service warns about it at start.
-    pub uses_development_secret: bool,
+    /// True when no secret was configured (development only): a random one
+    /// was made for this process, so tokens end with it; the service warns
+    /// at start.
+    pub jwt_secret_is_random: bool,
     pub log_format: LogFormat,
     pub pool_size: usize,
     /// How long a request waits for a database connection before it answers 503.
@@ -46,10 +47,9 @@ pub struct Settings {
     pub public_url: String,
 }
 
-/// Secrets shorter than this are refused in production.
+/// Secrets shorter than this are refused in every mode.
 pub const MIN_JWT_SECRET_BYTES: usize = 32;
 
-const DEVELOPMENT_JWT_SECRET: &str = "rapport-development-secret-never-use-in-production";
 const DEVELOPMENT_DATABASE_URL: &str = "postgres://postgres@localhost:5432/rapport";
 
 /// A setting that cannot be used; the message names the variable.
@@ -101,9 +101,12 @@ impl Settings {
             None => DEVELOPMENT_DATABASE_URL.to_owned(),
         };
 
-        let jwt_secret = match lookup("RAPPORT_JWT_SECRET") {
-            Some(secret) if secret.len() >= MIN_JWT_SECRET_BYTES => secret.into_bytes(),
-            Some(_) if production => {
+        // Fails closed: a short secret is refused whatever the mode, and
+        // development without one gets a random secret nobody else knows,
+        // never a constant that could be read in the source.
+        let (jwt_secret, jwt_secret_is_random) = match lookup("RAPPORT_JWT_SECRET") {
+            Some(secret) if secret.len() >= MIN_JWT_SECRET_BYTES => (secret.into_bytes(), false),
+            Some(_) => {
                 return Err(ConfigError::new(
                     "RAPPORT_JWT_SECRET",
                     format!("must be at least {MIN_JWT_SECRET_BYTES} bytes long"),
@@ -115,9 +118,8 @@ impl Settings {
                     format!("is required in production (at least {MIN_JWT_SECRET_BYTES} bytes)"),
                 ));
             }
-            _ => DEVELOPMENT_JWT_SECRET.as_bytes().to_vec(),
+            None => (random_secret(), true),
         };
-        let uses_development_secret = jwt_secret == DEVELOPMENT_JWT_SECRET.as_bytes();
 
         let bind: SocketAddr = parse_or("RAPPORT_BIND", &lookup, "127.0.0.1:8080".parse().ok())?;
         let log_format = match lookup("RAPPORT_LOG_FORMAT").as_deref() {
@@ -181,7 +183,7 @@ impl Settings {
             database_url,
             bind,
             jwt_secret,
-            uses_development_secret,
+            jwt_secret_is_random,
             log_format,
             pool_size,
             pool_wait_timeout: Duration::from_secs(5),
@@ -221,6 +223,19 @@ fn parse_or<T: std::str::FromStr>(
             .map_err(|_| ConfigError::new(variable, format!("`{raw}` is not a valid value"))),
         None => default.ok_or_else(|| ConfigError::new(variable, "is required")),
     }
+}
+
+/// 256 random bits, hex-encoded, for a development process without a
+/// configured secret.
+fn random_secret() -> Vec<u8> {
+    use rand::RngCore;
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    bytes
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect::<String>()
+        .into_bytes()
 }
 
 fn comma_list(raw: Option<String>) -> Vec<String> {
@@ -287,6 +302,27 @@ mod tests {
         .expect("valid");
         assert!(!settings.webhook_allow_private);
         assert_eq!(settings.log_format, LogFormat::Json);
+    }
+
+    #[test]
+    fn a_short_secret_stops_the_service_in_development_too() {
+        let error = settings(&[("RAPPORT_JWT_SECRET", "too-short")])
+            .err()
+            .expect("refused");
+        assert_eq!(error.variable, "RAPPORT_JWT_SECRET");
+    }
+
+    #[test]
+    fn development_without_a_secret_makes_a_random_one_each_start() {
+        let first = settings(&[]).expect("defaults");
+        let second = settings(&[]).expect("defaults");
+        assert!(first.jwt_secret_is_random);
+        assert!(first.jwt_secret.len() >= MIN_JWT_SECRET_BYTES);
+        assert_ne!(first.jwt_secret, second.jwt_secret);
+        let configured =
+            settings(&[("RAPPORT_JWT_SECRET", "0123456789abcdef0123456789abcdef")]).expect("valid");
+        assert!(!configured.jwt_secret_is_random);
+        assert_eq!(configured.jwt_secret, b"0123456789abcdef0123456789abcdef");
     }
 
     #[test]

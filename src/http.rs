@@ -66,7 +66,7 @@ pub async fn request_context(
     if let Some(state) = state {
         state
             .metrics
-            .observe(method.as_str(), &route, status, elapsed.as_secs_f64());
+            .observe(&method, &route, status, elapsed.as_secs_f64());
     }
     tracing::info!(
         target: "rapport::request",

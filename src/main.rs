@@ -46,8 +46,11 @@ fn run(command: &str) -> ExitCode {
         }
     };
     telemetry::init(settings.log_format);
-    if settings.uses_development_secret {
-        tracing::warn!("RAPPORT_JWT_SECRET is not set; using the development secret");
+    if settings.jwt_secret_is_random {
+        tracing::warn!(
+            "RAPPORT_JWT_SECRET is not set: tokens are signed with a random secret made for \
+             this process and end when it stops; set RAPPORT_JWT_SECRET (at least 32 bytes) to keep them"
+        );
     }
     let result = actix_web::rt::System::new().block_on(async move {
         match command {

@@ -84,11 +84,19 @@ impl Metrics {
         }
     }
 
-    /// Records one answered request. `route` is the matched pattern, never
-    /// the raw path, so the label set stays small and holds no ids or tokens.
-    pub fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
+    /// Records one answered request. `route` is the matched pattern (or
+    /// `unmatched`), never the raw path, and a method nobody standardised
+    /// is `other`: whatever clients send, the label sets stay few and hold
+    /// no ids or tokens.
+    pub fn observe(
+        &self,
+        method: &actix_web::http::Method,
+        route: &str,
+        status: u16,
+        seconds: f64,
+    ) {
         let status = status.to_string();
-        let labels = [method, route, status.as_str()];
+        let labels = [method_label(method), route, status.as_str()];
         self.requests.with_label_values(&labels).inc();
         self.latency.with_label_values(&labels).observe(seconds);
     }
@@ -123,6 +131,26 @@ impl Metrics {
         }
         String::from_utf8(buffer).unwrap_or_default()
     }
+}
+
+/// The method as a metric label: one of the methods HTTP defines, or `other`.
+fn method_label(method: &actix_web::http::Method) -> &'static str {
+    use actix_web::http::Method;
+    const STANDARD: [(Method, &str); 9] = [
+        (Method::GET, "GET"),
+        (Method::HEAD, "HEAD"),
+        (Method::POST, "POST"),
+        (Method::PUT, "PUT"),
+        (Method::PATCH, "PATCH"),
+        (Method::DELETE, "DELETE"),
+        (Method::OPTIONS, "OPTIONS"),
+        (Method::TRACE, "TRACE"),
+        (Method::CONNECT, "CONNECT"),
+    ];
+    STANDARD
+        .iter()
+        .find(|(standard, _)| standard == method)
+        .map_or("other", |(_, label)| label)
 }
 
 fn set_by_state<const N: usize>(gauges: &IntGaugeVec, values: [(&str, usize); N]) {

@@ -28,7 +28,7 @@ impl AuthRateLimiter {
     /// Spends one attempt of the caller's budget, or answers 429 with the
     /// seconds until the next attempt is allowed.
     pub fn check(&self, request: &HttpRequest) -> Result<(), ApiError> {
-        let address = client_address(request, &self.trusted_proxies);
+        let address = rate_limit_key(client_address(request, &self.trusted_proxies));
         self.limiter.check_key(&address).map_err(|not_until| {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
             ApiError::RateLimited {
@@ -42,6 +42,23 @@ impl AuthRateLimiter {
     pub fn prune(&self) {
         self.limiter.retain_recent();
         self.limiter.shrink_to_fit();
+    }
+}
+
+/// The key a client's budget is kept under: an IPv4 address, or the /64
+/// of an IPv6 one (a single host is usually given a whole /64, so keying
+/// by the full address would give it billions of budgets). IPv4-mapped
+/// IPv6 addresses count as their IPv4 address.
+pub fn rate_limit_key(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V4(_) => address,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let prefix = u128::from(v6) & !((1u128 << 64) - 1);
+                IpAddr::V6(std::net::Ipv6Addr::from(prefix))
+            }
+        },
     }
 }
 
@@ -86,6 +103,26 @@ mod tests {
             "203.0.113.9"
         );
         assert_eq!(client_address(&request, &[]).to_string(), "10.0.0.1");
+    }
+
+    #[test]
+    fn ipv6_clients_share_a_budget_per_64_and_mapped_addresses_count_as_ipv4() {
+        let key = |text: &str| rate_limit_key(text.parse().expect("ip")).to_string();
+        assert_eq!(key("2001:db8:1:2:aaaa::1"), key("2001:db8:1:2:ffff:1:2:3"));
+        assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
+        assert_eq!(key("::ffff:192.0.2.7"), "192.0.2.7");
+        assert_eq!(key("192.0.2.7"), "192.0.2.7");
+
+        let limiter = AuthRateLimiter::new(2, vec![]);
+        let from = |address: &str| {
+            TestRequest::default()
+                .peer_addr(address.parse().expect("addr"))
+                .to_http_request()
+        };
+        assert!(limiter.check(&from("[2001:db8::1]:1")).is_ok());
+        assert!(limiter.check(&from("[2001:db8::2]:1")).is_ok());
+        assert!(limiter.check(&from("[2001:db8::ffff:3]:1")).is_err());
+        assert!(limiter.check(&from("[2001:db8:0:1::1]:1")).is_ok());
     }
 
     #[test]

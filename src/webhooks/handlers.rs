@@ -87,7 +87,8 @@ pub async fn list_webhooks(
 ///
 /// The response carries the signing `secret`, shown this once. Unless the
 /// service allows private addresses, a URL whose host is or resolves to a
-/// loopback, private, link-local or unspecified address is refused.
+/// loopback, private or other special-purpose address (documentation,
+/// NAT64, 6to4, cloud metadata, ...) is refused.
 #[utoipa::path(
     tag = "webhooks",
     request_body = CreateWebhookRequest,

@@ -1,6 +1,6 @@
 //! Where webhooks may point: http or https, and — unless the configuration
-//! allows it — nowhere that resolves to a loopback, private, link-local or
-//! unspecified address, checked at registration, again at delivery, and by
+//! allows it — nowhere that resolves to a special-purpose address (loopback,
+//! private, link-local, documentation, NAT64, 6to4, cloud metadata, ...), checked at registration, again at delivery, and by
 //! the delivery client's resolver on the very addresses it connects to.
 
 use std::net::{IpAddr, SocketAddr};
@@ -18,26 +18,72 @@ pub static URL_FORM: std::sync::LazyLock<garde::rules::pattern::regex::Regex> =
         garde::rules::pattern::regex::Regex::new(URL_PATTERN).expect("the URL pattern compiles")
     });
 
+/// IPv4 ranges a webhook must not reach: every range of IANA's IPv4
+/// special-purpose address registry, multicast, and the Azure metadata
+/// address (AWS and GCP use 169.254.169.254, inside link-local).
+const INTERNAL_V4: [(u32, u8); 20] = [
+    (0x0000_0000, 8),  // 0.0.0.0/8 "this network"
+    (0x0a00_0000, 8),  // 10.0.0.0/8 private
+    (0x6440_0000, 10), // 100.64.0.0/10 shared address space
+    (0x7f00_0000, 8),  // 127.0.0.0/8 loopback
+    (0xa9fe_0000, 16), // 169.254.0.0/16 link-local, cloud metadata
+    (0xac10_0000, 12), // 172.16.0.0/12 private
+    (0xc000_0000, 24), // 192.0.0.0/24 IETF protocol assignments
+    (0xc000_0200, 24), // 192.0.2.0/24 documentation
+    (0xc01f_c400, 24), // 192.31.196.0/24 AS112
+    (0xc034_c100, 24), // 192.52.193.0/24 AMT
+    (0xc058_6300, 24), // 192.88.99.0/24 6to4 relay anycast
+    (0xc0a8_0000, 16), // 192.168.0.0/16 private
+    (0xc0af_3000, 24), // 192.175.48.0/24 AS112 direct delegation
+    (0xc612_0000, 15), // 198.18.0.0/15 benchmarking
+    (0xc633_6400, 24), // 198.51.100.0/24 documentation
+    (0xcb00_7100, 24), // 203.0.113.0/24 documentation
+    (0xe000_0000, 4),  // 224.0.0.0/4 multicast
+    (0xf000_0000, 4),  // 240.0.0.0/4 reserved
+    (0xffff_ffff, 32), // 255.255.255.255 broadcast
+    (0xa83f_8110, 32), // 168.63.129.16 Azure metadata and DNS
+];
+
+/// IPv6 ranges a webhook must not reach: IANA's IPv6 special-purpose
+/// registry (with the forms that carry an IPv4 address: mapped,
+/// compatible, NAT64, 6to4, Teredo), unique-local (which holds AWS's
+/// fd00:ec2::254 metadata address), link-local, site-local and multicast.
+const INTERNAL_V6: [(u128, u8); 17] = [
+    (0, 128),                                        // :: unspecified
+    (1, 128),                                        // ::1 loopback
+    (0, 96),                                         // ::/96 IPv4-compatible
+    (0xffff_0000_0000, 96),                          // ::ffff:0:0/96 IPv4-mapped
+    (0x0064_ff9b_0000_0000_0000_0000_0000_0000, 96), // 64:ff9b::/96 NAT64
+    (0x0064_ff9b_0001_0000_0000_0000_0000_0000, 48), // 64:ff9b:1::/48 local NAT64
+    (0x0100_0000_0000_0000_0000_0000_0000_0000, 64), // 100::/64 discard-only
+    (0x2001_0000_0000_0000_0000_0000_0000_0000, 23), // 2001::/23 IETF (Teredo 2001::/32)
+    (0x2001_0db8_0000_0000_0000_0000_0000_0000, 32), // 2001:db8::/32 documentation
+    (0x2002_0000_0000_0000_0000_0000_0000_0000, 16), // 2002::/16 6to4
+    (0x2620_004f_8000_0000_0000_0000_0000_0000, 48), // 2620:4f:8000::/48 AS112
+    (0x3fff_0000_0000_0000_0000_0000_0000_0000, 20), // 3fff::/20 documentation
+    (0x5f00_0000_0000_0000_0000_0000_0000_0000, 16), // 5f00::/16 SRv6
+    (0xfc00_0000_0000_0000_0000_0000_0000_0000, 7),  // fc00::/7 unique local
+    (0xfe80_0000_0000_0000_0000_0000_0000_0000, 10), // fe80::/10 link-local
+    (0xfec0_0000_0000_0000_0000_0000_0000_0000, 10), // fec0::/10 site-local
+    (0xff00_0000_0000_0000_0000_0000_0000_0000, 8),  // ff00::/8 multicast
+];
+
 /// Whether an address is one a webhook must not reach.
 pub fn is_internal(address: IpAddr) -> bool {
     match address {
         IpAddr::V4(v4) => {
-            let [a, b, ..] = v4.octets();
-            v4.is_loopback()
-                || v4.is_private()
-                || v4.is_link_local()
-                || v4.is_unspecified()
-                || v4.is_broadcast()
-                || (a == 100 && (64..128).contains(&b)) // shared address space
-                || a == 0
+            let bits = u32::from(v4);
+            INTERNAL_V4.iter().any(|&(network, length)| {
+                let mask = u32::MAX.checked_shl(32 - u32::from(length)).unwrap_or(0);
+                bits & mask == network
+            })
         }
         IpAddr::V6(v6) => {
-            let first = v6.segments()[0];
-            v6.is_loopback()
-                || v6.is_unspecified()
-                || (first & 0xfe00) == 0xfc00 // unique local
-                || (first & 0xffc0) == 0xfe80 // link-local
-                || v6.to_ipv4_mapped().is_some_and(|v4| is_internal(IpAddr::V4(v4)))
+            let bits = u128::from(v6);
+            INTERNAL_V6.iter().any(|&(network, length)| {
+                let mask = u128::MAX.checked_shl(128 - u32::from(length)).unwrap_or(0);
+                bits & mask == network
+            })
         }
     }
 }
@@ -51,7 +97,7 @@ pub enum UrlRefused {
     Scheme,
     #[error("does not resolve to an address")]
     Unresolvable,
-    #[error("resolves to a loopback, private, link-local or unspecified address")]
+    #[error("resolves to a loopback, private or other special-purpose address")]
     Internal,
 }
 
@@ -153,10 +199,36 @@ mod tests {
             "fd00::1",
             "fe80::1",
             "::ffff:127.0.0.1",
+            "198.18.0.1",
+            "192.0.0.192",
+            "192.0.2.10",
+            "198.51.100.1",
+            "203.0.113.5",
+            "240.0.0.1",
+            "255.255.255.255",
+            "224.0.0.251",
+            "168.63.129.16",
+            "fd00:ec2::254",
+            "64:ff9b::a00:1",
+            "64:ff9b:1::1",
+            "2002:7f00:1::",
+            "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+            "::ffff:93.184.216.34",
+            "::10.0.0.1",
+            "2001:db8::1",
+            "ff02::1",
         ] {
             assert!(is_internal(internal.parse().expect("ip")), "{internal}");
         }
-        for public in ["93.184.216.34", "8.8.8.8", "2606:4700::1111"] {
+        for public in [
+            "93.184.216.34",
+            "8.8.8.8",
+            "1.1.1.1",
+            "168.63.129.17",
+            "198.20.0.1",
+            "2606:4700::1111",
+            "2a00:1450:4001:81c::200e",
+        ] {
             assert!(!is_internal(public.parse().expect("ip")), "{public}");
         }
     }

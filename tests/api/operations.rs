@@ -91,6 +91,47 @@ async fn metrics_count_requests_by_route_and_status_and_show_the_pool() {
 }
 
 #[actix_web::test]
+async fn invented_methods_and_paths_add_no_metric_series() {
+    let app = TestApp::spawn().await;
+    let metrics = async || {
+        let response = app.client.get(app.url("/metrics")).send().await;
+        response.expect("sent").text().await.expect("text")
+    };
+    let send_invented = async |prefix: &str| {
+        for index in 0..20 {
+            let method = reqwest::Method::from_bytes(format!("{prefix}{index}").as_bytes())
+                .expect("a method token");
+            let path = format!("/v1/me/{prefix}/{index}");
+            app.client
+                .request(method, app.url(&path))
+                .send()
+                .await
+                .expect("sent");
+        }
+    };
+    let series = |text: &str| {
+        text.lines()
+            .filter(|line| line.starts_with("rapport_http_requests_total{"))
+            .count()
+    };
+    // The scrape itself is counted after it answers: scrape once first.
+    metrics().await;
+    send_invented("BREW").await;
+    let before = series(&metrics().await);
+    send_invented("PROPFIND").await;
+    let text = metrics().await;
+    assert_eq!(series(&text), before, "{text}");
+    assert!(
+        text.contains(r#"method="other",route="unmatched""#),
+        "{text}"
+    );
+    assert!(
+        !text.contains("BREW") && !text.contains("PROPFIND"),
+        "{text}"
+    );
+}
+
+#[actix_web::test]
 async fn the_served_document_equals_the_committed_one_and_the_cli_output() {
     let app = TestApp::spawn().await;
     let served: Value = app
@@ -246,44 +287,98 @@ fn an_unknown_command_exits_2_with_usage() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("usage: rapport"));
 }
 
+/// `rapport serve` as a child process on a free port, in production mode.
+struct RunningBinary {
+    child: std::process::Child,
+    base: String,
+    client: reqwest::Client,
+    _database: crate::helpers::TestDatabase,
+}
+
+const BINARY_SECRET: &str = "a-production-secret-of-at-least-32-bytes";
+
+impl RunningBinary {
+    async fn start(extra_env: &[(&str, &str)]) -> Self {
+        let database = crate::helpers::TestDatabase::create().await;
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .expect("a free port")
+            .local_addr()
+            .expect("bound")
+            .port();
+        let mut command = Command::new(BINARY);
+        command
+            .arg("serve")
+            .env_clear()
+            .env("RAPPORT_ENV", "production")
+            .env("RAPPORT_JWT_SECRET", BINARY_SECRET)
+            .env("RAPPORT_WEBHOOK_ALLOW_PRIVATE", "true")
+            .env("DATABASE_URL", &database.url)
+            .env("RAPPORT_BIND", format!("127.0.0.1:{port}"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        for (name, value) in extra_env {
+            command.env(name, value);
+        }
+        let child = command.spawn().expect("the binary starts");
+        let base = format!("http://127.0.0.1:{port}");
+        crate::helpers::install_tls_provider();
+        let client = reqwest::Client::new();
+        let mut ready = false;
+        for _ in 0..100 {
+            if let Ok(response) = client.get(format!("{base}/readyz")).send().await {
+                ready = response.status() == StatusCode::OK;
+                if ready {
+                    break;
+                }
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(ready, "the service became ready");
+        Self {
+            child,
+            base,
+            client,
+            _database: database,
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Sends SIGTERM, waits (at most 15 s) for a clean exit, and returns
+    /// what the process wrote to stderr.
+    async fn stop(mut self) -> String {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+        let started = std::time::Instant::now();
+        let exit = loop {
+            if let Some(exit) = self.child.try_wait().expect("wait") {
+                break exit;
+            }
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(15),
+                "stopped on SIGTERM"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        };
+        assert!(exit.success(), "{exit:?}");
+        let output = self.child.wait_with_output().expect("output");
+        assert!(output.stdout.is_empty(), "logs go to stderr only");
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    }
+}
+
 #[actix_web::test]
 async fn the_binary_logs_json_lines_without_secrets_and_stops_cleanly_on_sigterm() {
-    let database = crate::helpers::TestDatabase::create().await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("a free port")
-        .local_addr()
-        .expect("bound")
-        .port();
-    let secret = "a-production-secret-of-at-least-32-bytes";
-    let mut child = Command::new(BINARY)
-        .arg("serve")
-        .env_clear()
-        .env("RAPPORT_ENV", "production")
-        .env("RAPPORT_JWT_SECRET", secret)
-        .env("DATABASE_URL", &database.url)
-        .env("RAPPORT_BIND", format!("127.0.0.1:{port}"))
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let base = format!("http://127.0.0.1:{port}");
-    crate::helpers::install_tls_provider();
-    let client = reqwest::Client::new();
-    let mut ready = false;
-    for _ in 0..100 {
-        if let Ok(response) = client.get(format!("{base}/readyz")).send().await {
-            ready = response.status() == StatusCode::OK;
-            if ready {
-                break;
-            }
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert!(ready, "the service became ready");
-
+    let service = RunningBinary::start(&[]).await;
     let password = "a-password-that-must-not-be-logged";
-    let session: Value = client
-        .post(format!("{base}/v1/auth/register"))
+    let session: Value = service
+        .client
+        .post(service.url("/v1/auth/register"))
         .json(&serde_json::json!({"email": "log@example.com", "password": password, "display_name": "Log"}))
         .send()
         .await
@@ -293,8 +388,9 @@ async fn the_binary_logs_json_lines_without_secrets_and_stops_cleanly_on_sigterm
         .expect("json");
     let token = session["access_token"].as_str().expect("token").to_owned();
     let refresh = session["refresh_token"].as_str().expect("token").to_owned();
-    let me = client
-        .get(format!("{base}/v1/me"))
+    let me = service
+        .client
+        .get(service.url("/v1/me"))
         .bearer_auth(&token)
         .header("x-request-id", "trace-me-123")
         .send()
@@ -302,28 +398,8 @@ async fn the_binary_logs_json_lines_without_secrets_and_stops_cleanly_on_sigterm
         .expect("sent");
     assert_eq!(me.status(), StatusCode::OK);
 
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill runs");
-    assert!(status.success());
-    let started = std::time::Instant::now();
-    let exit = loop {
-        if let Some(exit) = child.try_wait().expect("wait") {
-            break exit;
-        }
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(15),
-            "stopped on SIGTERM"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    };
-    assert!(exit.success(), "{exit:?}");
-
-    let output = child.wait_with_output().expect("output");
-    assert!(output.stdout.is_empty(), "logs go to stderr only");
-    let logs = String::from_utf8_lossy(&output.stderr);
-    for secret_text in [password, token.as_str(), refresh.as_str(), secret] {
+    let logs = service.stop().await;
+    for secret_text in [password, token.as_str(), refresh.as_str(), BINARY_SECRET] {
         assert!(!logs.contains(secret_text), "a secret leaked into the logs");
     }
     let request_line: Value = logs
@@ -336,4 +412,99 @@ async fn the_binary_logs_json_lines_without_secrets_and_stops_cleanly_on_sigterm
     assert_eq!(request_line["method"], "GET");
     assert_eq!(request_line["user_id"], session["user"]["id"]);
     assert!(request_line["latency_ms"].is_number());
+}
+
+#[actix_web::test]
+async fn at_trace_level_no_log_line_holds_a_secret_a_token_or_a_note() {
+    let service = RunningBinary::start(&[("RUST_LOG", "trace")]).await;
+    let send =
+        async |method: reqwest::Method, path: &str, token: Option<&str>, body: Option<Value>| {
+            let mut request = service.client.request(method, service.url(path));
+            if let Some(token) = token {
+                request = request.bearer_auth(token);
+            }
+            if let Some(body) = body {
+                request = request.json(&body);
+            }
+            let response = request.send().await.expect("sent");
+            assert!(
+                response.status().is_success(),
+                "{path}: {}",
+                response.status()
+            );
+            response.json::<Value>().await.unwrap_or(Value::Null)
+        };
+    let password = "a-password-that-must-not-be-logged";
+    let session = send(
+        reqwest::Method::POST,
+        "/v1/auth/register",
+        None,
+        Some(serde_json::json!({"email": "trace@example.com", "password": password, "display_name": "Trace"})),
+    )
+    .await;
+    let first_refresh = session["refresh_token"].as_str().expect("token").to_owned();
+    let renewed = send(
+        reqwest::Method::POST,
+        "/v1/auth/refresh",
+        None,
+        Some(serde_json::json!({"refresh_token": first_refresh})),
+    )
+    .await;
+    let token = renewed["access_token"].as_str().expect("token").to_owned();
+    let note = "a private note about the interviewee that must stay out of the logs";
+    send(
+        reqwest::Method::POST,
+        "/v1/contacts",
+        Some(&token),
+        Some(serde_json::json!({"full_name": "Noted Person", "notes": note})),
+    )
+    .await;
+    let webhook = send(
+        reqwest::Method::POST,
+        "/v1/webhooks",
+        Some(&token),
+        Some(serde_json::json!({"url": "http://127.0.0.1:9/hook", "events": ["reminder.due"]})),
+    )
+    .await;
+    let feed = send(
+        reqwest::Method::POST,
+        "/v1/calendar/feed",
+        Some(&token),
+        None,
+    )
+    .await;
+    let feed_token = feed["token"].as_str().expect("feed token").to_owned();
+    let calendar = service
+        .client
+        .get(service.url(&format!("/v1/calendar/{feed_token}.ics")))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(calendar.status(), StatusCode::OK);
+    let logs = service.stop().await;
+
+    assert!(logs.lines().count() > 20, "trace logging was on");
+    let webhook_secret = webhook["secret"].as_str().expect("secret");
+    for (what, secret_text) in [
+        ("password", password),
+        ("first refresh token", first_refresh.as_str()),
+        (
+            "refresh token",
+            renewed["refresh_token"].as_str().expect("token"),
+        ),
+        ("access token", token.as_str()),
+        ("note", note),
+        ("webhook secret", webhook_secret),
+        (
+            "webhook secret key",
+            webhook_secret.trim_start_matches("whsec_"),
+        ),
+        ("feed token", feed_token.as_str()),
+        ("password hash", "$argon2id$"),
+    ] {
+        assert!(
+            !logs.contains(secret_text),
+            "the {what} leaked into the logs"
+        );
+    }
 }

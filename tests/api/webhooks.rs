@@ -109,6 +109,10 @@ async fn private_addresses_are_refused_unless_allowed() {
         "http://10.0.0.7/hook",
         "http://169.254.169.254/latest",
         "http://0.0.0.0/",
+        "http://198.18.0.1/hook",
+        "http://192.0.0.192/hook",
+        "http://240.0.0.1/hook",
+        "http://168.63.129.16/hook",
     ] {
         let response = app
             .post_json(
