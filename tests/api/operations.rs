@@ -131,6 +131,59 @@ async fn invented_methods_and_paths_add_no_metric_series() {
     );
 }
 
+/// Every `enum` in the document, wherever it is.
+fn enums(value: &Value, found: &mut Vec<Vec<String>>) {
+    match value {
+        Value::Object(fields) => {
+            if let Some(Value::Array(values)) = fields.get("enum") {
+                found.push(
+                    values
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_owned)
+                        .collect(),
+                );
+            }
+            fields.values().for_each(|child| enums(child, found));
+        }
+        Value::Array(items) => items.iter().for_each(|child| enums(child, found)),
+        _ => {}
+    }
+}
+
+#[test]
+fn no_enum_has_two_values_that_generated_clients_would_name_alike() {
+    // Generators turn values into identifiers by dropping punctuation and
+    // folding case: `GMT+0` and `GMT-0` would both be `GMT0`.
+    let document: Value = serde_json::from_str(&rapport::openapi::document_json()).expect("json");
+    let mut found = Vec::new();
+    enums(&document, &mut found);
+    assert!(!found.is_empty());
+    for values in found {
+        let mut names: Vec<String> = values
+            .iter()
+            .map(|value| {
+                value
+                    .chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect::<String>()
+                    .to_ascii_uppercase()
+            })
+            .collect();
+        names.sort();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(
+            names.len(),
+            before,
+            "an enum with clashing values: {values:?}"
+        );
+    }
+    let zone = &document["components"]["schemas"]["TimeZoneName"];
+    assert_eq!(zone["type"], "string", "{zone}");
+    assert!(zone.get("enum").is_none());
+}
+
 #[actix_web::test]
 async fn the_served_document_equals_the_committed_one_and_the_cli_output() {
     let app = TestApp::spawn().await;
