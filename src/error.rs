@@ -79,6 +79,9 @@ pub enum ApiError {
     },
     #[error("the resource has changed since it was read; fetch it again")]
     PreconditionFailed,
+    /// A body that stalled or arrived too slowly; the connection is closed.
+    #[error("the request body arrived too slowly")]
+    RequestTimeout,
     #[error("the request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
     #[error("{0}")]
@@ -115,6 +118,7 @@ impl ApiError {
             Self::Conflict { code, .. } => code,
             Self::InvalidTransition { .. } => "invalid_transition",
             Self::PreconditionFailed => "precondition_failed",
+            Self::RequestTimeout => "request_timeout",
             Self::PayloadTooLarge { .. } => "payload_too_large",
             Self::UnsupportedMediaType(_) => "unsupported_media_type",
             Self::RateLimited { .. } => "rate_limited",
@@ -134,6 +138,7 @@ impl ApiError {
             Self::Conflict { .. } => "Conflict",
             Self::InvalidTransition { .. } => "Action not allowed now",
             Self::PreconditionFailed => "Precondition failed",
+            Self::RequestTimeout => "Request timeout",
             Self::PayloadTooLarge { .. } => "Request body too large",
             Self::UnsupportedMediaType(_) => "Unsupported media type",
             Self::RateLimited { .. } => "Too many requests",
@@ -183,6 +188,7 @@ impl ResponseError for ApiError {
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict { .. } | Self::InvalidTransition { .. } => StatusCode::CONFLICT,
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+            Self::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -212,6 +218,10 @@ impl ResponseError for ApiError {
             }
             Self::Unavailable => {
                 response.insert_header((header::RETRY_AFTER, "5"));
+            }
+            // The rest of a trickled body is not waited for.
+            Self::RequestTimeout => {
+                response.force_close();
             }
             _ => {}
         }

@@ -74,10 +74,32 @@ fn check_json_headers(request: &HttpRequest, limit: usize) -> Result<(), ApiErro
     }
 }
 
-/// Reads the whole body, refusing it as soon as it passes `limit` bytes.
+/// A started body whose next byte takes longer than this is given up (408).
+pub const BODY_IDLE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+/// After its first [`BODY_IDLE_TIMEOUT`], a body must have arrived at this
+/// average rate (bytes a second) or it is given up (408): a client that
+/// trickles a byte now and then cannot hold a connection and a worker.
+pub const BODY_MIN_RATE: u64 = 16 * 1024;
+
+/// Reads the whole body, refusing it as soon as it passes `limit` bytes,
+/// and giving up on one that stalls or trickles (see [`BODY_IDLE_TIMEOUT`]
+/// and [`BODY_MIN_RATE`]).
 pub async fn read_body(mut payload: Payload, limit: usize) -> Result<web::Bytes, ApiError> {
+    let started = tokio::time::Instant::now();
     let mut body = web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
+    loop {
+        // The next chunk must come before the body has been idle too
+        // long, and before its average rate falls below the minimum.
+        let received = u64::try_from(body.len()).unwrap_or(u64::MAX);
+        let rate_deadline = started
+            + BODY_IDLE_TIMEOUT.max(std::time::Duration::from_secs_f64(
+                received as f64 / BODY_MIN_RATE as f64,
+            ));
+        let deadline = (tokio::time::Instant::now() + BODY_IDLE_TIMEOUT).min(rate_deadline);
+        let next = tokio::time::timeout_at(deadline, payload.next())
+            .await
+            .map_err(|_elapsed| ApiError::RequestTimeout)?;
+        let Some(chunk) = next else { break };
         let chunk = chunk
             .map_err(|_| ApiError::BadRequest("the request body could not be read".to_owned()))?;
         if body.len() + chunk.len() > limit {

@@ -96,6 +96,11 @@ const SHARED_RESPONSES: &[(&str, &str, &str)] = &[
         "No such resource, or it belongs to someone else (`not_found`)",
     ),
     (
+        "408",
+        "RequestTimeout",
+        "The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`)",
+    ),
+    (
         "413",
         "PayloadTooLarge",
         "The body is larger than 256 KiB (`payload_too_large`)",
@@ -153,7 +158,7 @@ fn add_shared_responses(document: &mut Document) {
         for operation in operations_mut(item) {
             let mut shared: Vec<&str> = Vec::new();
             if operation.request_body.is_some() {
-                shared.extend(["400", "413", "415", "422"]);
+                shared.extend(["400", "408", "413", "415", "422"]);
             }
             if has_query_parameters(operation) {
                 shared.push("400");

@@ -262,3 +262,86 @@ async fn no_error_body_shows_internals() {
         }
     }
 }
+
+/// Sends a request's head over a raw connection, then `body` one byte
+/// every `pace`, and returns what the service answered (status line first)
+/// and how long after the head it answered.
+async fn trickle(
+    app: &TestApp,
+    path: &str,
+    announced_length: usize,
+    body: &[u8],
+    pace: std::time::Duration,
+) -> (String, std::time::Duration) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let address = app.address.trim_start_matches("http://").to_owned();
+    let mut stream = tokio::net::TcpStream::connect(address)
+        .await
+        .expect("connected");
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: {announced_length}\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).await.expect("head sent");
+    let started = std::time::Instant::now();
+    let (mut reader, mut writer) = stream.into_split();
+    let body = body.to_vec();
+    let sender = tokio::spawn(async move {
+        for byte in body {
+            tokio::time::sleep(pace).await;
+            if writer.write_all(&[byte]).await.is_err() {
+                break;
+            }
+        }
+        // Hold the connection open without sending more.
+        tokio::time::sleep(std::time::Duration::from_secs(30)).await;
+    });
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(25),
+        reader.read_to_end(&mut answer),
+    )
+    .await;
+    let elapsed = started.elapsed();
+    sender.abort();
+    assert!(
+        read.is_ok(),
+        "the service closed the connection within 25 s"
+    );
+    (String::from_utf8_lossy(&answer).into_owned(), elapsed)
+}
+
+#[actix_web::test]
+async fn a_body_that_stops_arriving_answers_408_after_10_seconds_and_closes() {
+    let app = TestApp::spawn().await;
+    let (answer, elapsed) = trickle(
+        &app,
+        "/v1/auth/refresh",
+        40,
+        br#"{"refresh_token":"#,
+        std::time::Duration::ZERO,
+    )
+    .await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("request_timeout"), "{answer}");
+    assert!(
+        elapsed >= std::time::Duration::from_secs(9)
+            && elapsed < std::time::Duration::from_secs(15),
+        "{elapsed:?}"
+    );
+}
+
+#[actix_web::test]
+async fn a_body_sent_a_byte_a_second_answers_408_and_closes() {
+    let app = TestApp::spawn().await;
+    let body = br#"{"refresh_token":"a-refresh-token-that-arrives-slowly"}"#;
+    let (answer, elapsed) = trickle(
+        &app,
+        "/v1/auth/refresh",
+        body.len(),
+        body,
+        std::time::Duration::from_millis(900),
+    )
+    .await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(elapsed < std::time::Duration::from_secs(15), "{elapsed:?}");
+}
