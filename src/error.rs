@@ -58,6 +58,9 @@ pub enum ApiError {
     Unauthorized(&'static str),
     #[error("{0}")]
     Forbidden(String),
+    /// The operation needs a password check within the last 5 minutes.
+    #[error("sign in again (within the last 5 minutes) to do this")]
+    ReauthenticationRequired,
     #[error("the resource does not exist")]
     NotFound,
     /// A field of the body names a resource the caller does not have.
@@ -113,6 +116,7 @@ impl ApiError {
             Self::Validation(_) => "validation_failed",
             Self::Unauthorized(_) => "unauthorized",
             Self::Forbidden(_) => "forbidden",
+            Self::ReauthenticationRequired => "reauthentication_required",
             Self::NotFound | Self::MissingReference { .. } => "not_found",
             Self::MethodNotAllowed { .. } => "method_not_allowed",
             Self::Conflict { code, .. } => code,
@@ -133,6 +137,7 @@ impl ApiError {
             Self::Validation(_) => "Invalid fields",
             Self::Unauthorized(_) => "Authentication required",
             Self::Forbidden(_) => "Forbidden",
+            Self::ReauthenticationRequired => "Fresh sign-in required",
             Self::NotFound | Self::MissingReference { .. } => "Not found",
             Self::MethodNotAllowed { .. } => "Method not allowed",
             Self::Conflict { .. } => "Conflict",
@@ -183,7 +188,7 @@ impl ResponseError for ApiError {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::Forbidden(_) | Self::ReauthenticationRequired => StatusCode::FORBIDDEN,
             Self::NotFound | Self::MissingReference { .. } => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict { .. } | Self::InvalidTransition { .. } => StatusCode::CONFLICT,

@@ -150,6 +150,10 @@ diesel::table! {
         used_at -> Nullable<Timestamptz>,
         revoked_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
+        token_version -> Int4,
+        auth_time -> Timestamptz,
+        successor_id -> Nullable<Uuid>,
+        replayed_at -> Nullable<Timestamptz>,
     }
 }
 

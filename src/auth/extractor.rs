@@ -32,6 +32,42 @@ fn bearer_token(request: &HttpRequest) -> Option<String> {
         .filter(|token| !token.is_empty())
 }
 
+/// How recent a password check must be for what cannot be undone (deleting
+/// the account).
+pub const FRESH_SIGN_IN: chrono::Duration = chrono::Duration::minutes(5);
+
+/// Proof that the bearer token's password check was less than
+/// [`FRESH_SIGN_IN`] ago (403 `reauthentication_required` otherwise). It
+/// checks the token's claims only; take [`AuthUser`] beside it for the
+/// account.
+pub struct FreshSignIn;
+
+impl FromRequest for FreshSignIn {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        let claims = request
+            .app_data::<web::Data<AppState>>()
+            .zip(bearer_token(request))
+            .and_then(|(state, token)| state.jwt.verify(&token));
+        std::future::ready(match claims {
+            None => Err(ApiError::Unauthorized(
+                "the access token is invalid or expired",
+            )),
+            Some(claims) => {
+                let checked_at = chrono::DateTime::from_timestamp(claims.auth_time, 0)
+                    .unwrap_or(chrono::DateTime::<chrono::Utc>::MIN_UTC);
+                if chrono::Utc::now() - checked_at < FRESH_SIGN_IN {
+                    Ok(FreshSignIn)
+                } else {
+                    Err(ApiError::ReauthenticationRequired)
+                }
+            }
+        })
+    }
+}
+
 /// [`AuthUser`] with the connection that checked the token, for the `GET`
 /// handlers that query the database next: one checkout (and one liveness
 /// check of the connection) serves the whole request. Handlers that read a

@@ -25,6 +25,9 @@ pub struct Claims {
     pub jti: String,
     /// The user's token version when the token was issued.
     pub ver: i32,
+    /// When the password of this session was last checked (Unix seconds);
+    /// a refresh copies it unchanged. Deleting the account needs it recent.
+    pub auth_time: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nbf: Option<i64>,
 }
@@ -55,11 +58,13 @@ impl JwtKeys {
         }
     }
 
-    /// Issues an access token for `user_id` at `token_version`.
+    /// Issues an access token for `user_id` at `token_version`, for a
+    /// session whose password was checked at `auth_time`.
     pub fn issue(
         &self,
         user_id: Uuid,
         token_version: i32,
+        auth_time: chrono::DateTime<Utc>,
     ) -> Result<String, jsonwebtoken::errors::Error> {
         let now = Utc::now().timestamp();
         let claims = Claims {
@@ -70,6 +75,7 @@ impl JwtKeys {
             aud: AUDIENCE.to_owned(),
             jti: Uuid::new_v4().to_string(),
             ver: token_version,
+            auth_time: auth_time.timestamp(),
             nbf: None,
         };
         jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)

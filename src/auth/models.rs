@@ -16,6 +16,14 @@ pub struct RefreshToken {
     pub expires_at: DateTime<Utc>,
     pub used_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
+    /// The account's token version when the token was issued.
+    pub token_version: i32,
+    /// When the session's password was checked (login or register).
+    pub auth_time: DateTime<Utc>,
+    /// The token this one was exchanged for.
+    pub successor_id: Option<Uuid>,
+    /// When this token, already spent, was accepted once more (a retry).
+    pub replayed_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Insertable)]
@@ -26,4 +34,6 @@ pub struct NewRefreshToken {
     pub family_id: Uuid,
     pub token_hash: Vec<u8>,
     pub expires_at: DateTime<Utc>,
+    pub token_version: i32,
+    pub auth_time: DateTime<Utc>,
 }

@@ -34,9 +34,59 @@ pub async fn find_for_update(
         .optional()
 }
 
-pub async fn mark_used(connection: &mut AsyncPgConnection, id: Uuid) -> QueryResult<()> {
+/// Records that `id` was exchanged for `successor_id`.
+pub async fn mark_used(
+    connection: &mut AsyncPgConnection,
+    id: Uuid,
+    successor_id: Uuid,
+) -> QueryResult<()> {
     diesel::update(refresh_tokens::table.find(id))
-        .set(refresh_tokens::used_at.eq(Utc::now()))
+        .set((
+            refresh_tokens::used_at.eq(Utc::now()),
+            refresh_tokens::successor_id.eq(successor_id),
+        ))
+        .execute(connection)
+        .await
+        .map(drop)
+}
+
+/// Records that the spent token `id` was accepted once more, for a client
+/// retrying a refresh whose answer it lost, and exchanged for `successor_id`.
+pub async fn mark_replayed(
+    connection: &mut AsyncPgConnection,
+    id: Uuid,
+    successor_id: Uuid,
+) -> QueryResult<()> {
+    diesel::update(refresh_tokens::table.find(id))
+        .set((
+            refresh_tokens::replayed_at.eq(Utc::now()),
+            refresh_tokens::successor_id.eq(successor_id),
+        ))
+        .execute(connection)
+        .await
+        .map(drop)
+}
+
+/// The token `id`, locked, when it is neither spent nor revoked.
+pub async fn find_unused_for_update(
+    connection: &mut AsyncPgConnection,
+    id: Uuid,
+) -> QueryResult<Option<RefreshToken>> {
+    refresh_tokens::table
+        .find(id)
+        .filter(refresh_tokens::used_at.is_null())
+        .filter(refresh_tokens::revoked_at.is_null())
+        .select(RefreshToken::as_select())
+        .for_update()
+        .first(connection)
+        .await
+        .optional()
+}
+
+/// Revokes one token.
+pub async fn revoke(connection: &mut AsyncPgConnection, id: Uuid) -> QueryResult<()> {
+    diesel::update(refresh_tokens::table.find(id))
+        .set(refresh_tokens::revoked_at.eq(Utc::now()))
         .execute(connection)
         .await
         .map(drop)

@@ -19,6 +19,9 @@ use crate::users::repo as users;
 
 /// Refresh tokens live 30 days.
 const REFRESH_TOKEN_DAYS: i64 = 30;
+/// A spent refresh token presented again this soon after its use, while
+/// its successor is unused, is a client retrying after a lost answer.
+const RETRY_GRACE: Duration = Duration::seconds(30);
 
 const INVALID_REFRESH_TOKEN: &str = "the refresh token is invalid, expired or revoked";
 
@@ -34,35 +37,58 @@ fn hash_refresh_token(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }
 
-/// Issues an access token and a refresh token of `family_id` for `user`.
+/// Where a session stands: the family it belongs to and when its password
+/// was checked. Every token issued for it carries both.
+#[derive(Debug, Clone, Copy)]
+struct Session {
+    family_id: Uuid,
+    auth_time: chrono::DateTime<Utc>,
+}
+
+impl Session {
+    /// A session that starts with a password check now.
+    fn starting_now() -> Self {
+        Self {
+            family_id: Uuid::now_v7(),
+            auth_time: Utc::now(),
+        }
+    }
+}
+
+/// Issues an access token and a refresh token of `session` for `user`,
+/// both under the user's current token version; the refresh token's id.
 async fn issue_session(
     connection: &mut AsyncPgConnection,
     keys: &JwtKeys,
     user: User,
-    family_id: Uuid,
-) -> ApiResult<TokenResponse> {
+    session: Session,
+) -> ApiResult<(Uuid, TokenResponse)> {
     let (refresh_token, token_hash) = new_refresh_token();
+    let id = Uuid::now_v7();
     repo::insert(
         connection,
         &NewRefreshToken {
-            id: Uuid::now_v7(),
+            id,
             user_id: user.id,
-            family_id,
+            family_id: session.family_id,
             token_hash,
             expires_at: Utc::now() + Duration::days(REFRESH_TOKEN_DAYS),
+            token_version: user.token_version,
+            auth_time: session.auth_time,
         },
     )
     .await?;
     let access_token = keys
-        .issue(user.id, user.token_version)
+        .issue(user.id, user.token_version, session.auth_time)
         .map_err(ApiError::internal)?;
-    Ok(TokenResponse {
+    let response = TokenResponse {
         access_token,
         refresh_token,
         token_type: "Bearer".to_owned(),
         expires_in: ACCESS_TOKEN_SECONDS,
         user: user.into(),
-    })
+    };
+    Ok((id, response))
 }
 
 /// Creates the account and its first session in one transaction.
@@ -92,7 +118,9 @@ pub async fn register(
                     },
                     other => other,
                 })?;
-            issue_session(connection, keys, user, Uuid::now_v7()).await
+            let (_, session) =
+                issue_session(connection, keys, user, Session::starting_now()).await?;
+            Ok(session)
         })
         .await
 }
@@ -115,7 +143,8 @@ pub async fn login(
     let user = user.ok_or(ApiError::Unauthorized(
         "the email or password is not correct",
     ))?;
-    issue_session(connection, keys, user, Uuid::now_v7()).await
+    let (_, session) = issue_session(connection, keys, user, Session::starting_now()).await?;
+    Ok(session)
 }
 
 /// What presenting a refresh token led to.
@@ -128,7 +157,13 @@ enum Rotation {
 }
 
 /// Exchanges a refresh token for a new session of the same family. A token
-/// presented twice revokes its whole family (theft detection).
+/// presented twice revokes its whole family (theft detection), except once
+/// within [`RETRY_GRACE`] of its use while its successor is unused: a
+/// client retrying a refresh whose answer it lost gets a new token, and the
+/// successor it never received is revoked. A token issued under an earlier
+/// token version (a password change or "log out everywhere" since) is
+/// refused whenever it comes, even one a refresh in flight at that moment
+/// committed after the revocation.
 pub async fn refresh(
     connection: &mut AsyncPgConnection,
     keys: &JwtKeys,
@@ -143,17 +178,36 @@ pub async fn refresh(
             if token.revoked_at.is_some() || token.expires_at <= Utc::now() {
                 return Ok(Rotation::Refused);
             }
-            if token.used_at.is_some() {
-                repo::revoke_family(connection, token.family_id).await?;
-                tracing::warn!(user.id = %token.user_id, "a spent refresh token was presented; its family is revoked");
-                return Ok(Rotation::Reused);
-            }
-            repo::mark_used(connection, token.id).await?;
             let Some(user) = users::find_by_id(connection, token.user_id).await? else {
                 return Ok(Rotation::Refused);
             };
-            let session = issue_session(connection, keys, user, token.family_id).await?;
-            Ok(Rotation::Renewed(Box::new(session)))
+            if token.token_version != user.token_version {
+                return Ok(Rotation::Refused);
+            }
+            let session = Session {
+                family_id: token.family_id,
+                auth_time: token.auth_time,
+            };
+            let Some(used_at) = token.used_at else {
+                let (successor, response) = issue_session(connection, keys, user, session).await?;
+                repo::mark_used(connection, token.id, successor).await?;
+                return Ok(Rotation::Renewed(Box::new(response)));
+            };
+            if token.replayed_at.is_none()
+                && Utc::now() - used_at <= RETRY_GRACE
+                && let Some(unreceived) = token.successor_id
+                && repo::find_unused_for_update(connection, unreceived)
+                    .await?
+                    .is_some()
+            {
+                repo::revoke(connection, unreceived).await?;
+                let (successor, response) = issue_session(connection, keys, user, session).await?;
+                repo::mark_replayed(connection, token.id, successor).await?;
+                return Ok(Rotation::Renewed(Box::new(response)));
+            }
+            repo::revoke_family(connection, token.family_id).await?;
+            tracing::warn!(user.id = %token.user_id, "a spent refresh token was presented; its family is revoked");
+            Ok(Rotation::Reused)
         })
         .await?;
     match outcome {

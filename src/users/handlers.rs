@@ -5,8 +5,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::dto::{ChangePasswordRequest, UpdateMeRequest, UserResponse};
 use super::repo;
-use crate::auth::{AuthUser, password, service};
-use crate::error::{ApiError, ApiResult};
+use crate::auth::{AuthUser, FreshSignIn, password, service};
+use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::Json;
 use crate::startup::AppState;
 
@@ -87,14 +87,23 @@ pub async fn change_password(
 /// Delete my account
 ///
 /// Deletes the account and every piece of data that belongs to it. There is
-/// no undo.
+/// no undo, so the access token must come from a sign-in (login or
+/// register; a refresh keeps its time) less than 5 minutes ago.
 #[utoipa::path(
     tag = "me",
-    responses((status = 204, description = "The account and all its data are gone")),
+    responses(
+        (status = 204, description = "The account and all its data are gone"),
+        (status = 403, description = "The sign-in is more than 5 minutes old: sign in again (`reauthentication_required`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
     security(("bearer" = [])),
 )]
 #[delete("/me")]
-pub async fn delete_me(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
+pub async fn delete_me(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    _fresh: FreshSignIn,
+) -> ApiResult<HttpResponse> {
     let mut connection = state.pool.get().await?;
     repo::delete(&mut connection, user.0.id).await?;
     Ok(HttpResponse::NoContent().finish())

@@ -13,7 +13,7 @@ fn claims(user_id: &str) -> Value {
     let now = Utc::now().timestamp();
     json!({
         "sub": user_id, "exp": now + 600, "iat": now, "iss": "rapport",
-        "aud": "rapport-api", "jti": "3c4d5e6f", "ver": 0
+        "aud": "rapport-api", "jti": "3c4d5e6f", "ver": 0, "auth_time": now
     })
 }
 

@@ -71,6 +71,9 @@ async fn reusing_a_spent_refresh_token_revokes_its_whole_family_only() {
         .await
         .expect("json");
     let successor = rotated["refresh_token"].as_str().expect("token").to_owned();
+    // The successor is used, so the first token is spent for good.
+    let latest: Value = refresh(&app, &successor).await.json().await.expect("json");
+    let latest = latest["refresh_token"].as_str().expect("token").to_owned();
 
     // The spent token comes back: someone has a copy of it.
     problem(
@@ -78,11 +81,207 @@ async fn reusing_a_spent_refresh_token_revokes_its_whole_family_only() {
         StatusCode::UNAUTHORIZED,
     )
     .await;
-    // Its successor is revoked with it ...
-    problem(refresh(&app, &successor).await, StatusCode::UNAUTHORIZED).await;
+    // Its descendants are revoked with it ...
+    problem(refresh(&app, &latest).await, StatusCode::UNAUTHORIZED).await;
     // ... but a session from another sign-in is untouched.
     let other = other_login["refresh_token"].as_str().expect("token");
     assert_eq!(refresh(&app, other).await.status(), StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn a_refresh_retried_after_a_lost_answer_keeps_the_session() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    // The first answer is lost on the way to the client.
+    let lost: Value = refresh(&app, &ada.refresh_token)
+        .await
+        .json()
+        .await
+        .expect("json");
+    let lost = lost["refresh_token"].as_str().expect("token").to_owned();
+    // The client retries with the token it has.
+    let retried = refresh(&app, &ada.refresh_token).await;
+    assert_eq!(retried.status(), StatusCode::OK);
+    let retried: Value = retried.json().await.expect("json");
+    let kept = retried["refresh_token"].as_str().expect("token").to_owned();
+    let access = retried["access_token"].as_str().expect("token");
+    assert_eq!(app.get("/v1/me", access).await.status(), StatusCode::OK);
+    // The answer the client never saw is worthless; the one it got works.
+    problem(refresh(&app, &lost).await, StatusCode::UNAUTHORIZED).await;
+    assert_eq!(refresh(&app, &kept).await.status(), StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn two_refreshes_racing_with_one_token_both_answer_and_one_session_goes_on() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let (first, second) = tokio::join!(
+        refresh(&app, &ada.refresh_token),
+        refresh(&app, &ada.refresh_token)
+    );
+    assert_eq!(first.status(), StatusCode::OK);
+    assert_eq!(second.status(), StatusCode::OK);
+    let tokens: Vec<String> = [first, second]
+        .map(|response| async move {
+            let body: Value = response.json().await.expect("json");
+            body["refresh_token"].as_str().expect("token").to_owned()
+        })
+        .into_iter()
+        .collect::<futures_util::future::JoinAll<_>>()
+        .await;
+    let statuses = [
+        refresh(&app, &tokens[0]).await.status(),
+        refresh(&app, &tokens[1]).await.status(),
+    ];
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|status| **status == StatusCode::OK)
+            .count(),
+        1,
+        "exactly one of the two answers goes on: {statuses:?}"
+    );
+}
+
+#[actix_web::test]
+async fn a_second_retry_or_one_after_30_seconds_revokes_the_family() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    refresh(&app, &ada.refresh_token).await;
+    let retried: Value = refresh(&app, &ada.refresh_token)
+        .await
+        .json()
+        .await
+        .expect("json");
+    let kept = retried["refresh_token"].as_str().expect("token").to_owned();
+    // Accepted once only: a second replay is someone else.
+    problem(
+        refresh(&app, &ada.refresh_token).await,
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
+    problem(refresh(&app, &kept).await, StatusCode::UNAUTHORIZED).await;
+
+    let bob = app.user("bob").await;
+    let rotated: Value = refresh(&app, &bob.refresh_token)
+        .await
+        .json()
+        .await
+        .expect("json");
+    let successor = rotated["refresh_token"].as_str().expect("token").to_owned();
+    app.database
+        .execute("UPDATE refresh_tokens SET used_at = now() - interval '31 seconds' WHERE used_at IS NOT NULL")
+        .await;
+    problem(
+        refresh(&app, &bob.refresh_token).await,
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
+    problem(refresh(&app, &successor).await, StatusCode::UNAUTHORIZED).await;
+}
+
+/// Changes the password (or logs out everywhere) while a refresh with
+/// `refresh_token` is in flight, and checks that whatever the refresh got
+/// is refused afterwards.
+async fn race_a_refresh_against(
+    app: &TestApp,
+    ada: &crate::helpers::TestUser,
+    refresh_token: &str,
+    password: &str,
+    next_password: &str,
+    logout_all: bool,
+) {
+    let ending = async {
+        let response = if logout_all {
+            app.request(
+                reqwest::Method::POST,
+                "/v1/auth/logout-all",
+                Some(&ada.access_token),
+            )
+            .send()
+            .await
+            .expect("sent")
+        } else {
+            app.post_json(
+                "/v1/me/password",
+                Some(&ada.access_token),
+                &json!({"current_password": password, "new_password": next_password}),
+            )
+            .await
+        };
+        assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    };
+    let (refreshed, ()) = tokio::join!(refresh(app, refresh_token), ending);
+    if refreshed.status() == StatusCode::OK {
+        let session: Value = refreshed.json().await.expect("json");
+        let thief_refresh = session["refresh_token"].as_str().expect("token");
+        let thief_access = session["access_token"].as_str().expect("token");
+        problem(refresh(app, thief_refresh).await, StatusCode::UNAUTHORIZED).await;
+        problem(
+            app.get("/v1/me", thief_access).await,
+            StatusCode::UNAUTHORIZED,
+        )
+        .await;
+    }
+}
+
+#[actix_web::test]
+async fn no_refresh_racing_a_password_change_or_logout_all_outlives_it() {
+    let app = TestApp::spawn().await;
+    let mut ada = app.user("ada").await;
+    let mut password = ada.password.clone();
+    for round in 0..24 {
+        let next_password = format!("password-of-round-{round}");
+        let login: Value = app
+            .login(&ada.email, &password)
+            .await
+            .json()
+            .await
+            .expect("json");
+        ada.access_token = login["access_token"].as_str().expect("token").to_owned();
+        let stolen = login["refresh_token"].as_str().expect("token").to_owned();
+        let logout_all = round % 2 == 1;
+        race_a_refresh_against(&app, &ada, &stolen, &password, &next_password, logout_all).await;
+        if !logout_all {
+            password = next_password;
+        }
+    }
+}
+
+#[actix_web::test]
+async fn deleting_the_account_needs_a_sign_in_from_the_last_5_minutes() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    // A session whose password was checked six minutes ago, renewed now:
+    // the refresh keeps the time of the password check.
+    app.database
+        .execute("UPDATE refresh_tokens SET auth_time = now() - interval '6 minutes'")
+        .await;
+    let renewed: Value = refresh(&app, &ada.refresh_token)
+        .await
+        .json()
+        .await
+        .expect("json");
+    let stale = renewed["access_token"].as_str().expect("token");
+    let body = problem(app.delete("/v1/me", stale).await, StatusCode::FORBIDDEN).await;
+    assert_eq!(body["code"], "reauthentication_required");
+    assert_eq!(app.get("/v1/me", stale).await.status(), StatusCode::OK);
+    // A fresh sign-in may.
+    let login: Value = app
+        .login(&ada.email, &ada.password)
+        .await
+        .json()
+        .await
+        .expect("json");
+    let fresh = login["access_token"].as_str().expect("token");
+    assert_eq!(
+        app.delete("/v1/me", fresh).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        app.get("/v1/me", fresh).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[actix_web::test]

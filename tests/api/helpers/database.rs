@@ -142,6 +142,16 @@ impl TestDatabase {
         connect(&self.url).await
     }
 
+    /// Runs a statement that returns nothing (test set-up: backdating a
+    /// row, breaking an invariant on purpose).
+    pub async fn execute(&self, sql: &str) {
+        let mut connection = self.connection().await;
+        diesel::sql_query(sql)
+            .execute(&mut connection)
+            .await
+            .expect("statement runs");
+    }
+
     /// Counts rows with a query that returns one `count` column.
     pub async fn count(&self, sql: &str) -> i64 {
         #[derive(QueryableByName)]
