@@ -41,6 +41,10 @@ pub struct Settings {
     pub cors_origins: Vec<String>,
     pub webhook_allow_private: bool,
     pub auth_rate_per_minute: u32,
+    /// Argon2 runs at once in this process (2 × cores).
+    pub password_hash_concurrency: usize,
+    /// How long a request waits for an Argon2 run before it answers 503.
+    pub password_hash_wait: Duration,
     pub trusted_proxies: Vec<IpAddr>,
     pub dispatch_interval: Duration,
     pub webhook_retry_base: Duration,
@@ -192,6 +196,10 @@ impl Settings {
             cors_origins: comma_list(lookup("RAPPORT_CORS_ORIGINS")),
             webhook_allow_private,
             auth_rate_per_minute,
+            password_hash_concurrency: 2 * std::thread::available_parallelism()
+                .map(std::num::NonZeroUsize::get)
+                .unwrap_or(1),
+            password_hash_wait: Duration::from_secs(5),
             trusted_proxies,
             dispatch_interval: Duration::from_millis(dispatch_interval_ms.max(10)),
             webhook_retry_base: Duration::from_millis(webhook_retry_base_ms),

@@ -14,7 +14,8 @@ use utoipa_actix_web::{AppExt, scope};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::jwt::JwtKeys;
-use crate::auth::rate_limit::AuthRateLimiter;
+use crate::auth::password::Passwords;
+use crate::auth::rate_limit::Budgets;
 use crate::config::Settings;
 use crate::contacts::search::ContactSearch;
 use crate::metrics::Metrics;
@@ -30,7 +31,10 @@ pub struct AppState {
     pub pool: db::Pool,
     pub settings: Arc<Settings>,
     pub jwt: Arc<JwtKeys>,
-    pub auth_limiter: Arc<AuthRateLimiter>,
+    /// Rate limits: sign-in per address, password changes, pings.
+    pub budgets: Arc<Budgets>,
+    /// The process's bounded Argon2 runs.
+    pub passwords: Arc<Passwords>,
     pub metrics: Arc<Metrics>,
     /// The newest embedded migration, for `/readyz`.
     pub latest_migration: Arc<str>,
@@ -43,9 +47,13 @@ impl AppState {
         Self {
             pool: db::build_pool(&settings),
             jwt: Arc::new(JwtKeys::new(&settings.jwt_secret)),
-            auth_limiter: Arc::new(AuthRateLimiter::new(
+            budgets: Arc::new(Budgets::new(
                 settings.auth_rate_per_minute,
                 settings.trusted_proxies.clone(),
+            )),
+            passwords: Arc::new(Passwords::new(
+                settings.password_hash_concurrency,
+                settings.password_hash_wait,
             )),
             metrics: Arc::new(Metrics::new()),
             latest_migration: db::latest_migration_version().into(),
@@ -149,12 +157,12 @@ pub async fn serve(settings: Settings) -> StartResult<()> {
     let state = AppState::new(settings);
     web::block(auth::password::warm_up).await?;
 
-    let limiter = state.auth_limiter.clone();
+    let budgets = state.budgets.clone();
     actix_web::rt::spawn(async move {
         let mut interval = tokio::time::interval(Duration::from_secs(60));
         loop {
             interval.tick().await;
-            limiter.prune();
+            budgets.prune();
         }
     });
 

@@ -5,7 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::dto::{LoginRequest, RefreshRequest, RegisterRequest, TokenResponse};
-use super::{AuthUser, password, service};
+use super::{AuthUser, service};
 use crate::error::{ApiResult, Problem};
 use crate::extract::Json;
 use crate::startup::AppState;
@@ -43,9 +43,9 @@ pub async fn register(
     request: HttpRequest,
     body: Json<RegisterRequest>,
 ) -> ApiResult<HttpResponse> {
-    state.auth_limiter.check(&request)?;
+    state.budgets.sign_in.check(&request)?;
     let Json(body) = body;
-    let password_hash = password::hash(body.password.clone()).await?;
+    let password_hash = state.passwords.hash(body.password.clone()).await?;
     let mut connection = state.pool.get().await?;
     let session = service::register(&mut connection, &state.jwt, &body, &password_hash).await?;
     Ok(HttpResponse::Created()
@@ -79,10 +79,17 @@ pub async fn login(
     request: HttpRequest,
     body: Json<LoginRequest>,
 ) -> ApiResult<web::Json<TokenResponse>> {
-    state.auth_limiter.check(&request)?;
+    state.budgets.sign_in.check(&request)?;
     let Json(body) = body;
     let mut connection = state.pool.get().await?;
-    let session = service::login(&mut connection, &state.jwt, &body.email, body.password).await?;
+    let session = service::login(
+        &mut connection,
+        &state.jwt,
+        &state.passwords,
+        &body.email,
+        body.password,
+    )
+    .await?;
     Ok(web::Json(session))
 }
 

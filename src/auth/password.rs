@@ -1,12 +1,26 @@
-//! Argon2id password hashing, run off the async executor.
+//! Argon2id password hashing, run off the async executor, a bounded number
+//! at a time.
 
 use std::sync::LazyLock;
+use std::time::Duration;
 
-use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::{Algorithm, Argon2, Params, Version};
+use tokio::sync::Semaphore;
 
 use crate::error::ApiError;
+
+/// OWASP's minimum for Argon2id: 19 MiB of memory, 2 passes, 1 lane.
+const MEMORY_KIB: u32 = 19 * 1024;
+const PASSES: u32 = 2;
+const LANES: u32 = 1;
+
+fn argon2() -> Argon2<'static> {
+    let params = Params::new(MEMORY_KIB, PASSES, LANES, None)
+        .expect("OWASP's Argon2id parameters are valid");
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
 
 /// A hash of a password nobody knows. Login verifies against it when the
 /// email is unknown, so both failures cost one Argon2 run.
@@ -15,7 +29,7 @@ static UNKNOWN_USER_HASH: LazyLock<String> = LazyLock::new(|| {
 });
 
 fn hash_blocking(password: &str) -> Result<String, ApiError> {
-    Argon2::default()
+    argon2()
         .hash_password(password.as_bytes())
         .map(|hash| hash.to_string())
         .map_err(ApiError::internal)
@@ -24,35 +38,84 @@ fn hash_blocking(password: &str) -> Result<String, ApiError> {
 fn verify_blocking(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
         .map(|parsed| {
-            Argon2::default()
+            argon2()
                 .verify_password(password.as_bytes(), &parsed)
                 .is_ok()
         })
         .unwrap_or(false)
 }
 
-/// Hashes a password on the blocking thread pool.
-pub async fn hash(password: String) -> Result<String, ApiError> {
-    actix_web::web::block(move || hash_blocking(&password))
-        .await
-        .map_err(ApiError::internal)?
+/// The process's Argon2 runs: each takes 19 MiB and a core for tens of
+/// milliseconds, so at most `concurrency` run at once (2 × cores by
+/// default), and a request that cannot start one within `wait` answers
+/// 503 instead of queueing without end. Memory stays bounded whatever
+/// many sign-ins or password changes arrive together.
+pub struct Passwords {
+    running: Semaphore,
+    wait: Duration,
 }
 
-/// Checks a password against a stored hash, or against the unknown-user
-/// hash when there is none, so the time taken says nothing.
-pub async fn verify(password: String, hash: Option<String>) -> Result<bool, ApiError> {
-    actix_web::web::block(move || match hash {
-        Some(hash) => verify_blocking(&password, &hash),
-        None => {
-            verify_blocking(&password, &UNKNOWN_USER_HASH);
-            false
+impl Passwords {
+    pub fn new(concurrency: usize, wait: Duration) -> Self {
+        Self {
+            running: Semaphore::new(concurrency.max(1)),
+            wait,
         }
-    })
-    .await
-    .map_err(ApiError::internal)
+    }
+
+    /// Runs `work` on the blocking pool once a place is free.
+    async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let _place = tokio::time::timeout(self.wait, self.running.acquire())
+            .await
+            .map_err(|_elapsed| {
+                tracing::warn!("every password hashing place stayed busy; answering 503");
+                ApiError::Unavailable
+            })?
+            .map_err(ApiError::internal)?;
+        actix_web::web::block(work)
+            .await
+            .map_err(ApiError::internal)
+    }
+
+    /// Hashes a password.
+    pub async fn hash(&self, password: String) -> Result<String, ApiError> {
+        self.run(move || hash_blocking(&password)).await?
+    }
+
+    /// Checks a password against a stored hash, or against the unknown-user
+    /// hash when there is none, so the time taken says nothing.
+    pub async fn verify(&self, password: String, hash: Option<String>) -> Result<bool, ApiError> {
+        self.run(move || match hash {
+            Some(hash) => verify_blocking(&password, &hash),
+            None => {
+                verify_blocking(&password, &UNKNOWN_USER_HASH);
+                false
+            }
+        })
+        .await
+    }
 }
 
 /// Computes the unknown-user hash ahead of the first login.
 pub fn warm_up() {
     LazyLock::force(&UNKNOWN_USER_HASH);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_are_argon2id_with_owasp_parameters() {
+        let hash = hash_blocking("correct horse battery").expect("hashed");
+        assert!(
+            hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{hash}"
+        );
+        assert!(verify_blocking("correct horse battery", &hash));
+        assert!(!verify_blocking("wrong horse battery", &hash));
+    }
 }

@@ -1,26 +1,91 @@
-//! The per-address budget shared by register and login.
+//! Rate limits: a token bucket per key whose burst equals its per-minute
+//! figure, for register and login (per client address), password changes
+//! (per user) and webhook pings (per webhook).
 
+use std::hash::Hash;
 use std::net::{IpAddr, Ipv4Addr};
 use std::num::NonZeroU32;
 
 use actix_web::HttpRequest;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use uuid::Uuid;
 
 use crate::error::ApiError;
 
-/// A token bucket per client address whose burst equals the per-minute
-/// figure. One instance is shared by every worker.
+/// A budget of attempts a minute for each key. One instance is shared by
+/// every worker of the process.
+pub struct PerMinute<K: Hash + Eq + Clone> {
+    limiter: DefaultKeyedRateLimiter<K>,
+}
+
+impl<K: Hash + Eq + Clone> PerMinute<K> {
+    pub fn new(per_minute: u32) -> Self {
+        let per_minute = NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN);
+        Self {
+            limiter: RateLimiter::keyed(Quota::per_minute(per_minute)),
+        }
+    }
+
+    /// Spends one attempt of `key`'s budget, or answers 429 with the
+    /// seconds until the next attempt is allowed.
+    pub fn check(&self, key: &K) -> Result<(), ApiError> {
+        self.limiter.check_key(key).map_err(|not_until| {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            ApiError::RateLimited {
+                retry_after_secs: wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
+            }
+        })
+    }
+
+    /// Forgets keys whose buckets are full again, so memory stays bounded.
+    pub fn prune(&self) {
+        self.limiter.retain_recent();
+        self.limiter.shrink_to_fit();
+    }
+}
+
+/// Password changes a user may attempt a minute (DESIGN §8).
+pub const PASSWORD_CHANGES_PER_MINUTE: u32 = 5;
+/// Pings one webhook may be sent a minute (DESIGN §8).
+pub const PINGS_PER_MINUTE: u32 = 10;
+
+/// Every budget of the process, pruned together once a minute.
+pub struct Budgets {
+    /// Register and login, by client address.
+    pub sign_in: AuthRateLimiter,
+    /// `POST /v1/me/password`, by user.
+    pub password_changes: PerMinute<Uuid>,
+    /// `POST /v1/webhooks/{id}/ping`, by webhook.
+    pub pings: PerMinute<Uuid>,
+}
+
+impl Budgets {
+    pub fn new(sign_in_per_minute: u32, trusted_proxies: Vec<IpAddr>) -> Self {
+        Self {
+            sign_in: AuthRateLimiter::new(sign_in_per_minute, trusted_proxies),
+            password_changes: PerMinute::new(PASSWORD_CHANGES_PER_MINUTE),
+            pings: PerMinute::new(PINGS_PER_MINUTE),
+        }
+    }
+
+    pub fn prune(&self) {
+        self.sign_in.limiter.prune();
+        self.password_changes.prune();
+        self.pings.prune();
+    }
+}
+
+/// The budget shared by register and login, per client address.
 pub struct AuthRateLimiter {
-    limiter: DefaultKeyedRateLimiter<IpAddr>,
+    limiter: PerMinute<IpAddr>,
     trusted_proxies: Vec<IpAddr>,
 }
 
 impl AuthRateLimiter {
     pub fn new(per_minute: u32, trusted_proxies: Vec<IpAddr>) -> Self {
-        let per_minute = NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN);
         Self {
-            limiter: RateLimiter::keyed(Quota::per_minute(per_minute)),
+            limiter: PerMinute::new(per_minute),
             trusted_proxies,
         }
     }
@@ -29,19 +94,7 @@ impl AuthRateLimiter {
     /// seconds until the next attempt is allowed.
     pub fn check(&self, request: &HttpRequest) -> Result<(), ApiError> {
         let address = rate_limit_key(client_address(request, &self.trusted_proxies));
-        self.limiter.check_key(&address).map_err(|not_until| {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
-            ApiError::RateLimited {
-                retry_after_secs: wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
-            }
-        })
-    }
-
-    /// Forgets addresses whose buckets are full again, so memory stays
-    /// bounded; called periodically.
-    pub fn prune(&self) {
-        self.limiter.retain_recent();
-        self.limiter.shrink_to_fit();
+        self.limiter.check(&address)
     }
 }
 

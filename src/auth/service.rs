@@ -130,12 +130,13 @@ pub async fn register(
 pub async fn login(
     connection: &mut AsyncPgConnection,
     keys: &JwtKeys,
+    passwords: &password::Passwords,
     email: &str,
     password: String,
 ) -> ApiResult<TokenResponse> {
     let user = users::find_by_email(connection, email.trim()).await?;
     let stored_hash = user.as_ref().map(|user| user.password_hash.clone());
-    if !password::verify(password, stored_hash).await? {
+    if !passwords.verify(password, stored_hash).await? {
         return Err(ApiError::Unauthorized(
             "the email or password is not correct",
         ));

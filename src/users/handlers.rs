@@ -5,7 +5,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::dto::{ChangePasswordRequest, UpdateMeRequest, UserResponse};
 use super::repo;
-use crate::auth::{AuthUser, FreshSignIn, password, service};
+use crate::auth::{AuthUser, FreshSignIn, service};
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::Json;
 use crate::startup::AppState;
@@ -60,11 +60,17 @@ pub async fn update_me(
 /// Change my password
 ///
 /// Ends every session: all access and refresh tokens issued before are
-/// refused from now on. Sign in again with the new password.
+/// refused from now on. Sign in again with the new password. Five attempts
+/// a minute per account.
 #[utoipa::path(
     tag = "me",
     request_body = ChangePasswordRequest,
-    responses((status = 204, description = "The password is changed and every session has ended")),
+    responses(
+        (status = 204, description = "The password is changed and every session has ended"),
+        (status = 429, description = "More than 5 attempts in a minute (`rate_limited`)",
+            body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds until the next attempt is allowed"))),
+    ),
     security(("bearer" = [])),
 )]
 #[post("/me/password")]
@@ -75,10 +81,15 @@ pub async fn change_password(
 ) -> ApiResult<HttpResponse> {
     let Json(body) = body;
     let AuthUser(user) = user;
-    if !password::verify(body.current_password, Some(user.password_hash)).await? {
+    state.budgets.password_changes.check(&user.id)?;
+    let passwords = &state.passwords;
+    if !passwords
+        .verify(body.current_password, Some(user.password_hash))
+        .await?
+    {
         return Err(ApiError::invalid("current_password", "is not correct"));
     }
-    let new_hash = password::hash(body.new_password).await?;
+    let new_hash = passwords.hash(body.new_password).await?;
     let mut connection = state.pool.get().await?;
     service::change_password(&mut connection, user.id, &new_hash).await?;
     Ok(HttpResponse::NoContent().finish())

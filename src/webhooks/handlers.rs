@@ -16,7 +16,7 @@ use super::models::{NewWebhook, WebhookChangeset};
 use super::repo::{self, DeliveryCursor};
 use super::{outbox, policy};
 use crate::auth::{AuthUser, AuthUserWithConnection};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page, PageQuery};
 use crate::startup::AppState;
@@ -214,11 +214,17 @@ pub async fn delete_webhook(
 /// Send a test event
 ///
 /// Queues a `webhook.ping` event for this endpoint. The body may be empty.
+/// Ten pings a minute per endpoint.
 #[utoipa::path(
     tag = "webhooks",
     params(("id" = Uuid, Path, description = "The endpoint")),
     request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
-    responses((status = 202, description = "The ping is queued; see the deliveries")),
+    responses(
+        (status = 202, description = "The ping is queued; see the deliveries"),
+        (status = 429, description = "More than 10 pings of this endpoint in a minute (`rate_limited`)",
+            body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds until the next ping is allowed"))),
+    ),
     security(("bearer" = [])),
 )]
 #[post("/webhooks/{id}/ping")]
@@ -232,6 +238,7 @@ pub async fn ping_webhook(
     let webhook = repo::find(&mut connection, user.0.id, *id)
         .await?
         .ok_or(ApiError::NotFound)?;
+    state.budgets.pings.check(&webhook.id)?;
     outbox::enqueue_for(
         &mut connection,
         webhook.id,

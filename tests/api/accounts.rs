@@ -341,6 +341,61 @@ async fn a_wrong_current_password_changes_nothing() {
 }
 
 #[actix_web::test]
+async fn password_changes_are_limited_to_5_attempts_a_minute_per_account() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let bob = app.user("bob").await;
+    let attempt = async |user: &crate::helpers::TestUser| {
+        app.post_json(
+            "/v1/me/password",
+            Some(&user.access_token),
+            &json!({"current_password": "a wrong guess", "new_password": "a brand new password"}),
+        )
+        .await
+    };
+    for _ in 0..5 {
+        assert_eq!(
+            attempt(&ada).await.status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+    }
+    let response = attempt(&ada).await;
+    assert!(response.headers().contains_key("retry-after"));
+    let body = problem(response, StatusCode::TOO_MANY_REQUESTS).await;
+    assert_eq!(body["code"], "rate_limited");
+    // Another account has its own budget.
+    assert_eq!(
+        attempt(&bob).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+}
+
+#[actix_web::test]
+async fn password_hashing_runs_a_bounded_number_at_once_and_answers_503_past_its_wait() {
+    let app = TestApp::spawn_with(|settings| {
+        settings.password_hash_concurrency = 1;
+        settings.password_hash_wait = std::time::Duration::from_millis(1);
+    })
+    .await;
+    let ada = app.user("ada").await;
+    let logins = (0..8).map(|_| app.login(&ada.email, "a wrong password guess"));
+    let answers = futures_util::future::join_all(logins).await;
+    let statuses: Vec<StatusCode> = answers.iter().map(|answer| answer.status()).collect();
+    assert!(statuses.contains(&StatusCode::UNAUTHORIZED), "{statuses:?}");
+    assert!(
+        statuses.contains(&StatusCode::SERVICE_UNAVAILABLE),
+        "{statuses:?}"
+    );
+    let refused = answers
+        .into_iter()
+        .find(|answer| answer.status() == StatusCode::SERVICE_UNAVAILABLE)
+        .expect("a 503");
+    assert!(refused.headers().contains_key("retry-after"));
+    let body = problem(refused, StatusCode::SERVICE_UNAVAILABLE).await;
+    assert_eq!(body["code"], "unavailable");
+}
+
+#[actix_web::test]
 async fn deleting_the_account_removes_every_row_of_the_user_and_only_theirs() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;

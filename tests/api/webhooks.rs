@@ -618,3 +618,44 @@ async fn the_calendar_feed_serves_interviews_and_reminders_without_a_bearer_toke
     )
     .await;
 }
+
+#[actix_web::test]
+async fn an_endpoint_takes_10_pings_a_minute() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let hook = app
+        .create(
+            "/v1/webhooks",
+            &ada.access_token,
+            json!({"url": "http://127.0.0.1:9/hook", "events": ["reminder.due"]}),
+        )
+        .await;
+    let other = app
+        .create(
+            "/v1/webhooks",
+            &ada.access_token,
+            json!({"url": "http://127.0.0.1:9/other", "events": ["reminder.due"]}),
+        )
+        .await;
+    let ping = async |hook: &Value| {
+        app.request(
+            Method::POST,
+            &format!("/v1/webhooks/{}/ping", id_of(hook)),
+            Some(&ada.access_token),
+        )
+        .send()
+        .await
+        .expect("sent")
+    };
+    for _ in 0..10 {
+        assert_eq!(ping(&hook).await.status(), StatusCode::ACCEPTED);
+    }
+    let body = problem(ping(&hook).await, StatusCode::TOO_MANY_REQUESTS).await;
+    assert_eq!(body["code"], "rate_limited");
+    assert_eq!(ping(&other).await.status(), StatusCode::ACCEPTED);
+    let queued = app
+        .database
+        .count("SELECT count(*) FROM webhook_deliveries WHERE event = 'webhook.ping'")
+        .await;
+    assert_eq!(queued, 11);
+}
