@@ -26,6 +26,7 @@ pub mod sql;
 pub mod startup;
 pub mod stats;
 pub mod telemetry;
+pub mod text;
 pub mod timestamp;
 pub mod users;
 pub mod validation;

@@ -6,6 +6,7 @@ use icalendar::{Alarm, Calendar, Component, Event, EventLike, Trigger};
 
 use crate::interviews::models::Interview;
 use crate::reminders::models::Reminder;
+use crate::text::{one_line, paragraphs};
 
 /// Interviews as timed events with a 30-minute alarm; reminders as all-day
 /// events on their due date in the user's zone.
@@ -16,21 +17,25 @@ pub fn build(
     host: &str,
     now: DateTime<Utc>,
 ) -> String {
-    let mut calendar = Calendar::new();
+    // `Calendar::new` brings a PRODID of the library's own: one PRODID only.
+    let mut calendar = Calendar::empty();
     calendar
-        .name("Rapport")
-        .append_property(("PRODID", "-//Rapport//Informational interviews//EN"));
+        .append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", "-//Rapport//Informational interviews//EN"))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .name("Rapport");
     for (interview, contact_name) in interviews {
         let Some(start) = interview.scheduled_start else {
             continue;
         };
         let end = start + Duration::minutes(i64::from(interview.duration_minutes));
+        let contact_name = one_line(contact_name);
         let mut description = format!("Informational interview with {contact_name}.");
         if let Some(purpose) = &interview.purpose {
-            description.push_str(&format!("\nPurpose: {purpose}"));
+            description.push_str(&format!("\nPurpose: {}", paragraphs(purpose)));
         }
         if let Some(url) = &interview.meeting_url {
-            description.push_str(&format!("\nJoin: {url}"));
+            description.push_str(&format!("\nJoin: {}", one_line(url)));
         }
         let mut event = Event::new();
         event
@@ -50,24 +55,28 @@ pub fn build(
             .as_ref()
             .or(interview.meeting_url.as_ref())
         {
-            event.location(location);
+            event.location(&one_line(location));
         }
         if let Some(url) = &interview.meeting_url {
-            event.url(url);
+            event.url(&one_line(url));
         }
         calendar.push(event.done());
     }
     for reminder in reminders {
         let due = reminder.snoozed_until.unwrap_or(reminder.due_at);
+        let day = due.with_timezone(&zone).date_naive();
         let mut event = Event::new();
+        // An all-day event ends the day after it starts (RFC 5545 §3.6.1:
+        // DTEND is exclusive); ending on its own date made it zero days long.
         event
             .uid(&format!("reminder-{}@{host}", reminder.id))
-            .summary(&reminder.title)
-            .all_day(due.with_timezone(&zone).date_naive())
+            .summary(&one_line(&reminder.title))
+            .starts(day)
+            .ends(day.succ_opt().unwrap_or(day))
             .timestamp(now)
             .sequence(u32::try_from(reminder.version).unwrap_or_default());
         if let Some(note) = &reminder.note {
-            event.description(note);
+            event.description(&paragraphs(note));
         }
         calendar.push(event.done());
     }

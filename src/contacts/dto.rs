@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::models::{Contact, ContactChangeset, NewContact};
 use crate::patch::{self, Patch};
+use crate::validation;
 
 /// How the user came to know a contact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -178,8 +179,11 @@ pub struct CreateContactRequest {
     #[garde(inner(length(chars, min = 1, max = 50)))]
     #[schema(min_length = 1, max_length = 50)]
     pub phone: Option<String>,
-    #[garde(inner(length(chars, min = 1, max = 2048)))]
-    #[schema(min_length = 1, max_length = 2048)]
+    #[garde(inner(custom(validation::web_url)))]
+    #[schema(
+        max_length = 2000,
+        pattern = r"^https?://[^\x00-\x20\x7f-\x9f/?#][^\x00-\x20\x7f-\x9f]*$"
+    )]
     pub linkedin_url: Option<String>,
     #[garde(inner(length(chars, min = 1, max = 200)))]
     #[schema(min_length = 1, max_length = 200)]
@@ -261,8 +265,8 @@ pub struct UpdateContactRequest {
     #[garde(inner(length(chars, min = 1, max = 50)))]
     pub phone: Patch<String>,
     #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(value_type = Option<String>, min_length = 1, max_length = 2048)]
-    #[garde(inner(length(chars, min = 1, max = 2048)))]
+    #[schema(value_type = Option<String>, max_length = 2000, pattern = r"^https?://[^\x00-\x20\x7f-\x9f/?#][^\x00-\x20\x7f-\x9f]*$")]
+    #[garde(inner(custom(validation::web_url)))]
     pub linkedin_url: Patch<String>,
     #[serde(default, deserialize_with = "patch::deserialize")]
     #[schema(value_type = Option<String>, min_length = 1, max_length = 200)]

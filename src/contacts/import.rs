@@ -402,38 +402,41 @@ pub fn to_csv(contacts: &[Contact]) -> Result<Vec<u8>, ApiError> {
     writer.into_inner().map_err(ApiError::internal)
 }
 
-/// Every contact as a vCard 4.0 (RFC 6350) card.
+/// Every contact as a vCard 4.0 (RFC 6350) card. Control characters are
+/// dropped from every value (line breaks stay in the note, escaped by the
+/// writer), so no stored text can start a property of its own.
 pub fn to_vcard(contacts: &[Contact]) -> String {
+    use crate::text::{one_line, paragraphs};
     let mut cards = String::new();
     for contact in contacts {
-        let mut card = vcard4::VcardBuilder::new(contact.full_name.clone());
+        let mut card = vcard4::VcardBuilder::new(one_line(&contact.full_name));
         if let Ok(uid) = vcard4::Uri::from_str(&format!("urn:uuid:{}", contact.id)) {
             card = card.uid(uid);
         }
         if let Some(email) = &contact.email {
-            card = card.email(email.clone());
+            card = card.email(one_line(email));
         }
         if let Some(phone) = &contact.phone {
-            card = card.telephone(phone.clone());
+            card = card.telephone(one_line(phone));
         }
         if let Some(company) = &contact.company {
-            card = card.org(vec![company.clone()]);
+            card = card.org(vec![one_line(company)]);
         }
         if let Some(title) = &contact.job_title {
-            card = card.title(title.clone());
+            card = card.title(one_line(title));
         }
         if let Some(url) = contact
             .linkedin_url
             .as_deref()
-            .and_then(|url| vcard4::Uri::from_str(url).ok())
+            .and_then(|url| vcard4::Uri::from_str(&one_line(url)).ok())
         {
             card = card.url(url);
         }
         if !contact.tags.is_empty() {
-            card = card.categories(contact.tags.clone());
+            card = card.categories(contact.tags.iter().map(|tag| one_line(tag)).collect());
         }
         if let Some(notes) = &contact.notes {
-            card = card.note(notes.clone());
+            card = card.note(paragraphs(notes));
         }
         cards.push_str(&card.finish().to_string());
     }

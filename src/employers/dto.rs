@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::models::{Employer, EmployerChangeset, NewEmployer};
 use crate::patch::{self, Patch};
+use crate::validation;
 
 /// Where an employer stands on the target list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -87,10 +88,10 @@ pub struct CreateEmployerRequest {
     #[garde(length(chars, min = 1, max = 200))]
     #[schema(min_length = 1, max_length = 200, example = "Northwind Analytics")]
     pub name: String,
-    #[garde(inner(length(chars, min = 1, max = 2048)))]
+    #[garde(inner(custom(validation::web_url)))]
     #[schema(
-        min_length = 1,
-        max_length = 2048,
+        max_length = 2000,
+        pattern = r"^https?://[^\x00-\x20\x7f-\x9f/?#][^\x00-\x20\x7f-\x9f]*$",
         example = "https://northwind.example"
     )]
     pub website: Option<String>,
@@ -143,8 +144,8 @@ pub struct UpdateEmployerRequest {
     #[garde(custom(patch::not_null), inner(length(chars, min = 1, max = 200)))]
     pub name: Patch<String>,
     #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(value_type = Option<String>, min_length = 1, max_length = 2048)]
-    #[garde(inner(length(chars, min = 1, max = 2048)))]
+    #[schema(value_type = Option<String>, max_length = 2000, pattern = r"^https?://[^\x00-\x20\x7f-\x9f/?#][^\x00-\x20\x7f-\x9f]*$")]
+    #[garde(inner(custom(validation::web_url)))]
     pub website: Patch<String>,
     #[serde(default, deserialize_with = "patch::deserialize")]
     #[schema(value_type = Option<String>, max_length = 20000)]

@@ -10,6 +10,7 @@ use super::transitions::{Action, Status, allowed_actions};
 use super::warnings::Warning;
 use crate::patch::{self, Patch};
 use crate::question_sets::dto::Category;
+use crate::validation;
 
 /// How the outreach went out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -172,8 +173,11 @@ pub struct CreateInterviewRequest {
     #[garde(inner(length(chars, min = 1, max = 200)))]
     #[schema(min_length = 1, max_length = 200)]
     pub location: Option<String>,
-    #[garde(inner(length(chars, min = 1, max = 2048)))]
-    #[schema(min_length = 1, max_length = 2048)]
+    #[garde(inner(custom(validation::web_url)))]
+    #[schema(
+        max_length = 2000,
+        pattern = r"^https?://[^\x00-\x20\x7f-\x9f/?#][^\x00-\x20\x7f-\x9f]*$"
+    )]
     pub meeting_url: Option<String>,
 }
 
@@ -203,8 +207,8 @@ pub struct UpdateInterviewRequest {
     #[garde(inner(length(chars, min = 1, max = 200)))]
     pub location: Patch<String>,
     #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(value_type = Option<String>, min_length = 1, max_length = 2048)]
-    #[garde(inner(length(chars, min = 1, max = 2048)))]
+    #[schema(value_type = Option<String>, max_length = 2000, pattern = r"^https?://[^\x00-\x20\x7f-\x9f/?#][^\x00-\x20\x7f-\x9f]*$")]
+    #[garde(inner(custom(validation::web_url)))]
     pub meeting_url: Patch<String>,
     #[serde(default, deserialize_with = "patch::deserialize")]
     #[schema(value_type = i32, minimum = 5, maximum = 240)]
@@ -274,8 +278,11 @@ pub struct ScheduleActionBody {
     #[garde(inner(length(chars, min = 1, max = 200)))]
     #[schema(min_length = 1, max_length = 200)]
     pub location: Option<String>,
-    #[garde(inner(length(chars, min = 1, max = 2048)))]
-    #[schema(min_length = 1, max_length = 2048)]
+    #[garde(inner(custom(validation::web_url)))]
+    #[schema(
+        max_length = 2000,
+        pattern = r"^https?://[^\x00-\x20\x7f-\x9f/?#][^\x00-\x20\x7f-\x9f]*$"
+    )]
     pub meeting_url: Option<String>,
 }
 

@@ -84,12 +84,12 @@ pub struct WebhookList {
 pub struct CreateWebhookRequest {
     /// http or https, to a host name or an IPv4 address.
     #[garde(
-        length(chars, min = 1, max = 2048),
+        length(chars, min = 1, max = 2000),
         pattern(crate::webhooks::policy::URL_FORM)
     )]
     #[schema(
         min_length = 1,
-        max_length = 2048,
+        max_length = 2000,
         pattern = r"^https?://((([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z]([A-Za-z0-9-]*[A-Za-z0-9])?)|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(/[A-Za-z0-9._~/-]*)?$",
         example = "https://portal.example.edu/rapport-events"
     )]
@@ -104,11 +104,11 @@ pub struct CreateWebhookRequest {
 #[serde(deny_unknown_fields)]
 pub struct UpdateWebhookRequest {
     #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(value_type = String, min_length = 1, max_length = 2048, pattern = r"^https?://((([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z]([A-Za-z0-9-]*[A-Za-z0-9])?)|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(/[A-Za-z0-9._~/-]*)?$")]
+    #[schema(value_type = String, min_length = 1, max_length = 2000, pattern = r"^https?://((([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z]([A-Za-z0-9-]*[A-Za-z0-9])?)|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(/[A-Za-z0-9._~/-]*)?$")]
     #[garde(
         custom(patch::not_null),
         inner(
-            length(chars, min = 1, max = 2048),
+            length(chars, min = 1, max = 2000),
             pattern(crate::webhooks::policy::URL_FORM)
         )
     )]

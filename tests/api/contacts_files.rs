@@ -239,3 +239,37 @@ async fn vcard_export_is_vcard_4_that_a_parser_reads_back() {
     )
     .await;
 }
+
+#[actix_web::test]
+async fn no_stored_text_can_start_a_vcard_property_of_its_own() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    app.contact(
+        token,
+        json!({"full_name": "Grace\r\nEMAIL:attacker@evil.example\r\nX", "company": "Navy\rInc",
+            "notes": "first line\r\nsecond line\u{7}", "tags": ["a\u{1b}b"]}),
+    )
+    .await;
+    let text = app
+        .get("/v1/contacts/export?format=vcard", token)
+        .await
+        .text()
+        .await
+        .expect("text");
+    assert!(!text.contains("attacker@evil.example\r\n"), "{text}");
+    assert!(
+        !text.split("\r\n").any(|line| line.starts_with("EMAIL")),
+        "{text}"
+    );
+    assert!(
+        !text.replace("\r\n", "").contains(['\r', '\u{7}', '\u{1b}']),
+        "{text:?}"
+    );
+    let cards = vcard4::parse(&text).expect("valid vCard");
+    assert_eq!(
+        cards[0].formatted_name[0].value,
+        "GraceEMAIL:attacker@evil.exampleX"
+    );
+    assert_eq!(cards[0].note[0].value, "first line\nsecond line");
+}

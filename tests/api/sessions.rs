@@ -170,7 +170,7 @@ async fn a_second_retry_or_one_after_30_seconds_revokes_the_family() {
         .expect("json");
     let successor = rotated["refresh_token"].as_str().expect("token").to_owned();
     app.database
-        .execute("UPDATE refresh_tokens SET used_at = now() - interval '31 seconds' WHERE used_at IS NOT NULL")
+        .run_statement("UPDATE refresh_tokens SET used_at = now() - interval '31 seconds' WHERE used_at IS NOT NULL")
         .await;
     problem(
         refresh(&app, &bob.refresh_token).await,
@@ -259,7 +259,7 @@ async fn deleting_the_account_needs_a_sign_in_from_the_last_5_minutes() {
     // A session whose password was checked six minutes ago, renewed now:
     // the refresh keeps the time of the password check.
     app.database
-        .execute("UPDATE refresh_tokens SET auth_time = now() - interval '6 minutes'")
+        .run_statement("UPDATE refresh_tokens SET auth_time = now() - interval '6 minutes'")
         .await;
     let renewed: Value = refresh(&app, &ada.refresh_token)
         .await

@@ -659,3 +659,153 @@ async fn an_endpoint_takes_10_pings_a_minute() {
         .await;
     assert_eq!(queued, 11);
 }
+
+#[actix_web::test]
+async fn urls_with_control_characters_or_spaces_are_refused_wherever_they_are_stored() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let contact = app
+        .contact(token, json!({"full_name": "Grace Hopper"}))
+        .await;
+    let interview = app
+        .create(
+            "/v1/interviews",
+            token,
+            json!({"contact_id": contact["id"]}),
+        )
+        .await;
+    let injected = "https://meet.example.com/x\r\nATTACH:https://evil.example/a.exe";
+    let start = (Utc::now() + Duration::days(2)).to_rfc3339();
+    for (method, path, body, field) in [
+        (
+            Method::POST,
+            "/v1/interviews".to_owned(),
+            json!({"contact_id": contact["id"], "meeting_url": injected}),
+            "meeting_url",
+        ),
+        (
+            Method::PATCH,
+            format!("/v1/interviews/{}", id_of(&interview)),
+            json!({"meeting_url": "https://x.example/a b"}),
+            "meeting_url",
+        ),
+        (
+            Method::POST,
+            format!("/v1/interviews/{}/schedule", id_of(&interview)),
+            json!({"scheduled_start": start, "meeting_url": injected}),
+            "meeting_url",
+        ),
+        (
+            Method::POST,
+            "/v1/contacts".to_owned(),
+            json!({"full_name": "X", "linkedin_url": "javascript:alert(1)"}),
+            "linkedin_url",
+        ),
+        (
+            Method::POST,
+            "/v1/employers".to_owned(),
+            json!({"name": "X", "website": format!("https://x.example/{}", "a".repeat(2000))}),
+            "website",
+        ),
+    ] {
+        let response = app
+            .request(method, &path, Some(token))
+            .json(&body)
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(
+            invalid_fields(response).await,
+            vec![field],
+            "{path}: {body}"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn the_feed_has_one_prodid_all_day_reminders_that_end_the_next_day_and_no_injected_lines() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let contact = app
+        .contact(token, json!({"full_name": "Grace Hopper"}))
+        .await;
+    let interview = app
+        .create(
+            "/v1/interviews",
+            token,
+            json!({"contact_id": contact["id"]}),
+        )
+        .await;
+    let start = Utc::now() + Duration::days(3);
+    app.post_json(
+        &format!("/v1/interviews/{}/schedule", id_of(&interview)),
+        Some(token),
+        &json!({"scheduled_start": start.to_rfc3339(), "meeting_url": "https://meet.example.com/abc"}),
+    )
+    .await;
+    app.create(
+        "/v1/reminders",
+        token,
+        json!({"title": "Buy a notebook", "due_at": "2031-05-06T12:00:00Z"}),
+    )
+    .await;
+    // Rows written before the URL rule existed may hold anything.
+    app.database
+        .run_statement(
+            "UPDATE interviews SET meeting_url = E'https://meet.example.com/x\\r\\nATTACH:https://evil.example/a.exe\\r\\nBEGIN:VALARM\\r\\nACTION:AUDIO\\r\\nEND:VALARM', \
+             location = E'Room\\r1'",
+        )
+        .await;
+    app.database
+        .run_statement("UPDATE reminders SET title = E'Buy\\ra notebook' WHERE origin = 'manual'")
+        .await;
+    let feed: Value = app
+        .request(Method::POST, "/v1/calendar/feed", Some(token))
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("json");
+    let text = app
+        .client
+        .get(app.url(&format!(
+            "/v1/calendar/{}.ics",
+            feed["token"].as_str().expect("token")
+        )))
+        .send()
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .expect("text");
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|line| line.starts_with("PRODID"))
+            .count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        !lines.iter().any(|line| line.starts_with("ATTACH")),
+        "{text}"
+    );
+    assert!(
+        !lines.iter().any(|line| line.starts_with("ACTION:AUDIO")),
+        "{text}"
+    );
+    assert!(
+        !text.replace("\r\n", "").contains('\r'),
+        "no bare CR: {text}"
+    );
+    assert!(
+        !text.replace("\r\n", "").contains('\n'),
+        "no bare LF: {text}"
+    );
+    assert!(text.contains("DTSTART;VALUE=DATE:20310506"), "{text}");
+    assert!(text.contains("DTEND;VALUE=DATE:20310507"), "{text}");
+}

@@ -144,7 +144,7 @@ impl TestDatabase {
 
     /// Runs a statement that returns nothing (test set-up: backdating a
     /// row, breaking an invariant on purpose).
-    pub async fn execute(&self, sql: &str) {
+    pub async fn run_statement(&self, sql: &str) {
         let mut connection = self.connection().await;
         diesel::sql_query(sql)
             .execute(&mut connection)
