@@ -46,6 +46,10 @@ My name is {user_name}, and I'm learning about {field}. \
 I would be grateful for 15 minutes of your insight into how you got started and what your work is like. \
 Would you have time for a short call in the coming weeks?\n\nBest regards,\n{user_name}";
 
+/// The longest script: what `POST /v1/outreach/check` and a request's
+/// `message` accept.
+pub const SCRIPT_MAX_CHARS: usize = 20_000;
+
 /// The values that fill a script; `None` when unknown.
 pub struct Placeholders<'a> {
     pub user_name: Option<&'a str>,
@@ -79,7 +83,9 @@ pub fn render(template: OutreachTemplate, values: &Placeholders<'_>) -> Outreach
     }
     OutreachScript {
         template,
-        text,
+        // Long names must not make a script the outreach check, or an
+        // interview's `outreach_message`, would refuse.
+        text: crate::text::fit(&text, SCRIPT_MAX_CHARS),
         missing_placeholders,
     }
 }

@@ -5,6 +5,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+/// The longest reminder title (DESIGN §3: names are 1–200 characters).
+pub const TITLE_MAX_CHARS: usize = 200;
+/// The longest reminder note.
+pub const NOTE_MAX_CHARS: usize = 20_000;
+
 use super::models::Reminder;
 use crate::patch::{self, Patch};
 

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use super::dto::Kind;
+use super::dto::{Kind, NOTE_MAX_CHARS, TITLE_MAX_CHARS};
 use super::models::{NewReminder, ReminderChangeset};
 use super::repo;
 use crate::action_items::models::ActionItem;
@@ -15,12 +15,19 @@ use crate::business_days;
 use crate::error::ApiResult;
 use crate::interviews::models::Interview;
 use crate::schema::{contacts, employers};
+use crate::text;
 use crate::users::models::User;
 
 /// The reminders a request starts, retired once the request is answered
 /// or ends.
 const REQUEST_KINDS: [&str; 2] = ["next_contact", "follow_up"];
 
+/// A `next_contact` note names at most this many of the employer's other
+/// contacts, then says how many more there are.
+const NAMED_IN_NOTE: i64 = 10;
+
+/// An automatic reminder. Titles and notes are written from names the
+/// user typed, so they are cut to their columns' limits here, once.
 fn auto(
     user_id: Uuid,
     kind: Kind,
@@ -32,8 +39,8 @@ fn auto(
         id: Uuid::now_v7(),
         user_id,
         kind: kind.as_str().to_owned(),
-        title,
-        note,
+        title: text::fit(&title, TITLE_MAX_CHARS),
+        note: note.map(|note| text::fit(&note, NOTE_MAX_CHARS)),
         due_at,
         origin: "auto".to_owned(),
         interview_id: None,
@@ -95,18 +102,25 @@ pub async fn on_request(
                 .select(employers::name)
                 .first(connection)
                 .await?;
-            let others: Vec<String> = contacts::table
+            let not_asked = contacts::table
                 .filter(contacts::user_id.eq(user.id))
                 .filter(contacts::employer_id.eq(employer_id))
                 .filter(contacts::id.ne(interview.contact_id))
                 .filter(contacts::archived_at.is_null())
-                .filter(contacts::segment_requested_at.is_null())
+                .filter(contacts::segment_requested_at.is_null());
+            let named: Vec<String> = not_asked
                 .order(contacts::full_name)
                 .select(contacts::full_name)
+                .limit(NAMED_IN_NOTE)
                 .load(connection)
                 .await?;
-            let note = (!others.is_empty())
-                .then(|| format!("Not asked yet at {employer}: {}", others.join(", ")));
+            let unnamed = match named.len() as i64 {
+                NAMED_IN_NOTE => {
+                    not_asked.count().get_result::<i64>(connection).await? - NAMED_IN_NOTE
+                }
+                _ => 0,
+            };
+            let note = (!named.is_empty()).then(|| not_asked_note(&employer, &named, unnamed));
             (
                 format!("No answer from {name} yet: reach out to another person at {employer}"),
                 note,
@@ -136,6 +150,15 @@ pub async fn on_request(
     .map(|reminder| for_interview(reminder, interview));
     repo::insert_many(connection, &reminders).await?;
     Ok(())
+}
+
+/// "Not asked yet at Acme: Ada, Bob and 3 more".
+fn not_asked_note(employer: &str, named: &[String], unnamed: i64) -> String {
+    let names = named.join(", ");
+    match unnamed {
+        0 => format!("Not asked yet at {employer}: {names}"),
+        more => format!("Not asked yet at {employer}: {names} and {more} more"),
+    }
 }
 
 /// The request was answered (scheduled or declined), marked no-response,
@@ -272,8 +295,9 @@ pub async fn on_action_item(
             repo::retire(connection, &[reminder.id]).await?;
         }
         (Some(reminder), Some(due_at)) => {
+            let title = text::fit(&item.text, TITLE_MAX_CHARS);
             let changes = ReminderChangeset {
-                title: (reminder.title != item.text).then(|| item.text.chars().take(200).collect()),
+                title: (reminder.title != title).then_some(title),
                 due_at: (reminder.due_at != due_at).then_some(due_at),
                 notified_at: (reminder.due_at != due_at).then_some(None),
                 ..ReminderChangeset::default()
@@ -286,7 +310,7 @@ pub async fn on_action_item(
             let mut reminder = auto(
                 item.user_id,
                 Kind::ActionItem,
-                item.text.chars().take(200).collect(),
+                item.text.clone(),
                 None,
                 due_at,
             );

@@ -520,3 +520,83 @@ async fn manual_reminders_have_crud_filters_and_actions() {
         1
     );
 }
+
+#[actix_web::test]
+async fn a_contact_with_a_200_character_name_can_be_requested_scheduled_and_thanked() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let long_name = "É".repeat(200);
+    let employer = app.employer(token, json!({"name": "Ø".repeat(200)})).await;
+    let contact = app
+        .contact(
+            token,
+            json!({"full_name": long_name, "employer_id": employer["id"]}),
+        )
+        .await;
+    let id = planned(&app, &ada, &contact).await;
+    act(&app, &ada, &id, "request", json!({"channel": "email"})).await;
+    let start = (now() + Duration::days(3)).to_rfc3339();
+    act(
+        &app,
+        &ada,
+        &id,
+        "schedule",
+        json!({"scheduled_start": start}),
+    )
+    .await;
+    act(
+        &app,
+        &ada,
+        &id,
+        "complete",
+        json!({"may_contact_again": true}),
+    )
+    .await;
+    let reminders = reminders_of(&app, &ada, &id).await;
+    assert_eq!(reminders.len(), 5, "{reminders:?}");
+    for reminder in &reminders {
+        let title = reminder["title"].as_str().expect("title");
+        assert!(title.chars().count() <= 200, "{title}");
+        if title.contains('É') {
+            assert!(title.ends_with('…'), "{title}");
+        }
+    }
+}
+
+#[actix_web::test]
+async fn the_not_asked_note_names_ten_people_then_says_how_many_more() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let employer = app.employer(token, json!({"name": "Northwind"})).await;
+    for index in 0..13 {
+        app.contact(
+            token,
+            json!({"full_name": format!("Colleague {index:02} {}", "x".repeat(180)), "employer_id": employer["id"]}),
+        )
+        .await;
+    }
+    let asked = app
+        .contact(
+            token,
+            json!({"full_name": "Asked First", "employer_id": employer["id"]}),
+        )
+        .await;
+    let id = planned(&app, &ada, &asked).await;
+    act(&app, &ada, &id, "request", json!({"channel": "email"})).await;
+    let reminders = reminders_of(&app, &ada, &id).await;
+    let note = of_kind(&reminders, "next_contact")[0]["note"]
+        .as_str()
+        .expect("note")
+        .to_owned();
+    assert!(
+        note.starts_with("Not asked yet at Northwind: Colleague 00 "),
+        "{note}"
+    );
+    assert!(
+        note.contains("Colleague 09 ") && !note.contains("Colleague 10 "),
+        "{note}"
+    );
+    assert!(note.ends_with(" and 3 more"), "{note}");
+}
