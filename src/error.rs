@@ -44,6 +44,9 @@ pub struct Problem {
     /// The actions the resource allows now (409 on an interview action only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed_actions: Option<Vec<String>>,
+    /// The cap that was reached (409 `limit_reached` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<crate::limits::Cap>,
 }
 
 /// Every way a request can fail. Each variant maps to one status and code;
@@ -80,6 +83,9 @@ pub enum ApiError {
         status: &'static str,
         allowed: Vec<&'static str>,
     },
+    /// A cap of DESIGN §8 would be passed.
+    #[error("the account holds the most {} it may ({})", .0.name, .0.max)]
+    LimitReached(crate::limits::Cap),
     #[error("the resource has changed since it was read; fetch it again")]
     PreconditionFailed,
     /// A body that stalled or arrived too slowly; the connection is closed.
@@ -121,6 +127,7 @@ impl ApiError {
             Self::MethodNotAllowed { .. } => "method_not_allowed",
             Self::Conflict { code, .. } => code,
             Self::InvalidTransition { .. } => "invalid_transition",
+            Self::LimitReached(_) => "limit_reached",
             Self::PreconditionFailed => "precondition_failed",
             Self::RequestTimeout => "request_timeout",
             Self::PayloadTooLarge { .. } => "payload_too_large",
@@ -142,6 +149,7 @@ impl ApiError {
             Self::MethodNotAllowed { .. } => "Method not allowed",
             Self::Conflict { .. } => "Conflict",
             Self::InvalidTransition { .. } => "Action not allowed now",
+            Self::LimitReached(_) => "Limit reached",
             Self::PreconditionFailed => "Precondition failed",
             Self::RequestTimeout => "Request timeout",
             Self::PayloadTooLarge { .. } => "Request body too large",
@@ -178,6 +186,10 @@ impl ApiError {
                 }
                 _ => None,
             },
+            limit: match self {
+                Self::LimitReached(cap) => Some(*cap),
+                _ => None,
+            },
         }
     }
 }
@@ -191,7 +203,9 @@ impl ResponseError for ApiError {
             Self::Forbidden(_) | Self::ReauthenticationRequired => StatusCode::FORBIDDEN,
             Self::NotFound | Self::MissingReference { .. } => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
-            Self::Conflict { .. } | Self::InvalidTransition { .. } => StatusCode::CONFLICT,
+            Self::Conflict { .. } | Self::InvalidTransition { .. } | Self::LimitReached(_) => {
+                StatusCode::CONFLICT
+            }
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             Self::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
@@ -251,9 +265,25 @@ impl From<diesel::result::Error> for ApiError {
                 code: "conflict",
                 detail: "a linked resource no longer exists; reload and try again".to_owned(),
             },
+            // The database keeps the caps per user.
+            Error::DatabaseError(DatabaseErrorKind::CheckViolation, ref info)
+                if let Some(cap) = info
+                    .constraint_name()
+                    .and_then(crate::limits::of_constraint) =>
+            {
+                Self::LimitReached(cap)
+            }
             // Validation mirrors the CHECK constraints; this is the backstop.
             Error::DatabaseError(DatabaseErrorKind::CheckViolation, _) => {
                 Self::invalid("body", "a value is outside what the service accepts")
+            }
+            // Two transactions waited on each other, or a serializable one
+            // lost: nothing was changed, and the same request again succeeds.
+            Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => Self::Unavailable,
+            Error::DatabaseError(DatabaseErrorKind::Unknown, ref info)
+                if info.message().contains("deadlock detected") =>
+            {
+                Self::Unavailable
             }
             // The connection broke under the query (the server went away);
             // the pool discards it and the next request gets a fresh one.

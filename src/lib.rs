@@ -13,6 +13,7 @@ pub mod extract;
 pub mod health;
 pub mod http;
 pub mod interviews;
+pub mod limits;
 pub mod metrics;
 pub mod openapi;
 pub mod outreach;

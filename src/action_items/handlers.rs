@@ -71,8 +71,12 @@ pub async fn list_action_items(
     tag = "interviews",
     params(("id" = Uuid, Path, description = "The interview")),
     request_body = CreateActionItemRequest,
-    responses((status = 201, description = "The new item", body = ActionItemResponse,
-        headers(("Location" = String, description = "The new item"), ("ETag" = String, description = "Its version")))),
+    responses(
+        (status = 201, description = "The new item", body = ActionItemResponse,
+        headers(("Location" = String, description = "The new item"), ("ETag" = String, description = "Its version"))),
+        (status = 409, description = "The interview has 100 action items already, or the reminder of its due time would pass the pending reminders' cap (`limit_reached`, with `limit`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
     security(("bearer" = [])),
 )]
 #[post("/interviews/{id}/action-items")]

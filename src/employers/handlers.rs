@@ -75,7 +75,7 @@ pub async fn list_employers(
     responses(
         (status = 201, description = "The employer is on the list", body = EmployerResponse,
             headers(("Location" = String, description = "The new employer"), ("ETag" = String, description = "Its version"))),
-        (status = 409, description = "An employer with this name is on the list already (`conflict`)",
+        (status = 409, description = "An employer with this name is on the list already (`conflict`), or the account holds 2,000 employers already (`limit_reached`, with `limit`)",
             body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),

@@ -125,6 +125,8 @@ pub async fn list_interviews(
             headers(("Location" = String, description = "The new interview"), ("ETag" = String, description = "Its version"))),
         (status = 404, description = "`contact_id` names no contact of yours (`not_found`)",
             body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The account holds 30,000 interviews already (`limit_reached`, with `limit`)",
+            body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
 )]
@@ -253,7 +255,7 @@ async fn act(
     request_body = RequestActionBody,
     responses(
         (status = 200, description = "The interview, now `requested`", body = InterviewResponse),
-        (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`)",
+        (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or the reminders it makes would pass the cap of 50,000 pending reminders (`limit_reached`, with `limit`)",
             body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
@@ -278,7 +280,7 @@ pub async fn request_interview(
     request_body = ScheduleActionBody,
     responses(
         (status = 200, description = "The interview, now `scheduled`", body = InterviewResponse),
-        (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`)",
+        (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or the reminders it makes would pass the cap of 50,000 pending reminders (`limit_reached`, with `limit`)",
             body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
@@ -302,7 +304,7 @@ pub async fn schedule_interview(
     request_body(content = Option<CompleteActionBody>, description = "Empty, or the details"),
     responses(
         (status = 200, description = "The interview, now `completed`", body = InterviewResponse),
-        (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`)",
+        (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or the reminders it makes would pass the cap of 50,000 pending reminders (`limit_reached`, with `limit`)",
             body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
@@ -509,6 +511,8 @@ pub async fn update_interview_question(
     responses(
         (status = 201, description = "The new contact", body = ContactResponse,
             headers(("Location" = String, description = "The new contact"), ("ETag" = String, description = "Its version"))),
+        (status = 409, description = "The account holds 30,000 contacts already (`limit_reached`, with `limit`)",
+            body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
 )]

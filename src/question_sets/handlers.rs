@@ -89,8 +89,12 @@ pub async fn list_question_sets(
 #[utoipa::path(
     tag = "question-sets",
     request_body = CreateQuestionSetRequest,
-    responses((status = 201, description = "The new set", body = QuestionSetResponse,
-        headers(("Location" = String, description = "The new set"), ("ETag" = String, description = "Its version")))),
+    responses(
+        (status = 201, description = "The new set", body = QuestionSetResponse,
+        headers(("Location" = String, description = "The new set"), ("ETag" = String, description = "Its version"))),
+        (status = 409, description = "The account holds 200 question sets already (`limit_reached`, with `limit`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
     security(("bearer" = [])),
 )]
 #[post("/question-sets")]
@@ -207,8 +211,12 @@ pub async fn delete_question_set(
     tag = "question-sets",
     params(("id" = Uuid, Path, description = "The set to copy")),
     request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
-    responses((status = 201, description = "The copy", body = QuestionSetResponse,
-        headers(("Location" = String, description = "The copy"), ("ETag" = String, description = "Its version")))),
+    responses(
+        (status = 201, description = "The copy", body = QuestionSetResponse,
+        headers(("Location" = String, description = "The copy"), ("ETag" = String, description = "Its version"))),
+        (status = 409, description = "The account holds 200 question sets already (`limit_reached`, with `limit`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
     security(("bearer" = [])),
 )]
 #[post("/question-sets/{id}/copy")]
@@ -237,7 +245,7 @@ pub async fn copy_question_set(
     responses(
         (status = 201, description = "The new question", body = QuestionResponse,
             headers(("Location" = String, description = "The set the question belongs to"))),
-        (status = 409, description = "The set already holds 100 questions (`conflict`)",
+        (status = 409, description = "The set already holds 100 questions (`limit_reached`)",
             body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A library set (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     ),

@@ -12,11 +12,9 @@ use super::models::{
 };
 use super::repo::{self, QuestionSetCursor};
 use crate::error::{ApiError, ApiResult};
+use crate::limits::QUESTIONS_IN_A_SET;
 use crate::pagination::{self, Page};
 use crate::preconditions::IfMatch;
-
-/// The most questions a set holds.
-const MAX_QUESTIONS: usize = 100;
 
 fn read_only_library() -> ApiError {
     ApiError::Forbidden(
@@ -218,11 +216,10 @@ pub async fn add_question(
         .transaction(async |connection| {
             own_for_change(connection, user_id, set_id, &IfMatch::default()).await?;
             let existing = repo::questions_of(connection, &[set_id]).await?;
-            if existing.len() >= MAX_QUESTIONS {
-                return Err(ApiError::Conflict {
-                    code: "conflict",
-                    detail: format!("the set is full: it holds at most {MAX_QUESTIONS} questions"),
-                });
+            // The database refuses the 101st too; this says so before
+            // positions are worked out.
+            if existing.len() >= QUESTIONS_IN_A_SET.max as usize {
+                return Err(ApiError::LimitReached(QUESTIONS_IN_A_SET));
             }
             let rows = new_questions(
                 set_id,

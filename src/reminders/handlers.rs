@@ -158,6 +158,8 @@ pub async fn list_due_reminders(
             headers(("Location" = String, description = "The new reminder"), ("ETag" = String, description = "Its version"))),
         (status = 404, description = "`interview_id` or `contact_id` names nothing of yours (`not_found`)",
             body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The account has 5,000 pending manual reminders (or 50,000 pending in all) already (`limit_reached`, with `limit`)",
+            body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
 )]

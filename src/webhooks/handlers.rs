@@ -92,8 +92,12 @@ pub async fn list_webhooks(
 #[utoipa::path(
     tag = "webhooks",
     request_body = CreateWebhookRequest,
-    responses((status = 201, description = "The endpoint, with its secret", body = WebhookResponse,
-        headers(("Location" = String, description = "The new endpoint")))),
+    responses(
+        (status = 201, description = "The endpoint, with its secret", body = WebhookResponse,
+        headers(("Location" = String, description = "The new endpoint"))),
+        (status = 409, description = "The account has 10 webhooks already (`limit_reached`, with `limit`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
     security(("bearer" = [])),
 )]
 #[post("/webhooks")]
