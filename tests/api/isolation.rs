@@ -1,6 +1,7 @@
 //! No user can see or change another user's data: every verb of every
 //! route on someone else's resource answers 404 and changes nothing.
 
+use diesel_async::RunQueryDsl;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -375,4 +376,124 @@ async fn every_route_on_another_users_interview_or_question_set_answers_404_and_
         .get_json(&format!("{interview_path}/questions"), token)
         .await;
     assert_eq!(questions_now["items"][0]["asked"], false);
+}
+
+#[actix_web::test]
+async fn the_database_itself_refuses_a_link_to_another_users_row() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let bob = app.user("bob").await;
+    // One of everything for each.
+    let mut ids = std::collections::HashMap::new();
+    for user in [&ada, &bob] {
+        let token = &user.access_token;
+        let contact = app.contact(token, json!({"full_name": "Grace"})).await;
+        let interview = app
+            .create(
+                "/v1/interviews",
+                token,
+                json!({"contact_id": contact["id"]}),
+            )
+            .await;
+        let item = app
+            .create(
+                &format!("/v1/interviews/{}/action-items", id_of(&interview)),
+                token,
+                json!({"text": "Send the article", "due_at": "2031-01-01T09:00:00Z"}),
+            )
+            .await;
+        let set = app
+            .create("/v1/question-sets", token, json!({"title": "Mine"}))
+            .await;
+        let hook = app
+            .create(
+                "/v1/webhooks",
+                token,
+                json!({"url": "http://127.0.0.1:9/hook", "events": ["reminder.due"]}),
+            )
+            .await;
+        for (kind, value) in [
+            ("contact", id_of(&contact)),
+            ("interview", id_of(&interview)),
+            ("item", id_of(&item)),
+            ("set", id_of(&set)),
+            ("hook", id_of(&hook)),
+        ] {
+            ids.insert((user.id.clone(), kind), value);
+        }
+    }
+    let bobs = |kind: &'static str| ids[&(bob.id.clone(), kind)].clone();
+    let adas = |kind: &'static str| ids[&(ada.id.clone(), kind)].clone();
+    let mut connection = app.database.connection().await;
+    for statement in [
+        format!(
+            "UPDATE reminders SET interview_id = '{}' WHERE user_id = '{}'",
+            bobs("interview"),
+            ada.id
+        ),
+        format!(
+            "UPDATE reminders SET contact_id = '{}' WHERE user_id = '{}'",
+            bobs("contact"),
+            ada.id
+        ),
+        format!(
+            "UPDATE reminders SET action_item_id = '{}' WHERE user_id = '{}'",
+            bobs("item"),
+            ada.id
+        ),
+        format!(
+            "UPDATE action_items SET interview_id = '{}' WHERE user_id = '{}'",
+            bobs("interview"),
+            ada.id
+        ),
+        format!(
+            "UPDATE contacts SET source_interview_id = '{}' WHERE user_id = '{}'",
+            bobs("interview"),
+            ada.id
+        ),
+        format!(
+            "UPDATE interviews SET question_set_id = '{}' WHERE user_id = '{}'",
+            bobs("set"),
+            ada.id
+        ),
+        format!(
+            "INSERT INTO webhook_deliveries (id, webhook_id, user_id, event, payload) VALUES (gen_random_uuid(), '{}', '{}', 'webhook.ping', '{{}}')",
+            bobs("hook"),
+            ada.id
+        ),
+    ] {
+        let refused = diesel::sql_query(&statement).execute(&mut connection).await;
+        assert!(
+            matches!(
+                refused,
+                Err(diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::ForeignKeyViolation,
+                    _
+                ))
+            ),
+            "{statement}: {refused:?}"
+        );
+    }
+    // Links within one user's rows, and to the library, are fine.
+    for statement in [
+        format!(
+            "UPDATE contacts SET source_interview_id = '{}' WHERE user_id = '{}'",
+            adas("interview"),
+            ada.id
+        ),
+        format!(
+            "UPDATE interviews SET question_set_id = '{}' WHERE user_id = '{}'",
+            adas("set"),
+            ada.id
+        ),
+        format!(
+            "UPDATE interviews SET question_set_id = (SELECT id FROM question_sets WHERE builtin LIMIT 1) WHERE user_id = '{}'",
+            ada.id
+        ),
+    ] {
+        diesel::sql_query(&statement)
+            .execute(&mut connection)
+            .await
+            .unwrap_or_else(|error| panic!("{statement}: {error}"));
+    }
 }

@@ -278,3 +278,176 @@ async fn a_set_holds_100_questions_and_an_interview_100_action_items() {
         json!({"name": "action_items_of_an_interview", "max": 100})
     );
 }
+
+/// `length` characters of text a compressor cannot shrink, many of them
+/// four bytes long, drawn from `seed`.
+pub fn dense_text(length: usize, seed: u64) -> String {
+    const POOL: [char; 16] = [
+        'a', 'q', 'Z', '7', 'é', 'ß', 'ø', '中', '語', '🙂', '𝄞', '🦀', ',', ';', '"', '=',
+    ];
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    (0..length)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            POOL[(state >> 60) as usize]
+        })
+        .collect()
+}
+
+/// The longest email the service accepts: 254 characters.
+pub fn longest_email(local: char) -> String {
+    format!(
+        "{}@{}.{}.{}.com",
+        local.to_string().repeat(64),
+        "b".repeat(63),
+        "c".repeat(63),
+        "d".repeat(57)
+    )
+}
+
+#[actix_web::test]
+async fn every_text_field_of_every_resource_holds_its_maximum() {
+    let app = TestApp::spawn().await;
+    let user: Value = app
+        .create(
+            "/v1/auth/register",
+            "",
+            json!({"email": longest_email('a'), "password": dense_text(256, 1),
+                "display_name": dense_text(200, 2), "target_field": dense_text(200, 3)}),
+        )
+        .await;
+    let token = user["access_token"].as_str().expect("token").to_owned();
+    let token = token.as_str();
+    let patched = app
+        .patch_json(
+            "/v1/me",
+            token,
+            &json!({"display_name": dense_text(200, 4), "target_field": dense_text(200, 5)}),
+        )
+        .await;
+    assert_eq!(patched.status(), StatusCode::OK);
+    let url = |seed| {
+        format!(
+            "https://example.com/{}",
+            dense_text(2000 - 20, seed).replace(['"', ' '], "x")
+        )
+    };
+    let employer = app
+        .employer(
+            token,
+            json!({"name": dense_text(200, 6), "website": url(7), "notes": dense_text(20_000, 8)}),
+        )
+        .await;
+    let contact = app
+        .contact(
+            token,
+            json!({"full_name": dense_text(200, 9), "email": longest_email('e'), "phone": dense_text(50, 10),
+                "linkedin_url": url(11), "company": dense_text(200, 12), "job_title": dense_text(200, 13),
+                "field": dense_text(200, 14), "location": dense_text(200, 15), "employer_id": employer["id"],
+                "tags": (0..20).map(|index| dense_text(40, 100 + index)).collect::<Vec<_>>(),
+                "notes": dense_text(20_000, 16)}),
+        )
+        .await;
+    let interview = app
+        .create(
+            "/v1/interviews",
+            token,
+            json!({"contact_id": contact["id"], "purpose": dense_text(2000, 17), "location": dense_text(200, 18),
+                "meeting_url": url(19)}),
+        )
+        .await;
+    let interview_path = format!("/v1/interviews/{}", id_of(&interview));
+    for (action, body) in [
+        (
+            "request",
+            json!({"channel": "email", "message": dense_text(20_000, 20)}),
+        ),
+        (
+            "schedule",
+            json!({"scheduled_start": "2031-03-04T10:00:00Z", "location": dense_text(200, 21), "meeting_url": url(22)}),
+        ),
+        (
+            "complete",
+            json!({"completed_at": "2026-01-01T10:00:00Z", "notes": dense_text(20_000, 23), "key_insights": dense_text(20_000, 24)}),
+        ),
+    ] {
+        let response = app
+            .post_json(&format!("{interview_path}/{action}"), Some(token), &body)
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "{action}");
+    }
+    let other = app
+        .create(
+            "/v1/interviews",
+            token,
+            json!({"contact_id": contact["id"]}),
+        )
+        .await;
+    let cancelled = app
+        .post_json(
+            &format!("/v1/interviews/{}/cancel", id_of(&other)),
+            Some(token),
+            &json!({"reason": dense_text(2000, 25)}),
+        )
+        .await;
+    assert_eq!(cancelled.status(), StatusCode::OK);
+    let set = app
+        .create(
+            "/v1/question-sets",
+            token,
+            json!({"title": dense_text(200, 26), "description": dense_text(2000, 27),
+                "questions": [{"text": format!("What {}?", dense_text(494, 28)), "category": "advice"}]}),
+        )
+        .await;
+    let attached = app
+        .post_json(
+            &format!("{interview_path}/question-set"),
+            Some(token),
+            &json!({"question_set_id": set["id"]}),
+        )
+        .await;
+    assert_eq!(attached.status(), StatusCode::OK);
+    let questions = app
+        .get_json(&format!("{interview_path}/questions"), token)
+        .await;
+    let question = &questions["items"][0];
+    let answered = app
+        .patch_json(
+            &format!("{interview_path}/questions/{}", id_of(question)),
+            token,
+            &json!({"answer": dense_text(20_000, 29)}),
+        )
+        .await;
+    assert_eq!(answered.status(), StatusCode::OK);
+    app.create(
+        &format!("{interview_path}/action-items"),
+        token,
+        json!({"text": dense_text(2000, 30), "due_at": "2031-01-01T00:00:00Z"}),
+    )
+    .await;
+    app.create("/v1/reminders", token, json!({"title": dense_text(200, 31), "note": dense_text(20_000, 32), "due_at": "2031-01-01T00:00:00Z"}))
+        .await;
+    app.create(
+        "/v1/webhooks",
+        token,
+        json!({"url": format!("http://127.0.0.1:9/{}", "h".repeat(2000 - 21)), "events": ["reminder.due"]}),
+    )
+    .await;
+    // Every list still reads back what was stored.
+    for list in [
+        "/v1/employers",
+        "/v1/contacts",
+        "/v1/interviews",
+        "/v1/reminders",
+        "/v1/question-sets?scope=mine",
+        "/v1/webhooks",
+        "/v1/network",
+        "/v1/stats",
+    ] {
+        app.get_json(list, token).await;
+    }
+}
