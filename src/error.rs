@@ -93,6 +93,9 @@ pub enum ApiError {
     RequestTimeout,
     #[error("the request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
+    /// An import with more data rows than it may hold.
+    #[error("the file holds more than {max} rows")]
+    TooManyRows { max: usize },
     #[error("{0}")]
     UnsupportedMediaType(String),
     #[error("too many attempts; try again in {retry_after_secs} seconds")]
@@ -130,7 +133,7 @@ impl ApiError {
             Self::LimitReached(_) => "limit_reached",
             Self::PreconditionFailed => "precondition_failed",
             Self::RequestTimeout => "request_timeout",
-            Self::PayloadTooLarge { .. } => "payload_too_large",
+            Self::PayloadTooLarge { .. } | Self::TooManyRows { .. } => "payload_too_large",
             Self::UnsupportedMediaType(_) => "unsupported_media_type",
             Self::RateLimited { .. } => "rate_limited",
             Self::Unavailable => "unavailable",
@@ -152,7 +155,7 @@ impl ApiError {
             Self::LimitReached(_) => "Limit reached",
             Self::PreconditionFailed => "Precondition failed",
             Self::RequestTimeout => "Request timeout",
-            Self::PayloadTooLarge { .. } => "Request body too large",
+            Self::PayloadTooLarge { .. } | Self::TooManyRows { .. } => "Request body too large",
             Self::UnsupportedMediaType(_) => "Unsupported media type",
             Self::RateLimited { .. } => "Too many requests",
             Self::Unavailable => "Service unavailable",
@@ -208,7 +211,9 @@ impl ResponseError for ApiError {
             }
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             Self::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
-            Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::PayloadTooLarge { .. } | Self::TooManyRows { .. } => {
+                StatusCode::PAYLOAD_TOO_LARGE
+            }
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,

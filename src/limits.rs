@@ -17,51 +17,43 @@ pub struct Cap {
     pub max: u32,
 }
 
+/// Contacts, archived ones included (LinkedIn's own connection limit).
+pub const CONTACTS: Cap = Cap::new("contacts", 30_000);
+pub const EMPLOYERS: Cap = Cap::new("employers", 2_000);
+/// Interviews of every status.
+pub const INTERVIEWS: Cap = Cap::new("interviews", 30_000);
+/// The user's own question sets (the library does not count).
+pub const QUESTION_SETS: Cap = Cap::new("question_sets", 200);
+pub const WEBHOOKS: Cap = Cap::new("webhooks", 10);
+/// Reminders with status `pending`, of any origin.
+pub const PENDING_REMINDERS: Cap = Cap::new("pending_reminders", 50_000);
+/// Reminders with status `pending` and origin `manual`.
+pub const PENDING_MANUAL_REMINDERS: Cap = Cap::new("pending_manual_reminders", 5_000);
+
 /// Caps counted per user, as in the database's `usage_caps` table.
 pub const PER_USER: [Cap; 7] = [
-    Cap {
-        name: "contacts",
-        max: 30_000,
-    },
-    Cap {
-        name: "employers",
-        max: 2_000,
-    },
-    Cap {
-        name: "interviews",
-        max: 30_000,
-    },
-    Cap {
-        name: "question_sets",
-        max: 200,
-    },
-    Cap {
-        name: "webhooks",
-        max: 10,
-    },
-    Cap {
-        name: "pending_reminders",
-        max: 50_000,
-    },
-    Cap {
-        name: "pending_manual_reminders",
-        max: 5_000,
-    },
+    CONTACTS,
+    EMPLOYERS,
+    INTERVIEWS,
+    QUESTION_SETS,
+    WEBHOOKS,
+    PENDING_REMINDERS,
+    PENDING_MANUAL_REMINDERS,
 ];
 
 /// Questions one set holds, as in the `questions_cap` trigger.
-pub const QUESTIONS_IN_A_SET: Cap = Cap {
-    name: "questions_in_a_set",
-    max: 100,
-};
+pub const QUESTIONS_IN_A_SET: Cap = Cap::new("questions_in_a_set", 100);
 /// Action items of one interview, as in the `action_items_cap` trigger.
-pub const ACTION_ITEMS_OF_AN_INTERVIEW: Cap = Cap {
-    name: "action_items_of_an_interview",
-    max: 100,
-};
+pub const ACTION_ITEMS_OF_AN_INTERVIEW: Cap = Cap::new("action_items_of_an_interview", 100);
 
 /// Caps counted per parent row.
 pub const PER_PARENT: [Cap; 2] = [QUESTIONS_IN_A_SET, ACTION_ITEMS_OF_AN_INTERVIEW];
+
+impl Cap {
+    const fn new(name: &'static str, max: u32) -> Self {
+        Self { name, max }
+    }
+}
 
 /// The cap a database constraint named `usage_cap_<name>` enforces.
 pub fn of_constraint(constraint: &str) -> Option<Cap> {

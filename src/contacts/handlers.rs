@@ -14,7 +14,7 @@ use super::dto::{
 };
 use super::outreach::{OutreachScript, OutreachScriptQuery};
 use super::search::SearchTurn;
-use super::{import, service};
+use super::{export, import, service};
 use crate::auth::{AuthUser, AuthUserWithConnection, authenticate_then};
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::{CsvBody, Json, JsonOrEmpty, NoFields};
@@ -132,13 +132,14 @@ pub async fn create_contact(
 /// `has_hiring_power`, `tags` separated by `;`, `notes`). Rows matching a
 /// contact (LinkedIn URL, then email, then name and company) update it, so
 /// importing a file twice creates nothing new. A row is stored whole or
-/// listed in `errors` with its line.
+/// listed in `errors` with its line (a row past the account's 30,000
+/// contacts as `limit_reached`). Rows are applied 500 at a time.
 #[utoipa::path(
     tag = "contacts",
     request_body(content = String, content_type = "text/csv", description = "The CSV file"),
     responses(
         (status = 200, description = "What the import did", body = ImportResult),
-        (status = 413, description = "The file is larger than 5 MiB (`payload_too_large`)",
+        (status = 413, description = "The file is larger than 5 MiB or holds more than 30,000 rows; nothing is stored (`payload_too_large`)",
             body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not `text/csv` (`unsupported_media_type`)",
             body = Problem, content_type = "application/problem+json"),
@@ -156,16 +157,16 @@ pub async fn import_contacts(
     let file = web::block(move || import::parse(&body.0))
         .await
         .map_err(crate::error::ApiError::internal)??;
-    let mut connection = state.pool.get().await?;
     Ok(web::Json(
-        service::import(&mut connection, user.0.id, file).await?,
+        service::import(&state.pool, user.0.id, file).await?,
     ))
 }
 
 /// Export contacts
 ///
 /// Every contact, archived ones included, as CSV (cells that a spreadsheet
-/// would run as a formula start with `'`) or as vCard 4.0.
+/// would run as a formula start with `'`) or as vCard 4.0. The file is
+/// written as it is read, 500 contacts at a time.
 #[utoipa::path(
     tag = "contacts",
     params(ExportQuery),
@@ -179,33 +180,24 @@ pub async fn import_contacts(
 )]
 #[get("/contacts/export")]
 pub async fn export_contacts(
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
+    state: web::Data<AppState>,
+    user: AuthUser,
     query: web::Query<ExportQuery>,
-) -> ApiResult<HttpResponse> {
-    let contacts = service::export(&mut connection, user.id).await?;
-    drop(connection);
-    let (content_type, file_name, body) = match query.format.unwrap_or(ExportFormat::Csv) {
-        ExportFormat::Csv => (
-            "text/csv; charset=utf-8",
-            "contacts.csv",
-            import::to_csv(&contacts)?,
-        ),
-        ExportFormat::Vcard => (
-            "text/vcard; charset=utf-8",
-            "contacts.vcf",
-            import::to_vcard(&contacts).into_bytes(),
-        ),
+) -> HttpResponse {
+    let pool = state.pool.clone();
+    let mut response = HttpResponse::Ok();
+    let (content_type, file_name) = match query.format.unwrap_or(ExportFormat::Csv) {
+        ExportFormat::Csv => ("text/csv; charset=utf-8", "contacts.csv"),
+        ExportFormat::Vcard => ("text/vcard; charset=utf-8", "contacts.vcf"),
     };
-    Ok(HttpResponse::Ok()
-        .content_type(content_type)
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{file_name}\""),
-        ))
-        .body(body))
+    response.content_type(content_type).insert_header((
+        header::CONTENT_DISPOSITION,
+        format!("attachment; filename=\"{file_name}\""),
+    ));
+    match query.format.unwrap_or(ExportFormat::Csv) {
+        ExportFormat::Csv => response.streaming(export::csv(pool, user.0.id)),
+        ExportFormat::Vcard => response.streaming(export::vcards(pool, user.0.id)),
+    }
 }
 
 /// Read a contact
@@ -417,20 +409,18 @@ pub async fn outreach_script(
 /// Read the referral network
 ///
 /// Every contact as a node and every referral as an edge from the
-/// referrer, for drawing the network. Not paged.
+/// referrer, for drawing the network. Not paged: written as it is read,
+/// 500 contacts at a time.
 #[utoipa::path(
     tag = "contacts",
     responses((status = 200, description = "The network", body = NetworkResponse)),
     security(("bearer" = [])),
 )]
 #[get("/network")]
-pub async fn get_network(
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
-) -> ApiResult<web::Json<NetworkResponse>> {
-    Ok(web::Json(service::network(&mut connection, user.id).await?))
+pub async fn get_network(state: web::Data<AppState>, user: AuthUser) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .streaming(export::network(state.pool.clone(), user.0.id))
 }
 
 /// The caller of the contact list, with the connection that checked the

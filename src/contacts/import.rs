@@ -1,17 +1,22 @@
-//! CSV import (LinkedIn's `Connections.csv` or a CSV naming our fields) and
-//! export (CSV that spreadsheets cannot execute, and vCard 4.0).
+//! Reading a CSV import: LinkedIn's `Connections.csv`, or a CSV naming the
+//! API's fields (what the export writes).
 
-use std::str::FromStr;
+use std::collections::HashMap;
 
+use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::dto::{CreateContactRequest, ImportError, Source};
-use super::models::Contact;
+use super::models::ContactIdentity;
+use super::spreadsheet;
 use crate::error::{ApiError, FieldError};
 use crate::extract;
 
 /// The largest CSV file accepted (DESIGN §3).
 pub const IMPORT_LIMIT: usize = 5 * 1024 * 1024;
+/// The most data rows a file may hold (DESIGN §8); past it, nothing is
+/// stored and the answer is a 413.
+pub const MAX_ROWS: usize = 30_000;
 
 /// The header lines are looked for among the first lines of the file;
 /// LinkedIn puts a few "Notes:" lines before its header.
@@ -124,13 +129,17 @@ fn layout_of(cells: &[String]) -> Option<(Layout, Vec<String>)> {
     Some((Layout::Plain(columns), unknown))
 }
 
-/// Undoes the export's protection of cells that start like a formula.
-fn cell(record: &csv::StringRecord, index: Option<usize>) -> Option<String> {
+/// A cell of LinkedIn's export, without the spaces around it.
+fn linkedin_cell(record: &csv::StringRecord, index: Option<usize>) -> Option<String> {
     let value = record.get(index?)?.trim();
-    let value = match value.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
-        _ => value,
-    };
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// A cell of a CSV naming our fields, exactly as the export wrote it: the
+/// `'` that protects a formula-like cell comes off, and nothing else
+/// changes, so that importing an export gives back the same contacts.
+fn plain_cell(record: &csv::StringRecord, index: Option<usize>) -> Option<String> {
+    let value = spreadsheet::unprotect(record.get(index?)?);
     (!value.is_empty()).then(|| value.to_owned())
 }
 
@@ -175,8 +184,8 @@ fn row_to_request(
             position,
         } => {
             let name = [
-                cell(record, Some(*first_name)),
-                cell(record, Some(*last_name)),
+                linkedin_cell(record, Some(*first_name)),
+                linkedin_cell(record, Some(*last_name)),
             ]
             .into_iter()
             .flatten()
@@ -184,10 +193,10 @@ fn row_to_request(
             .join(" ");
             CreateContactRequest {
                 full_name: name,
-                email: cell(record, *email),
-                linkedin_url: cell(record, *url),
-                company: cell(record, *company),
-                job_title: cell(record, *position),
+                email: linkedin_cell(record, *email),
+                linkedin_url: linkedin_cell(record, *url),
+                company: linkedin_cell(record, *company),
+                job_title: linkedin_cell(record, *position),
                 source: Some(Source::Online),
                 ..empty
             }
@@ -195,7 +204,7 @@ fn row_to_request(
         Layout::Plain(columns) => {
             let get = |name: &str| {
                 let index = PLAIN_COLUMNS.iter().position(|column| *column == name);
-                cell(record, index.and_then(|index| columns[index]))
+                plain_cell(record, index.and_then(|index| columns[index]))
             };
             let source = match get("source") {
                 Some(source) => Some(
@@ -204,13 +213,7 @@ fn row_to_request(
                 ),
                 None => None,
             };
-            let tags = get("tags").map(|tags| {
-                tags.split(';')
-                    .map(str::trim)
-                    .filter(|tag| !tag.is_empty())
-                    .map(str::to_owned)
-                    .collect()
-            });
+            let tags = get("tags").map(|tags| spreadsheet::split_tags(&tags));
             CreateContactRequest {
                 full_name: get("full_name").unwrap_or_default(),
                 email: get("email"),
@@ -241,8 +244,9 @@ fn row_to_request(
     Ok(request)
 }
 
-/// Reads a CSV file. A file that cannot be read at all is a 422; a row that
-/// cannot be stored is listed in `errors` and the others go on.
+/// Reads a CSV file. A file that cannot be read at all is a 422, one with
+/// more than [`MAX_ROWS`] data rows a 413; a row that cannot be stored is
+/// listed in `errors` and the others go on.
 pub fn parse(body: &[u8]) -> Result<ParsedFile, ApiError> {
     let text = std::str::from_utf8(body).map_err(|_| unreadable("the file is not UTF-8 text"))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -287,12 +291,17 @@ pub fn parse(body: &[u8]) -> Result<ParsedFile, ApiError> {
         .has_headers(false)
         .flexible(true)
         .from_reader(&text.as_bytes()[data_start..]);
+    let mut data_rows = 0;
     for record in reader.records() {
         let (line, result) = match record {
             Ok(record) => {
                 let line = header_line + record.position().map_or(0, |position| position.line());
                 if record.iter().all(|value| value.trim().is_empty()) {
                     continue;
+                }
+                data_rows += 1;
+                if data_rows > MAX_ROWS {
+                    return Err(ApiError::TooManyRows { max: MAX_ROWS });
                 }
                 (line, row_to_request(&layout, &record))
             }
@@ -322,6 +331,101 @@ fn describe_csv_error(error: &csv::Error) -> String {
     }
 }
 
+/// Which of the user's contacts a row is: its identities (LinkedIn URL,
+/// email, name and company — in that order of trust) hashed, so that
+/// matching a 30,000-row file against 30,000 contacts holds a few bytes a
+/// contact, not their texts.
+#[derive(Default)]
+pub struct ImportMatches {
+    by_linkedin: HashMap<IdentityHash, Uuid>,
+    by_email: HashMap<IdentityHash, Uuid>,
+    by_name_and_company: HashMap<IdentityHash, Uuid>,
+}
+
+/// 128 bits of SHA-256: no two identities of one user's contacts collide.
+type IdentityHash = [u8; 16];
+
+fn identity_hash(parts: &[&str]) -> IdentityHash {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part.as_bytes());
+        hasher.update([0]);
+    }
+    let digest = hasher.finalize();
+    let mut hash = [0; 16];
+    hash.copy_from_slice(&digest[..16]);
+    hash
+}
+
+/// The three identity hashes of a contact or a row.
+fn identities_of(
+    full_name: &str,
+    email: Option<&str>,
+    linkedin_url: Option<&str>,
+    company: Option<&str>,
+) -> [Option<IdentityHash>; 3] {
+    [
+        linkedin_url.map(|url| identity_hash(&[&linkedin_key(url)])),
+        email.map(|email| identity_hash(&[&email.to_lowercase()])),
+        Some(identity_hash(&[
+            &full_name.to_lowercase(),
+            &company.unwrap_or_default().to_lowercase(),
+        ])),
+    ]
+}
+
+impl ImportMatches {
+    /// The identities of the contacts `stream` reads.
+    pub async fn of_contacts(
+        stream: impl futures_util::Stream<Item = diesel::QueryResult<ContactIdentity>>,
+    ) -> Result<Self, ApiError> {
+        use futures_util::TryStreamExt;
+        let mut matches = Self::default();
+        futures_util::pin_mut!(stream);
+        while let Some(contact) = stream.try_next().await? {
+            matches.add(&contact);
+        }
+        Ok(matches)
+    }
+
+    fn maps(&mut self) -> [&mut HashMap<IdentityHash, Uuid>; 3] {
+        [
+            &mut self.by_linkedin,
+            &mut self.by_email,
+            &mut self.by_name_and_company,
+        ]
+    }
+
+    /// Remembers a contact; an identity seen first keeps its contact.
+    pub fn add(&mut self, contact: &ContactIdentity) {
+        let hashes = identities_of(
+            &contact.full_name,
+            contact.email.as_deref(),
+            contact.linkedin_url.as_deref(),
+            contact.company.as_deref(),
+        );
+        for (map, hash) in self.maps().into_iter().zip(hashes) {
+            if let Some(hash) = hash {
+                map.entry(hash).or_insert(contact.id);
+            }
+        }
+    }
+
+    /// The contact a row is, by its most trusted identity that matches.
+    pub fn find(&self, row: &CreateContactRequest) -> Option<Uuid> {
+        let hashes = identities_of(
+            &row.full_name,
+            row.email.as_deref(),
+            row.linkedin_url.as_deref(),
+            row.company.as_deref(),
+        );
+        [&self.by_linkedin, &self.by_email, &self.by_name_and_company]
+            .into_iter()
+            .zip(hashes)
+            .find_map(|(map, hash)| map.get(&hash?).copied())
+    }
+}
+
 /// The key an import de-duplicates on first: the LinkedIn URL without
 /// scheme, `www.`, query or trailing slash, in lower case.
 pub fn linkedin_key(url: &str) -> String {
@@ -333,114 +437,6 @@ pub fn linkedin_key(url: &str) -> String {
     let url = url.strip_prefix("www.").unwrap_or(url);
     let url = url.split(['?', '#']).next().unwrap_or(url);
     url.trim_end_matches('/').to_owned()
-}
-
-/// A cell a spreadsheet would run as a formula gets a leading `'`.
-fn spreadsheet_safe(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    }
-}
-
-/// Every contact as CSV, with a header naming the API's fields.
-pub fn to_csv(contacts: &[Contact]) -> Result<Vec<u8>, ApiError> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = [
-        "id",
-        "full_name",
-        "email",
-        "phone",
-        "linkedin_url",
-        "company",
-        "job_title",
-        "field",
-        "location",
-        "employer_id",
-        "source",
-        "referred_by_contact_id",
-        "has_hiring_power",
-        "tags",
-        "notes",
-        "archived_at",
-        "created_at",
-        "updated_at",
-    ];
-    writer.write_record(header).map_err(ApiError::internal)?;
-    let text = |value: &Option<String>| spreadsheet_safe(value.as_deref().unwrap_or(""));
-    let id = |value: Option<Uuid>| value.map(|id| id.to_string()).unwrap_or_default();
-    for contact in contacts {
-        let record = [
-            contact.id.to_string(),
-            spreadsheet_safe(&contact.full_name),
-            text(&contact.email),
-            text(&contact.phone),
-            text(&contact.linkedin_url),
-            text(&contact.company),
-            text(&contact.job_title),
-            text(&contact.field),
-            text(&contact.location),
-            id(contact.employer_id),
-            contact.source.clone(),
-            id(contact.referred_by_contact_id),
-            contact
-                .has_hiring_power
-                .map(|power| power.to_string())
-                .unwrap_or_else(|| "unknown".to_owned()),
-            spreadsheet_safe(&contact.tags.join(";")),
-            text(&contact.notes),
-            contact
-                .archived_at
-                .map(|at| at.to_rfc3339())
-                .unwrap_or_default(),
-            contact.created_at.to_rfc3339(),
-            contact.updated_at.to_rfc3339(),
-        ];
-        writer.write_record(&record).map_err(ApiError::internal)?;
-    }
-    writer.into_inner().map_err(ApiError::internal)
-}
-
-/// Every contact as a vCard 4.0 (RFC 6350) card. Control characters are
-/// dropped from every value (line breaks stay in the note, escaped by the
-/// writer), so no stored text can start a property of its own.
-pub fn to_vcard(contacts: &[Contact]) -> String {
-    use crate::text::{one_line, paragraphs};
-    let mut cards = String::new();
-    for contact in contacts {
-        let mut card = vcard4::VcardBuilder::new(one_line(&contact.full_name));
-        if let Ok(uid) = vcard4::Uri::from_str(&format!("urn:uuid:{}", contact.id)) {
-            card = card.uid(uid);
-        }
-        if let Some(email) = &contact.email {
-            card = card.email(one_line(email));
-        }
-        if let Some(phone) = &contact.phone {
-            card = card.telephone(one_line(phone));
-        }
-        if let Some(company) = &contact.company {
-            card = card.org(vec![one_line(company)]);
-        }
-        if let Some(title) = &contact.job_title {
-            card = card.title(one_line(title));
-        }
-        if let Some(url) = contact
-            .linkedin_url
-            .as_deref()
-            .and_then(|url| vcard4::Uri::from_str(&one_line(url)).ok())
-        {
-            card = card.url(url);
-        }
-        if !contact.tags.is_empty() {
-            card = card.categories(contact.tags.iter().map(|tag| one_line(tag)).collect());
-        }
-        if let Some(notes) = &contact.notes {
-            card = card.note(paragraphs(notes));
-        }
-        cards.push_str(&card.finish().to_string());
-    }
-    cards
 }
 
 #[cfg(test)]
@@ -486,14 +482,33 @@ mod tests {
     }
 
     #[test]
-    fn formula_cells_are_defused_on_export_and_restored_on_import() {
-        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(spreadsheet_safe("+1 555"), "'+1 555");
-        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(spreadsheet_safe("plain"), "plain");
-        let parsed = parse(b"full_name,phone\n'=cmd,'+1 555 0100\n").expect("readable");
+    fn protected_cells_are_restored_and_others_kept_exactly() {
+        let parsed =
+            parse(b"full_name,phone,notes\n'=cmd,'+1 555 0100, spaced \n").expect("readable");
         assert_eq!(parsed.rows[0].contact.full_name, "=cmd");
         assert_eq!(parsed.rows[0].contact.phone.as_deref(), Some("+1 555 0100"));
+        assert_eq!(parsed.rows[0].contact.notes.as_deref(), Some(" spaced "));
+    }
+
+    #[test]
+    fn a_file_of_more_than_30000_rows_is_refused_whole() {
+        let mut file = String::from("full_name\n");
+        for index in 0..=MAX_ROWS {
+            file.push_str(&format!("n{index}\n"));
+        }
+        assert!(matches!(
+            parse(file.as_bytes()),
+            Err(ApiError::TooManyRows { .. })
+        ));
+        let exactly: String = file
+            .lines()
+            .take(MAX_ROWS + 1)
+            .map(|line| format!("{line}\n"))
+            .collect();
+        assert_eq!(
+            parse(exactly.as_bytes()).expect("readable").rows.len(),
+            MAX_ROWS
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Contacts: the professionals a user may talk to, and who referred whom.
 
 pub mod dto;
+pub mod export;
 pub mod handlers;
 pub mod import;
 pub mod models;
@@ -9,5 +10,6 @@ pub mod repo;
 pub mod search;
 pub mod segment;
 pub mod service;
+pub mod spreadsheet;
 
 pub use handlers::configure;

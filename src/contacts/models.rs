@@ -37,14 +37,74 @@ pub struct Contact {
 }
 
 /// What a contact's segment is computed from: its latest request.
-#[derive(Debug, Clone, Default, PartialEq, AsChangeset)]
-#[diesel(table_name = contacts, treat_none_as_null = true)]
+#[derive(Debug, Clone, Default, PartialEq, AsChangeset, Queryable, Selectable)]
+#[diesel(table_name = contacts, treat_none_as_null = true, check_for_backend(diesel::pg::Pg))]
 pub struct SegmentInputs {
     pub segment_requested_at: Option<DateTime<Utc>>,
     pub segment_responded_at: Option<DateTime<Utc>>,
     pub segment_no_response: bool,
     pub segment_mark3_at: Option<DateTime<Utc>>,
     pub segment_mark7_at: Option<DateTime<Utc>>,
+}
+
+/// A contact as an export writes it: the fields a user sees, and nothing
+/// only the service reads (search text, segment inputs).
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = contacts, check_for_backend(diesel::pg::Pg))]
+pub struct ExportedContact {
+    pub id: Uuid,
+    pub full_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub linkedin_url: Option<String>,
+    pub company: Option<String>,
+    pub job_title: Option<String>,
+    pub field: Option<String>,
+    pub location: Option<String>,
+    pub employer_id: Option<Uuid>,
+    pub source: String,
+    pub referred_by_contact_id: Option<Uuid>,
+    pub has_hiring_power: Option<bool>,
+    pub tags: Vec<String>,
+    pub notes: Option<String>,
+    pub archived_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A contact as a node of the referral network.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = contacts, check_for_backend(diesel::pg::Pg))]
+pub struct NetworkNodeRow {
+    pub id: Uuid,
+    pub full_name: String,
+    pub employer_id: Option<Uuid>,
+    #[diesel(embed)]
+    pub segment: SegmentInputs,
+}
+
+/// What an import matches a row against: the identities of a contact.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = contacts, check_for_backend(diesel::pg::Pg))]
+pub struct ContactIdentity {
+    pub id: Uuid,
+    pub full_name: String,
+    pub email: Option<String>,
+    pub linkedin_url: Option<String>,
+    pub company: Option<String>,
+}
+
+impl ContactIdentity {
+    /// The identity of a contact about to be stored.
+    pub fn of(contact: &NewContact) -> Self {
+        Self {
+            id: contact.id,
+            full_name: contact.full_name.clone(),
+            email: contact.email.clone(),
+            linkedin_url: contact.linkedin_url.clone(),
+            company: contact.company.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Insertable)]

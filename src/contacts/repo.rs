@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::dto::{ContactSort, Segment};
-use super::models::{Contact, ContactChangeset, NewContact};
+use super::models::{
+    Contact, ContactChangeset, ContactIdentity, ExportedContact, NetworkNodeRow, NewContact,
+};
 use super::search::TextSearch;
 use crate::schema::{contacts, employers};
 use crate::sql::{
@@ -461,17 +463,118 @@ pub async fn set_segment_inputs(
         .map(drop)
 }
 
-/// Every contact of the user, for export and import matching.
-pub async fn all_of_user(
+/// How many rows an export, the network or an import's matching reads at
+/// a time: what the service holds of them at once.
+pub const BATCH: i64 = 500;
+
+/// The user's contacts after `after` (a folded name and an id), in name
+/// order, a batch at a time, with their folded names: what an export
+/// writes.
+pub async fn export_batch(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
+    after: Option<(String, Uuid)>,
+) -> QueryResult<Vec<(ExportedContact, String)>> {
+    let mut query = contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .select((ExportedContact::as_select(), lower(contacts::full_name)))
+        .order((lower(contacts::full_name).asc(), contacts::id.asc()))
+        .limit(BATCH)
+        .into_boxed();
+    if let Some((name, id)) = after {
+        query = query.filter(
+            lower(contacts::full_name)
+                .gt(name.clone())
+                .or(lower(contacts::full_name).eq(name).and(contacts::id.gt(id))),
+        );
+    }
+    query.load(connection).await
+}
+
+/// The user's contacts after `after`, by id, as network nodes.
+pub async fn network_batch(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    after: Option<Uuid>,
+) -> QueryResult<Vec<NetworkNodeRow>> {
+    let mut query = contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .select(NetworkNodeRow::as_select())
+        .order(contacts::id.asc())
+        .limit(BATCH)
+        .into_boxed();
+    if let Some(id) = after {
+        query = query.filter(contacts::id.gt(id));
+    }
+    query.load(connection).await
+}
+
+/// The referrals among the user's contacts after `after`, by id: (the
+/// referred contact, its referrer).
+pub async fn referral_batch(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    after: Option<Uuid>,
+) -> QueryResult<Vec<(Uuid, Uuid)>> {
+    let mut query = contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::referred_by_contact_id.is_not_null())
+        .select((
+            contacts::id,
+            contacts::referred_by_contact_id.assume_not_null(),
+        ))
+        .order(contacts::id.asc())
+        .limit(BATCH)
+        .into_boxed();
+    if let Some(id) = after {
+        query = query.filter(contacts::id.gt(id));
+    }
+    query.load(connection).await
+}
+
+/// The identities of every contact of the user, one row at a time, for an
+/// import to match its rows against.
+pub async fn identities(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+) -> QueryResult<impl futures_util::Stream<Item = QueryResult<ContactIdentity>> + Send + use<'_>> {
+    contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .select(ContactIdentity::as_select())
+        .load_stream(connection)
+        .await
+}
+
+/// The user's contacts among `ids`.
+pub async fn find_many(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    ids: &[Uuid],
 ) -> QueryResult<Vec<Contact>> {
     contacts::table
         .filter(contacts::user_id.eq(user_id))
-        .order((lower(contacts::full_name).asc(), contacts::id.asc()))
+        .filter(contacts::id.eq_any(ids))
         .select(Contact::as_select())
         .load(connection)
         .await
+}
+
+/// Locks the user's count of contacts until the transaction ends and says
+/// how many more they may have (see the `caps_per_user` migration).
+pub async fn lock_room_for_contacts(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+) -> QueryResult<i64> {
+    #[derive(QueryableByName)]
+    struct Room {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        room: i64,
+    }
+    diesel::sql_query("SELECT rapport_lock_usage_room($1, 'contacts') AS room")
+        .bind::<SqlUuid, _>(user_id)
+        .get_result::<Room>(connection)
+        .await
+        .map(|row| row.room)
 }
 
 /// The full name of one of the user's contacts.

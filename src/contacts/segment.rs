@@ -13,15 +13,29 @@ use crate::business_days;
 
 /// The segment of a contact at `now`.
 pub fn of(contact: &Contact, now: DateTime<Utc>) -> Segment {
-    let Some(_requested_at) = contact.segment_requested_at else {
+    of_inputs(
+        &SegmentInputs {
+            segment_requested_at: contact.segment_requested_at,
+            segment_responded_at: contact.segment_responded_at,
+            segment_no_response: contact.segment_no_response,
+            segment_mark3_at: contact.segment_mark3_at,
+            segment_mark7_at: contact.segment_mark7_at,
+        },
+        now,
+    )
+}
+
+/// The segment that `inputs` give at `now`.
+pub fn of_inputs(inputs: &SegmentInputs, now: DateTime<Utc>) -> Segment {
+    let Some(_requested_at) = inputs.segment_requested_at else {
         return Segment::Unknown;
     };
-    match (contact.segment_responded_at, contact.segment_mark3_at) {
+    match (inputs.segment_responded_at, inputs.segment_mark3_at) {
         (Some(responded), Some(mark3)) if responded <= mark3 => Segment::Booster,
         (Some(_), _) => Segment::Obligate,
         (None, _) => {
-            let past_seven = contact.segment_mark7_at.is_some_and(|mark7| now > mark7);
-            if contact.segment_no_response || past_seven {
+            let past_seven = inputs.segment_mark7_at.is_some_and(|mark7| now > mark7);
+            if inputs.segment_no_response || past_seven {
                 Segment::Curmudgeon
             } else {
                 Segment::Awaiting

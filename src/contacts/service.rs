@@ -6,9 +6,10 @@ use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
 use super::dto::{
-    ContactListQuery, ContactResponse, ContactSort, NetworkEdge, NetworkNode, NetworkResponse,
+    ContactListQuery, ContactResponse, ContactSort, CreateContactRequest, ImportError, ImportResult,
 };
-use super::models::{Contact, ContactChangeset, NewContact};
+use super::import::{ImportMatches, ImportedRow, ParsedFile};
+use super::models::{Contact, ContactChangeset, ContactIdentity, NewContact};
 use super::outreach::{self, OutreachScript, OutreachTemplate, Placeholders};
 use super::repo::{self, ContactCursor, ContactFilter};
 use super::search::{self, PageStart, SearchTextHistogram};
@@ -249,34 +250,6 @@ pub async fn referrals(
     page(connection, user_id, filter, ContactSort::Name, after, limit).await
 }
 
-/// Every contact as a node and every referral as an edge.
-pub async fn network(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-) -> ApiResult<NetworkResponse> {
-    let contacts = repo::all_of_user(connection, user_id).await?;
-    let now = Utc::now();
-    let edges = contacts
-        .iter()
-        .filter_map(|contact| {
-            contact.referred_by_contact_id.map(|from| NetworkEdge {
-                from,
-                to: contact.id,
-            })
-        })
-        .collect();
-    let nodes = contacts
-        .iter()
-        .map(|contact| NetworkNode {
-            id: contact.id,
-            full_name: contact.full_name.clone(),
-            employer_id: contact.employer_id,
-            segment: super::segment::of(contact, now),
-        })
-        .collect();
-    Ok(NetworkResponse { nodes, edges })
-}
-
 /// A personalised outreach script for one contact.
 pub async fn outreach_script(
     connection: &mut AsyncPgConnection,
@@ -300,81 +273,9 @@ pub async fn outreach_script(
     ))
 }
 
-/// The identities an import matches rows on, in order of trust.
-#[derive(Default)]
-struct ImportIndex {
-    by_linkedin: std::collections::HashMap<String, usize>,
-    by_email: std::collections::HashMap<String, usize>,
-    by_name_and_company: std::collections::HashMap<(String, String), usize>,
-}
-
-impl ImportIndex {
-    fn keys(
-        contact: &super::dto::CreateContactRequest,
-    ) -> (Option<String>, Option<String>, (String, String)) {
-        (
-            contact
-                .linkedin_url
-                .as_deref()
-                .map(super::import::linkedin_key),
-            contact.email.as_deref().map(str::to_lowercase),
-            (
-                contact.full_name.to_lowercase(),
-                contact
-                    .company
-                    .as_deref()
-                    .unwrap_or_default()
-                    .to_lowercase(),
-            ),
-        )
-    }
-
-    fn find(&self, contact: &super::dto::CreateContactRequest) -> Option<usize> {
-        let (linkedin, email, name) = Self::keys(contact);
-        linkedin
-            .and_then(|key| self.by_linkedin.get(&key))
-            .or_else(|| email.and_then(|key| self.by_email.get(&key)))
-            .or_else(|| self.by_name_and_company.get(&name))
-            .copied()
-    }
-
-    fn add(&mut self, contact: &super::dto::CreateContactRequest, position: usize) {
-        let (linkedin, email, name) = Self::keys(contact);
-        if let Some(key) = linkedin {
-            self.by_linkedin.entry(key).or_insert(position);
-        }
-        if let Some(key) = email {
-            self.by_email.entry(key).or_insert(position);
-        }
-        self.by_name_and_company.entry(name).or_insert(position);
-    }
-}
-
-fn request_of(contact: &Contact) -> super::dto::CreateContactRequest {
-    super::dto::CreateContactRequest {
-        full_name: contact.full_name.clone(),
-        email: contact.email.clone(),
-        phone: contact.phone.clone(),
-        linkedin_url: contact.linkedin_url.clone(),
-        company: contact.company.clone(),
-        job_title: contact.job_title.clone(),
-        field: contact.field.clone(),
-        location: contact.location.clone(),
-        employer_id: contact.employer_id,
-        source: None,
-        referred_by_contact_id: contact.referred_by_contact_id,
-        has_hiring_power: contact.has_hiring_power,
-        tags: Some(contact.tags.clone()),
-        notes: contact.notes.clone(),
-    }
-}
-
 /// What a row of the file would change on an existing contact: cells with
 /// a value fill or replace; empty cells never clear anything.
-fn changes_from_row(
-    existing: &Contact,
-    row: &super::dto::CreateContactRequest,
-) -> ContactChangeset {
+fn changes_from_row(existing: &Contact, row: &CreateContactRequest) -> ContactChangeset {
     fn differs(new: &Option<String>, old: &Option<String>) -> Option<Option<String>> {
         match new {
             Some(value) if old.as_ref() != Some(value) => Some(Some(value.clone())),
@@ -405,60 +306,136 @@ fn changes_from_row(
     }
 }
 
-/// Imports a parsed file in one transaction: rows matching an existing
-/// contact (LinkedIn URL, then email, then name and company) update it,
-/// the others are created. A second import of the same file creates
-/// nothing. Every row is stored whole or not at all.
-pub async fn import(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    file: super::import::ParsedFile,
-) -> ApiResult<super::dto::ImportResult> {
-    connection
-        .transaction(async |connection| {
-            let mut existing = repo::all_of_user(connection, user_id).await?;
-            let mut index = ImportIndex::default();
-            for (position, contact) in existing.iter().enumerate() {
-                index.add(&request_of(contact), position);
-            }
-            let mut result = super::dto::ImportResult {
-                errors: file.errors,
-                ..Default::default()
-            };
-            let mut new_contacts = Vec::new();
-            for row in file.rows {
-                match index.find(&row.contact) {
-                    Some(position) if position < existing.len() => {
-                        let changes = changes_from_row(&existing[position], &row.contact);
-                        if changes.is_empty() {
-                            result.skipped += 1;
-                        } else {
-                            let updated =
-                                repo::update(connection, existing[position].id, &changes).await?;
-                            index.add(&request_of(&updated), position);
-                            existing[position] = updated;
-                            result.updated += 1;
-                        }
-                    }
-                    // A repeat of a row created earlier in the same file.
-                    Some(_) => result.skipped += 1,
-                    None => {
-                        index.add(&row.contact, existing.len() + new_contacts.len());
-                        new_contacts.push(row.contact.into_new(user_id));
-                    }
-                }
-            }
-            for chunk in new_contacts.chunks(1000) {
-                repo::insert_many(connection, chunk).await?;
-            }
-            result.created = new_contacts.len() as u64;
-            result.errors.sort_by_key(|error| error.line);
-            Ok(result)
-        })
-        .await
+/// Why a row was not stored, in the words of the error it met.
+fn import_error(line: u64, error: ApiError) -> ImportError {
+    let message = match error {
+        ApiError::Validation(errors) => errors
+            .iter()
+            .map(|error| format!("{}: {}", error.field, error.message))
+            .collect::<Vec<_>>()
+            .join("; "),
+        ApiError::LimitReached(cap) => format!(
+            "limit_reached: the account holds the most {} it may ({})",
+            cap.name, cap.max
+        ),
+        other => other.to_string(),
+    };
+    ImportError { line, message }
 }
 
-/// Every contact of the user, for export.
-pub async fn export(connection: &mut AsyncPgConnection, user_id: Uuid) -> ApiResult<Vec<Contact>> {
-    Ok(repo::all_of_user(connection, user_id).await?)
+/// Imports a parsed file: rows matching a contact (LinkedIn URL, then
+/// email, then name and company — the user's contacts as the import began,
+/// and the rows it stored) update it, the others are created, so a second
+/// import of the same file creates nothing. Rows are applied
+/// [`repo::BATCH`] at a time, each batch in a transaction of its own; a row
+/// the database refuses (a limit, a cap) is listed with its line and the
+/// rest of its batch is stored.
+pub async fn import(
+    pool: &crate::db::Pool,
+    user_id: Uuid,
+    file: ParsedFile,
+) -> ApiResult<ImportResult> {
+    let mut result = ImportResult {
+        errors: file.errors,
+        ..Default::default()
+    };
+    let mut known = {
+        let mut connection = pool.get().await?;
+        ImportMatches::of_contacts(repo::identities(&mut connection, user_id).await?).await?
+    };
+    let mut rows = file.rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let batch: Vec<ImportedRow> = rows.by_ref().take(repo::BATCH as usize).collect();
+        let mut connection = pool.get().await?;
+        connection
+            .transaction(async |connection| {
+                import_batch(connection, user_id, batch, &mut known, &mut result).await
+            })
+            .await?;
+    }
+    result.errors.sort_by_key(|error| error.line);
+    Ok(result)
+}
+
+/// One batch of an import, in the caller's transaction.
+async fn import_batch(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    batch: Vec<ImportedRow>,
+    known: &mut ImportMatches,
+    result: &mut ImportResult,
+) -> ApiResult<()> {
+    let matched: Vec<Uuid> = batch
+        .iter()
+        .filter_map(|row| known.find(&row.contact))
+        .collect();
+    let existing: std::collections::HashMap<Uuid, Contact> =
+        repo::find_many(connection, user_id, &matched)
+            .await?
+            .into_iter()
+            .map(|contact| (contact.id, contact))
+            .collect();
+    let mut room = repo::lock_room_for_contacts(connection, user_id).await?;
+    let mut new_rows: Vec<(u64, NewContact)> = Vec::new();
+    for row in batch {
+        match known.find(&row.contact) {
+            Some(id) => match existing.get(&id) {
+                Some(contact) => {
+                    let changes = changes_from_row(contact, &row.contact);
+                    if changes.is_empty() {
+                        result.skipped += 1;
+                        continue;
+                    }
+                    let updated = connection
+                        .transaction(async |connection| {
+                            Ok::<_, ApiError>(repo::update(connection, id, &changes).await?)
+                        })
+                        .await;
+                    match updated {
+                        Ok(_) => result.updated += 1,
+                        Err(error) => result.errors.push(import_error(row.line, error)),
+                    }
+                }
+                // A repeat of a row this import created, or a contact
+                // deleted since the import began.
+                None => result.skipped += 1,
+            },
+            None if room <= 0 => result.errors.push(import_error(
+                row.line,
+                ApiError::LimitReached(crate::limits::CONTACTS),
+            )),
+            None => {
+                room -= 1;
+                let contact = row.contact.into_new(user_id);
+                known.add(&ContactIdentity::of(&contact));
+                new_rows.push((row.line, contact));
+            }
+        }
+    }
+    let contacts: Vec<NewContact> = new_rows
+        .iter()
+        .map(|(_, contact)| contact.clone())
+        .collect();
+    let stored_together = connection
+        .transaction(async |connection| {
+            Ok::<_, ApiError>(repo::insert_many(connection, &contacts).await?)
+        })
+        .await;
+    if stored_together.is_ok() {
+        result.created += new_rows.len() as u64;
+        return Ok(());
+    }
+    // One of them was refused: each on its own, to list the one.
+    for (line, contact) in new_rows {
+        let stored = connection
+            .transaction(async |connection| {
+                Ok::<_, ApiError>(repo::insert(connection, &contact).await?)
+            })
+            .await;
+        match stored {
+            Ok(_) => result.created += 1,
+            Err(error) => result.errors.push(import_error(line, error)),
+        }
+    }
+    Ok(())
 }

@@ -273,3 +273,262 @@ async fn no_stored_text_can_start_a_vcard_property_of_its_own() {
     );
     assert_eq!(cards[0].note[0].value, "first line\nsecond line");
 }
+
+/// The fields an import reads back, of every contact, by name.
+async fn importable_fields(app: &TestApp, token: &str) -> Vec<Value> {
+    let page = app
+        .get_json("/v1/contacts?limit=100&archived=false", token)
+        .await;
+    let mut contacts: Vec<Value> = page["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|contact| {
+            let fields = [
+                "full_name",
+                "email",
+                "phone",
+                "linkedin_url",
+                "company",
+                "job_title",
+                "field",
+                "location",
+                "source",
+                "has_hiring_power",
+                "tags",
+                "notes",
+            ];
+            Value::Object(
+                fields
+                    .iter()
+                    .map(|field| ((*field).to_owned(), contact[*field].clone()))
+                    .collect(),
+            )
+        })
+        .collect();
+    contacts.sort_by_key(|contact| contact["full_name"].as_str().unwrap_or_default().to_owned());
+    contacts
+}
+
+#[actix_web::test]
+async fn a_contact_with_every_field_at_its_maximum_is_found_exported_and_imported_back() {
+    use crate::limits::{dense_text, longest_email};
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let bob = app.user("bob").await;
+    let notes = format!("{}zebraquux", dense_text(20_000 - 9, 1));
+    let contact = app
+        .contact(
+            &ada.access_token,
+            json!({"full_name": format!("={}", dense_text(199, 2)), "email": longest_email('e'),
+                "phone": format!("+{}", dense_text(49, 3)), "linkedin_url": format!("https://x.example/{}", "l".repeat(1982)),
+                "company": format!(" @{}", dense_text(198, 4)), "job_title": format!("\n-{}", dense_text(198, 5)),
+                "field": format!("'{}", dense_text(199, 6)), "location": format!("＝{}", dense_text(199, 7)),
+                "source": "alumni", "has_hiring_power": false,
+                "tags": (0..20).map(|index| format!("{index};{}", dense_text(37, 10 + index))).collect::<Vec<_>>(),
+                "notes": notes}),
+        )
+        .await;
+    let patched = app
+        .patch_json(
+            &format!("/v1/contacts/{}", contact["id"].as_str().expect("id")),
+            &ada.access_token,
+            &json!({"notes": format!("{}zebraquux", dense_text(20_000 - 9, 8))}),
+        )
+        .await;
+    assert_eq!(patched.status(), StatusCode::OK);
+    let found = app
+        .get_json("/v1/contacts?q=zebraquux", &ada.access_token)
+        .await;
+    assert_eq!(
+        found["items"].as_array().expect("items").len(),
+        1,
+        "found by its note's end"
+    );
+
+    let exported = app
+        .get("/v1/contacts/export?format=csv", &ada.access_token)
+        .await;
+    assert_eq!(exported.status(), StatusCode::OK);
+    let csv = exported.text().await.expect("text");
+    let result: Value = import(&app, &bob.access_token, csv, "text/csv")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(result["created"], 1, "{result}");
+    assert_eq!(result["errors"], json!([]), "{result}");
+    assert_eq!(
+        importable_fields(&app, &bob.access_token).await,
+        importable_fields(&app, &ada.access_token).await,
+        "imported back exactly"
+    );
+    let vcard = app
+        .get("/v1/contacts/export?format=vcard", &ada.access_token)
+        .await;
+    vcard4::parse(vcard.text().await.expect("text")).expect("valid vCard");
+}
+
+#[actix_web::test]
+async fn no_exported_cell_starts_like_a_formula_and_a_users_own_quote_survives() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let bob = app.user("bob").await;
+    let risky = [
+        " =1+1",
+        "\n=cmd",
+        "＝HYPERLINK(\"x\")",
+        "\t@x",
+        "'kept as typed",
+        "''two",
+        "-",
+        "+1 555",
+    ];
+    for (index, value) in risky.iter().enumerate() {
+        app.contact(
+            &ada.access_token,
+            json!({"full_name": format!("Contact {index}"), "notes": value, "company": value}),
+        )
+        .await;
+    }
+    let csv = app
+        .get("/v1/contacts/export?format=csv", &ada.access_token)
+        .await
+        .text()
+        .await
+        .expect("text");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    for record in reader.records() {
+        let record = record.expect("valid csv");
+        for (column, cell) in header.iter().zip(record.iter()) {
+            if column == "notes" || column == "company" {
+                assert!(cell.starts_with('\''), "{column}: {cell:?}");
+            }
+        }
+    }
+    let result: Value = import(&app, &bob.access_token, csv, "text/csv")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(result["created"], risky.len(), "{result}");
+    assert_eq!(
+        importable_fields(&app, &bob.access_token).await,
+        importable_fields(&app, &ada.access_token).await
+    );
+}
+
+#[actix_web::test]
+async fn a_file_of_more_than_30000_rows_stores_nothing_and_answers_413() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let mut file = String::from("full_name\n");
+    for index in 0..30_001 {
+        file.push_str(&format!("r{index}\n"));
+    }
+    let body = problem(
+        import(&app, &ada.access_token, file, "text/csv").await,
+        StatusCode::PAYLOAD_TOO_LARGE,
+    )
+    .await;
+    assert_eq!(body["code"], "payload_too_large");
+    assert_eq!(app.database.count("SELECT count(*) FROM contacts").await, 0);
+}
+
+#[actix_web::test]
+async fn rows_past_the_contacts_cap_are_listed_and_the_rest_of_the_batch_is_stored() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    app.database
+        .run_statement(&format!(
+            "SELECT rapport_take_usage('{}', 'contacts', 29997)",
+            ada.id
+        ))
+        .await;
+    let file = "full_name\nOne\nTwo\nThree\nFour\nFive\n";
+    let result: Value = import(&app, &ada.access_token, file, "text/csv")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(result["created"], 3, "{result}");
+    let errors = result["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 2, "{result}");
+    assert_eq!(errors[0]["line"], 5);
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .expect("message")
+            .starts_with("limit_reached"),
+        "{result}"
+    );
+}
+
+#[actix_web::test]
+async fn export_and_network_are_complete_past_one_batch() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let mut file = String::from("full_name,email\n");
+    for index in 0..1201 {
+        file.push_str(&format!("Person {index:04},p{index}@example.com\n"));
+    }
+    let result: Value = import(&app, token, file, "text/csv")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(result["created"], 1201, "{result}");
+    // A referral chain through the first few.
+    let page = app.get_json("/v1/contacts?limit=3", token).await;
+    let ids: Vec<&str> = page["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|c| c["id"].as_str().expect("id"))
+        .collect();
+    for pair in ids.windows(2) {
+        let response = app
+            .patch_json(
+                &format!("/v1/contacts/{}", pair[1]),
+                token,
+                &json!({"referred_by_contact_id": pair[0]}),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+    let csv = app
+        .get("/v1/contacts/export", token)
+        .await
+        .text()
+        .await
+        .expect("text");
+    let rows = csv::Reader::from_reader(csv.as_bytes()).records().count();
+    assert_eq!(rows, 1201);
+    let network = app.get_json("/v1/network", token).await;
+    assert_eq!(network["nodes"].as_array().expect("nodes").len(), 1201);
+    assert_eq!(network["edges"].as_array().expect("edges").len(), 2);
+    let edges: Vec<(&str, &str)> = network["edges"]
+        .as_array()
+        .expect("edges")
+        .iter()
+        .map(|edge| {
+            (
+                edge["from"].as_str().expect("from"),
+                edge["to"].as_str().expect("to"),
+            )
+        })
+        .collect();
+    assert!(
+        edges.contains(&(ids[0], ids[1])) && edges.contains(&(ids[1], ids[2])),
+        "{edges:?}"
+    );
+    let vcards = app
+        .get("/v1/contacts/export?format=vcard", token)
+        .await
+        .text()
+        .await
+        .expect("text");
+    assert_eq!(vcard4::parse(vcards).expect("vCards").len(), 1201);
+}

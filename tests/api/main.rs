@@ -13,7 +13,7 @@ mod http;
 mod interviews;
 mod isolation;
 mod jwt;
-mod limits;
+pub mod limits;
 mod operations;
 mod question_sets;
 mod reminders;
