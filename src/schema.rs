@@ -208,6 +208,7 @@ diesel::table! {
         locked_until -> Nullable<Timestamptz>,
         delivered_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
+        claim_id -> Nullable<Uuid>,
     }
 }
 

@@ -1,27 +1,38 @@
 //! The delivery workers: claim due deliveries, send them signed, record
-//! the result. A claim lasts `CLAIM`; a worker that dies mid-delivery
-//! leaves it to expire, and another worker sends the delivery again with
-//! the same message id.
+//! each outcome as soon as its attempt ends.
+//!
+//! A worker claims only as many deliveries as it can start at once, and
+//! starts them at once, so every claim (`CLAIM`) outlasts its attempt (at
+//! most 10 s). An outcome is written only while the claim is the worker's
+//! own: if it lapsed and another worker took the delivery over, the late
+//! outcome is dropped. A worker that dies leaves its claims to lapse, and
+//! another worker sends those deliveries again with the same message id
+//! within `CLAIM`. An endpoint has at most `PER_ENDPOINT` attempts in
+//! flight, so one slow endpoint cannot take every place; an inactive
+//! endpoint's deliveries wait until it is active again.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
 use diesel::QueryableByName;
-use diesel::sql_types::{Array, Int4, Jsonb, Text, Uuid as SqlUuid};
+use diesel::sql_types::{Array, BigInt, Double, Int4, Jsonb, Nullable, Text, Uuid as SqlUuid};
 use diesel_async::RunQueryDsl;
 use futures_util::StreamExt;
+use futures_util::stream::FuturesUnordered;
+use tracing::Instrument;
 use uuid::Uuid;
 
 use super::policy;
 use crate::config::Settings;
 use crate::db::Pool;
 
-/// How long a worker owns a claimed delivery; longer than one attempt.
+/// How long a worker owns a claimed delivery: longer than one attempt.
 const CLAIM: Duration = Duration::from_secs(30);
-/// Deliveries one worker claims at a time, and sends at once.
-const BATCH: i64 = 200;
+/// Attempts one worker has in flight at once.
 const CONCURRENCY: usize = 64;
+/// Attempts in flight for one endpoint, across workers.
+const PER_ENDPOINT: i64 = 4;
 /// Retry delays after each failed attempt, in units of
 /// `RAPPORT_WEBHOOK_RETRY_BASE_MS`; after the last, the delivery fails.
 const BACKOFF: [u32; 5] = [1, 5, 30, 120, 720];
@@ -30,6 +41,8 @@ const BACKOFF: [u32; 5] = [1, 5, 30, 120, 720];
 struct Claimed {
     #[diesel(sql_type = SqlUuid)]
     id: Uuid,
+    #[diesel(sql_type = SqlUuid)]
+    webhook_id: Uuid,
     #[diesel(sql_type = Jsonb)]
     payload: serde_json::Value,
     #[diesel(sql_type = Int4)]
@@ -65,24 +78,68 @@ pub fn client(allow_private: bool) -> reqwest::Client {
         .expect("a client with static settings builds")
 }
 
-async fn claim(pool: &Pool) -> Result<Vec<Claimed>, String> {
+/// Claims up to `room` due deliveries of active endpoints under `claim`,
+/// leaving out endpoints that have their share in flight already; a claim
+/// that took more of one endpoint than its share gives the rest back.
+async fn claim(pool: &Pool, claim: Uuid, room: usize) -> Result<Vec<Claimed>, String> {
     let mut connection = pool.get().await.map_err(|error| error.to_string())?;
-    diesel::sql_query(
-        "UPDATE webhook_deliveries AS d \
-         SET locked_until = now() + make_interval(secs => $2) \
+    let claimed: Vec<Claimed> = diesel::sql_query(
+        "WITH saturated AS ( \
+             SELECT webhook_id FROM webhook_deliveries \
+             WHERE locked_until > now() GROUP BY webhook_id HAVING count(*) >= $3) \
+         UPDATE webhook_deliveries AS d \
+         SET locked_until = now() + make_interval(secs => $2), claim_id = $4 \
          FROM webhooks AS w \
          WHERE w.id = d.webhook_id AND d.id IN ( \
-             SELECT id FROM webhook_deliveries \
-             WHERE status IN ('pending', 'retrying') AND next_attempt_at <= now() \
-               AND (locked_until IS NULL OR locked_until < now()) \
-             ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) \
-         RETURNING d.id, d.payload, d.attempts, w.url, w.secret",
+             SELECT due.id FROM webhook_deliveries AS due \
+             WHERE due.status IN ('pending', 'retrying') AND due.next_attempt_at <= now() \
+               AND (due.locked_until IS NULL OR due.locked_until < now()) \
+               AND due.webhook_id NOT IN (SELECT webhook_id FROM saturated) \
+               AND EXISTS (SELECT 1 FROM webhooks AS active WHERE active.id = due.webhook_id AND active.active) \
+             ORDER BY due.next_attempt_at LIMIT $1 FOR UPDATE OF due SKIP LOCKED) \
+         RETURNING d.id, d.webhook_id, d.payload, d.attempts, w.url, w.secret",
     )
-    .bind::<diesel::sql_types::BigInt, _>(BATCH)
-    .bind::<diesel::sql_types::Double, _>(CLAIM.as_secs_f64())
+    .bind::<BigInt, _>(i64::try_from(room).unwrap_or(i64::MAX))
+    .bind::<Double, _>(CLAIM.as_secs_f64())
+    .bind::<BigInt, _>(PER_ENDPOINT)
+    .bind::<SqlUuid, _>(claim)
     .load(&mut connection)
     .await
-    .map_err(|error| error.to_string())
+    .map_err(|error| error.to_string())?;
+    let (kept, extra) = within_endpoint_shares(claimed);
+    if !extra.is_empty() {
+        diesel::sql_query(
+            "UPDATE webhook_deliveries SET locked_until = NULL, claim_id = NULL \
+             WHERE id = ANY($1) AND claim_id = $2",
+        )
+        .bind::<Array<SqlUuid>, _>(extra)
+        .bind::<SqlUuid, _>(claim)
+        .execute(&mut connection)
+        .await
+        .map_err(|error| error.to_string())?;
+    }
+    Ok(kept)
+}
+
+/// The claimed deliveries to send, at most `PER_ENDPOINT` of one endpoint,
+/// and the ids of the rest.
+fn within_endpoint_shares(claimed: Vec<Claimed>) -> (Vec<Claimed>, Vec<Uuid>) {
+    let mut taken: std::collections::HashMap<Uuid, i64> = std::collections::HashMap::new();
+    let mut extra = Vec::new();
+    let kept = claimed
+        .into_iter()
+        .filter_map(|delivery| {
+            let count = taken.entry(delivery.webhook_id).or_default();
+            *count += 1;
+            if *count > PER_ENDPOINT {
+                extra.push(delivery.id);
+                None
+            } else {
+                Some(delivery)
+            }
+        })
+        .collect();
+    (kept, extra)
 }
 
 async fn send(client: &reqwest::Client, settings: &Settings, delivery: &Claimed) -> Outcome {
@@ -126,90 +183,116 @@ async fn send(client: &reqwest::Client, settings: &Settings, delivery: &Claimed)
     }
 }
 
-async fn record(pool: &Pool, retry_base: Duration, outcomes: Vec<Outcome>) -> Result<(), String> {
+/// Writes an attempt's outcome, if `claim` is still the delivery's: a
+/// delivery another worker took over keeps what that worker writes, and a
+/// `delivered` one never changes again.
+async fn record(
+    pool: &Pool,
+    retry_base: Duration,
+    claim: Uuid,
+    outcome: &Outcome,
+) -> Result<(), String> {
     let mut connection = pool.get().await.map_err(|error| error.to_string())?;
-    let (delivered, failed): (Vec<_>, Vec<_>) =
-        outcomes.into_iter().partition(|outcome| outcome.delivered);
-    // Successes in one statement: most answer the same code.
-    if !delivered.is_empty() {
-        let ids: Vec<Uuid> = delivered.iter().map(|outcome| outcome.id).collect();
-        let codes: Vec<i32> = delivered
-            .iter()
-            .map(|outcome| outcome.status_code.unwrap_or(200))
-            .collect();
-        diesel::sql_query(
-            "UPDATE webhook_deliveries AS d SET status = 'delivered', delivered_at = now(), \
-             attempts = d.attempts + 1, last_status_code = r.code, locked_until = NULL \
-             FROM unnest($1::uuid[], $2::int[]) AS r(id, code) WHERE d.id = r.id",
-        )
-        .bind::<Array<SqlUuid>, _>(ids)
-        .bind::<Array<Int4>, _>(codes)
-        .execute(&mut connection)
-        .await
-        .map_err(|error| error.to_string())?;
-    }
-    for outcome in failed {
-        let retry = BACKOFF.get(outcome.attempts as usize - 1).copied();
-        let (status, delay_ms) = match retry {
+    let (status, delay_ms) = if outcome.delivered {
+        ("delivered", 0.0)
+    } else {
+        match usize::try_from(outcome.attempts - 1)
+            .ok()
+            .and_then(|index| BACKOFF.get(index))
+        {
             Some(factor) => (
                 "retrying",
-                retry_base.as_millis() as f64 * f64::from(factor),
+                retry_base.as_millis() as f64 * f64::from(*factor),
             ),
             None => ("failed", 0.0),
-        };
-        diesel::sql_query(
-            "UPDATE webhook_deliveries SET status = $2, attempts = $3, last_status_code = $4, \
-             next_attempt_at = now() + make_interval(secs => $5 / 1000.0), locked_until = NULL \
-             WHERE id = $1",
-        )
-        .bind::<SqlUuid, _>(outcome.id)
-        .bind::<Text, _>(status)
-        .bind::<Int4, _>(outcome.attempts)
-        .bind::<diesel::sql_types::Nullable<Int4>, _>(outcome.status_code)
-        .bind::<diesel::sql_types::Double, _>(delay_ms)
-        .execute(&mut connection)
-        .await
-        .map_err(|error| error.to_string())?;
-    }
+        }
+    };
+    diesel::sql_query(
+        "UPDATE webhook_deliveries SET status = $2, attempts = $3, last_status_code = $4, \
+         next_attempt_at = now() + make_interval(secs => $5 / 1000.0), \
+         delivered_at = CASE WHEN $2 = 'delivered' THEN now() END, \
+         locked_until = NULL, claim_id = NULL \
+         WHERE id = $1 AND claim_id = $6 AND status <> 'delivered'",
+    )
+    .bind::<SqlUuid, _>(outcome.id)
+    .bind::<Text, _>(status)
+    .bind::<Int4, _>(outcome.attempts)
+    .bind::<Nullable<Int4>, _>(outcome.status_code)
+    .bind::<Double, _>(delay_ms)
+    .bind::<SqlUuid, _>(claim)
+    .execute(&mut connection)
+    .await
+    .map_err(|error| error.to_string())?;
     Ok(())
 }
 
-/// Claims and sends one batch; the number of deliveries attempted.
+/// Sends one claimed delivery and records its outcome.
+async fn attempt(
+    pool: &Pool,
+    settings: &Settings,
+    client: &reqwest::Client,
+    claim: Uuid,
+    delivery: Claimed,
+) {
+    let span = tracing::info_span!("webhook_delivery", delivery.id = %delivery.id, webhook.id = %delivery.webhook_id);
+    async {
+        let outcome = send(client, settings, &delivery).await;
+        if let Err(error) = record(pool, settings.webhook_retry_base, claim, &outcome).await {
+            tracing::warn!(%error, "a delivery's outcome could not be recorded; its claim will lapse");
+        }
+    }
+    .instrument(span)
+    .await
+}
+
+/// Claims what one worker can send at once, sends it all and records each
+/// outcome; the number of deliveries attempted.
 pub async fn deliver_once(
     pool: &Pool,
     settings: &Settings,
     client: &reqwest::Client,
 ) -> Result<usize, String> {
-    let claimed = claim(pool).await?;
+    let claim_id = Uuid::now_v7();
+    let claimed = claim(pool, claim_id, CONCURRENCY).await?;
     let count = claimed.len();
-    if count == 0 {
-        return Ok(0);
-    }
-    let outcomes: Vec<Outcome> = futures_util::stream::iter(claimed.iter())
-        .map(|delivery| send(client, settings, delivery))
-        .buffer_unordered(CONCURRENCY)
-        .collect()
+    claimed
+        .into_iter()
+        .map(|delivery| attempt(pool, settings, client, claim_id, delivery))
+        .collect::<FuturesUnordered<_>>()
+        .collect::<Vec<()>>()
         .await;
-    record(pool, settings.webhook_retry_base, outcomes).await?;
     Ok(count)
 }
 
-/// Runs until `stop` turns true, finishing the batch in hand first.
+/// Runs until `stop` turns true, then finishes the attempts in flight.
+/// Whenever places are free it claims more work: at once after an attempt
+/// ends, otherwise every `RAPPORT_DISPATCH_INTERVAL_MS`.
 pub async fn run(
     pool: Pool,
     settings: Arc<Settings>,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
     let client = client(settings.webhook_allow_private);
+    let mut in_flight = FuturesUnordered::new();
     while !*stop.borrow() {
-        match deliver_once(&pool, &settings, &client).await {
-            Ok(count) if count as i64 >= BATCH => continue,
-            Ok(_) => {}
-            Err(error) => tracing::warn!(%error, "webhook delivery round failed"),
+        let room = CONCURRENCY - in_flight.len();
+        if room > 0 {
+            // Each claim its own id: an outcome belongs to one claim only.
+            let claim_id = Uuid::now_v7();
+            match claim(&pool, claim_id, room).await {
+                Ok(claimed) => {
+                    for delivery in claimed {
+                        in_flight.push(attempt(&pool, &settings, &client, claim_id, delivery));
+                    }
+                }
+                Err(error) => tracing::warn!(%error, "claiming webhook deliveries failed"),
+            }
         }
         tokio::select! {
+            Some(()) = in_flight.next(), if !in_flight.is_empty() => {}
             _ = tokio::time::sleep(settings.dispatch_interval) => {}
             _ = stop.changed() => {}
         }
     }
+    while in_flight.next().await.is_some() {}
 }

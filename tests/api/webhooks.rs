@@ -809,3 +809,174 @@ async fn the_feed_has_one_prodid_all_day_reminders_that_end_the_next_day_and_no_
     assert!(text.contains("DTSTART;VALUE=DATE:20310506"), "{text}");
     assert!(text.contains("DTEND;VALUE=DATE:20310507"), "{text}");
 }
+
+/// Queues `count` deliveries to `hook` directly, as the outbox would.
+async fn queue_deliveries(app: &TestApp, user: &TestUser, hook: &Value, count: usize) {
+    app.database
+        .run_statement(&format!(
+            "INSERT INTO webhook_deliveries (id, webhook_id, user_id, event, payload) \
+             SELECT gen_random_uuid(), '{}', '{}', 'webhook.ping', '{{\"type\":\"webhook.ping\"}}' \
+             FROM generate_series(1, {count})",
+            id_of(hook),
+            user.id
+        ))
+        .await;
+}
+
+/// The delivery workers of a replica, running until the returned sender
+/// says stop.
+fn start_workers(
+    app: &TestApp,
+) -> (
+    tokio::sync::watch::Sender<bool>,
+    actix_web::rt::task::JoinHandle<()>,
+) {
+    let mut settings = (*app.state.settings).clone();
+    settings.dispatch_interval = StdDuration::from_millis(50);
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let running = actix_web::rt::spawn(rapport::webhooks::delivery::run(
+        app.state.pool.clone(),
+        std::sync::Arc::new(settings),
+        stopped,
+    ));
+    (stop, running)
+}
+
+async fn wait_for(mut done: impl FnMut() -> bool, within: StdDuration) -> bool {
+    let started = std::time::Instant::now();
+    while started.elapsed() < within {
+        if done() {
+            return true;
+        }
+        tokio::time::sleep(StdDuration::from_millis(20)).await;
+    }
+    done()
+}
+
+#[actix_web::test]
+async fn one_slow_endpoint_does_not_hold_back_the_others() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let bob = app.user("bob").await;
+    let slow = Receiver::start().await;
+    slow.slow(StdDuration::from_secs(3));
+    let fast = Receiver::start().await;
+    let slow_hook = webhook(&app, &ada, &slow.url, &["reminder.due"]).await;
+    let fast_hook = webhook(&app, &bob, &fast.url, &["reminder.due"]).await;
+    queue_deliveries(&app, &ada, &slow_hook, 80).await;
+    queue_deliveries(&app, &bob, &fast_hook, 5).await;
+    let (stop, running) = start_workers(&app);
+    let on_time = wait_for(|| fast.received().len() == 5, StdDuration::from_secs(2)).await;
+    let slow_in_flight = slow.received().len();
+    stop.send(true).expect("stop");
+    running.await.expect("stopped");
+    assert!(
+        on_time,
+        "the fast endpoint got {} of 5 in 2 s",
+        fast.received().len()
+    );
+    assert!(
+        slow_in_flight <= 4,
+        "the slow endpoint had {slow_in_flight} attempts at once"
+    );
+}
+
+#[actix_web::test]
+async fn an_inactive_endpoint_gets_no_attempts_until_it_is_active_again() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let receiver = Receiver::start().await;
+    let hook = webhook(&app, &ada, &receiver.url, &["reminder.due"]).await;
+    queue_deliveries(&app, &ada, &hook, 3).await;
+    let path = format!("/v1/webhooks/{}", id_of(&hook));
+    let paused = app
+        .patch_json(&path, &ada.access_token, &json!({"active": false}))
+        .await;
+    assert_eq!(paused.status(), StatusCode::OK);
+    let client = client(app.state.settings.webhook_allow_private);
+    let attempted = deliver_once(&app.state.pool, &app.state.settings, &client)
+        .await
+        .expect("deliver");
+    assert_eq!(attempted, 0);
+    assert!(receiver.received().is_empty());
+    app.patch_json(&path, &ada.access_token, &json!({"active": true}))
+        .await;
+    drain(&app).await;
+    assert_eq!(receiver.received().len(), 3);
+}
+
+#[actix_web::test]
+async fn nothing_more_is_delivered_once_the_account_is_deleted() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let receiver = Receiver::start().await;
+    receiver.slow(StdDuration::from_secs(2));
+    let hook = webhook(&app, &ada, &receiver.url, &["reminder.due"]).await;
+    queue_deliveries(&app, &ada, &hook, 70).await;
+    let (stop, running) = start_workers(&app);
+    assert!(
+        wait_for(
+            || !receiver.received().is_empty(),
+            StdDuration::from_secs(2)
+        )
+        .await
+    );
+    assert_eq!(
+        app.delete("/v1/me", &ada.access_token).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    let sent_before = receiver.received().len();
+    tokio::time::sleep(StdDuration::from_secs(5)).await;
+    stop.send(true).expect("stop");
+    running.await.expect("stopped");
+    assert_eq!(
+        receiver.received().len(),
+        sent_before,
+        "only the attempts in flight went out"
+    );
+    assert!(sent_before <= 4, "{sent_before}");
+}
+
+#[actix_web::test]
+async fn a_late_outcome_never_overwrites_a_delivery_another_worker_took_over() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let receiver = Receiver::start().await;
+    receiver.slow(StdDuration::from_secs(2));
+    receiver.answer(&[500]);
+    let hook = webhook(&app, &ada, &receiver.url, &["reminder.due"]).await;
+    queue_deliveries(&app, &ada, &hook, 1).await;
+    let pool = app.state.pool.clone();
+    let settings = app.state.settings.clone();
+    let late = actix_web::rt::spawn(async move {
+        let client = client(settings.webhook_allow_private);
+        deliver_once(&pool, &settings, &client)
+            .await
+            .expect("deliver")
+    });
+    assert!(
+        wait_for(
+            || !receiver.received().is_empty(),
+            StdDuration::from_secs(2)
+        )
+        .await
+    );
+    // Meanwhile another worker took the delivery over and delivered it.
+    app.database
+        .run_statement(
+            "UPDATE webhook_deliveries SET claim_id = gen_random_uuid(), status = 'delivered', \
+             attempts = 7, last_status_code = 204, delivered_at = now(), locked_until = NULL",
+        )
+        .await;
+    assert_eq!(late.await.expect("joined"), 1);
+    let deliveries = app
+        .get_json(
+            &format!("/v1/webhooks/{}/deliveries", id_of(&hook)),
+            &ada.access_token,
+        )
+        .await;
+    let delivery = &deliveries["items"][0];
+    assert_eq!(delivery["status"], "delivered", "{delivery}");
+    assert_eq!(delivery["attempts"], 7);
+    assert_eq!(delivery["last_status_code"], 204);
+}

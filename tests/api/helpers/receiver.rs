@@ -18,6 +18,8 @@ struct Inner {
     received: Vec<Received>,
     /// Statuses to answer, in order; 200 once they run out.
     statuses: VecDeque<u16>,
+    /// How long each answer takes.
+    delay: std::time::Duration,
 }
 
 #[derive(Clone)]
@@ -41,12 +43,15 @@ async fn receive(
             headers.append(name, value);
         }
     }
-    let mut inner = inner.lock().expect("lock");
-    inner.received.push(Received {
-        headers,
-        body: body.to_vec(),
-    });
-    let status = inner.statuses.pop_front().unwrap_or(200);
+    let (status, delay) = {
+        let mut inner = inner.lock().expect("lock");
+        inner.received.push(Received {
+            headers,
+            body: body.to_vec(),
+        });
+        (inner.statuses.pop_front().unwrap_or(200), inner.delay)
+    };
+    tokio::time::sleep(delay).await;
     HttpResponse::build(actix_web::http::StatusCode::from_u16(status).expect("status")).finish()
 }
 
@@ -77,6 +82,11 @@ impl Receiver {
     /// Answers these statuses to the next requests.
     pub fn answer(&self, statuses: &[u16]) {
         self.inner.lock().expect("lock").statuses.extend(statuses);
+    }
+
+    /// Takes `delay` over every answer from now on.
+    pub fn slow(&self, delay: std::time::Duration) {
+        self.inner.lock().expect("lock").delay = delay;
     }
 
     pub fn received(&self) -> Vec<Received> {

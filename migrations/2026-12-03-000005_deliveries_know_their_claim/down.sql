@@ -1,0 +1,2 @@
+DROP INDEX webhook_deliveries_claimed_idx;
+ALTER TABLE webhook_deliveries DROP COLUMN claim_id;
