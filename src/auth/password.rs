@@ -46,38 +46,74 @@ fn verify_blocking(password: &str, hash: &str) -> bool {
 }
 
 /// The process's Argon2 runs: each takes 19 MiB and a core for tens of
-/// milliseconds, so at most `concurrency` run at once (2 × cores by
-/// default), and a request that cannot start one within `wait` answers
-/// 503 instead of queueing without end. Memory stays bounded whatever
-/// many sign-ins or password changes arrive together.
+/// milliseconds, so they run on `concurrency` threads of their own (2 ×
+/// cores by default), and a request that cannot start one within `wait`
+/// answers 503 instead of queueing without end. Threads of their own, not
+/// the shared blocking pool: the allocator keeps a freed 19 MiB block in
+/// the arena of the thread that used it, so hashes spread over the pool's
+/// many threads left the process hundreds of MiB larger for good; a few
+/// threads keep at most a few blocks.
 pub struct Passwords {
-    running: Semaphore,
+    places: Semaphore,
     wait: Duration,
+    jobs: std::sync::Mutex<std::sync::mpsc::Sender<Job>>,
 }
+
+type Job = Box<dyn FnOnce() + Send>;
 
 impl Passwords {
     pub fn new(concurrency: usize, wait: Duration) -> Self {
+        let concurrency = concurrency.max(1);
+        let (jobs, queue) = std::sync::mpsc::channel::<Job>();
+        let queue = std::sync::Arc::new(std::sync::Mutex::new(queue));
+        for index in 0..concurrency {
+            let queue = queue.clone();
+            std::thread::Builder::new()
+                .name(format!("argon2-{index}"))
+                .spawn(move || {
+                    // Ends when the sender (and with it the service) is gone.
+                    loop {
+                        let job = match queue.lock() {
+                            Ok(queue) => queue.recv(),
+                            Err(_) => return,
+                        };
+                        match job {
+                            Ok(job) => job(),
+                            Err(_) => return,
+                        }
+                    }
+                })
+                .expect("a hashing thread starts");
+        }
         Self {
-            running: Semaphore::new(concurrency.max(1)),
+            places: Semaphore::new(concurrency),
             wait,
+            jobs: std::sync::Mutex::new(jobs),
         }
     }
 
-    /// Runs `work` on the blocking pool once a place is free.
+    /// Runs `work` on a hashing thread once one is free.
     async fn run<T: Send + 'static>(
         &self,
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, ApiError> {
-        let _place = tokio::time::timeout(self.wait, self.running.acquire())
+        let _place = tokio::time::timeout(self.wait, self.places.acquire())
             .await
             .map_err(|_elapsed| {
                 tracing::warn!("every password hashing place stayed busy; answering 503");
                 ApiError::Unavailable
             })?
             .map_err(ApiError::internal)?;
-        actix_web::web::block(work)
-            .await
-            .map_err(ApiError::internal)
+        let (done, result) = tokio::sync::oneshot::channel();
+        let job: Job = Box::new(move || {
+            let _ = done.send(work());
+        });
+        self.jobs
+            .lock()
+            .map_err(|_| ApiError::internal("the hashing queue is poisoned"))?
+            .send(job)
+            .map_err(ApiError::internal)?;
+        result.await.map_err(ApiError::internal)
     }
 
     /// Hashes a password.
