@@ -155,7 +155,7 @@ pub async fn serve(settings: Settings) -> StartResult<()> {
     }
     let bind = settings.bind;
     let state = AppState::new(settings);
-    web::block(auth::password::warm_up).await?;
+    state.passwords.warm_up().await?;
 
     let budgets = state.budgets.clone();
     actix_web::rt::spawn(async move {

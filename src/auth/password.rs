@@ -180,9 +180,15 @@ impl Passwords {
     }
 }
 
-/// Computes the unknown-user hash ahead of the first login.
-pub fn warm_up() {
-    LazyLock::force(&UNKNOWN_USER_HASH);
+impl Passwords {
+    /// Computes the unknown-user hash ahead of the first login, on a
+    /// hashing thread (whose memory the logins use again).
+    pub async fn warm_up(&self) -> Result<(), ApiError> {
+        self.run(|| {
+            LazyLock::force(&UNKNOWN_USER_HASH);
+        })
+        .await
+    }
 }
 
 #[cfg(test)]
