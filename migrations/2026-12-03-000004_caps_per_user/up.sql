@@ -3,12 +3,13 @@
 -- however many requests race.
 --
 -- Each user's count of a capped resource is spread over a few slots, each
--- allowed cap / slots. Adding one row takes room in a slot that nobody
--- else holds (SKIP LOCKED), so one user's concurrent creates do not queue
--- on a single counter row; counting under a lock of the user's row made
--- one user's contact creation three times slower. No slot passes its
--- share, so the total cannot pass the cap. Adding many rows at once, or
--- finding every slot busy, locks all of the user's slots in order and
+-- allowed cap / slots. A row is counted in the slot of the database
+-- session that inserts it, so the sessions of a pool do not queue on one
+-- counter row (counting under a lock of the user's row made one user's
+-- contact creation three times slower). No slot passes its share, so the
+-- total cannot pass the cap. When a session's slot is full, the row takes
+-- room in any slot nobody holds (SKIP LOCKED); adding many rows at once,
+-- or finding every slot busy, locks all of the user's slots in order and
 -- checks the exact room.
 
 CREATE TABLE usage_caps (
@@ -147,20 +148,26 @@ END
 $$;
 
 -- Rows counted whole: contacts, employers, interviews, own question sets,
--- webhooks. TG_ARGV[0] names the resource.
+-- webhooks. TG_ARGV[0] names the resource. A row trigger before the
+-- insert, not a statement trigger after it: it needs no transition table
+-- of the new rows, and in the usual case it is one update of the session's
+-- own slot (a statement trigger cost a fifth of an insert's throughput,
+-- this one about a tenth).
 CREATE FUNCTION rapport_count_inserted() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
-DECLARE
-    owner record;
 BEGIN
-    FOR owner IN
-        SELECT user_id, count(*)::integer AS amount FROM inserted
-        WHERE user_id IS NOT NULL GROUP BY user_id
-    LOOP
-        PERFORM rapport_take_usage(owner.user_id, TG_ARGV[0], owner.amount);
-    END LOOP;
-    RETURN NULL;
+    IF NEW.user_id IS NULL THEN
+        RETURN NEW;
+    END IF;
+    UPDATE usage_counts SET used = used + 1
+    WHERE user_id = NEW.user_id AND resource = TG_ARGV[0]
+      AND slot = pg_backend_pid() % (SELECT slots FROM usage_caps WHERE resource = TG_ARGV[0])
+      AND used < (SELECT cap / slots FROM usage_caps WHERE resource = TG_ARGV[0]);
+    IF NOT FOUND THEN
+        PERFORM rapport_take_usage(NEW.user_id, TG_ARGV[0], 1);
+    END IF;
+    RETURN NEW;
 END
 $$;
 
@@ -180,33 +187,28 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER contacts_count_inserted AFTER INSERT ON contacts
-    REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT
-    EXECUTE FUNCTION rapport_count_inserted('contacts');
+CREATE TRIGGER contacts_count_inserted BEFORE INSERT ON contacts
+    FOR EACH ROW EXECUTE FUNCTION rapport_count_inserted('contacts');
 CREATE TRIGGER contacts_count_deleted AFTER DELETE ON contacts
     REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT
     EXECUTE FUNCTION rapport_count_deleted('contacts');
-CREATE TRIGGER employers_count_inserted AFTER INSERT ON employers
-    REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT
-    EXECUTE FUNCTION rapport_count_inserted('employers');
+CREATE TRIGGER employers_count_inserted BEFORE INSERT ON employers
+    FOR EACH ROW EXECUTE FUNCTION rapport_count_inserted('employers');
 CREATE TRIGGER employers_count_deleted AFTER DELETE ON employers
     REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT
     EXECUTE FUNCTION rapport_count_deleted('employers');
-CREATE TRIGGER interviews_count_inserted AFTER INSERT ON interviews
-    REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT
-    EXECUTE FUNCTION rapport_count_inserted('interviews');
+CREATE TRIGGER interviews_count_inserted BEFORE INSERT ON interviews
+    FOR EACH ROW EXECUTE FUNCTION rapport_count_inserted('interviews');
 CREATE TRIGGER interviews_count_deleted AFTER DELETE ON interviews
     REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT
     EXECUTE FUNCTION rapport_count_deleted('interviews');
-CREATE TRIGGER question_sets_count_inserted AFTER INSERT ON question_sets
-    REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT
-    EXECUTE FUNCTION rapport_count_inserted('question_sets');
+CREATE TRIGGER question_sets_count_inserted BEFORE INSERT ON question_sets
+    FOR EACH ROW EXECUTE FUNCTION rapport_count_inserted('question_sets');
 CREATE TRIGGER question_sets_count_deleted AFTER DELETE ON question_sets
     REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT
     EXECUTE FUNCTION rapport_count_deleted('question_sets');
-CREATE TRIGGER webhooks_count_inserted AFTER INSERT ON webhooks
-    REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT
-    EXECUTE FUNCTION rapport_count_inserted('webhooks');
+CREATE TRIGGER webhooks_count_inserted BEFORE INSERT ON webhooks
+    FOR EACH ROW EXECUTE FUNCTION rapport_count_inserted('webhooks');
 CREATE TRIGGER webhooks_count_deleted AFTER DELETE ON webhooks
     REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT
     EXECUTE FUNCTION rapport_count_deleted('webhooks');
