@@ -20,6 +20,7 @@ use diesel::sql_types::{Array, BigInt, Double, Int4, Jsonb, Nullable, Text, Uuid
 use diesel_async::RunQueryDsl;
 use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
+use tokio::sync::Semaphore;
 use tracing::Instrument;
 use uuid::Uuid;
 
@@ -31,6 +32,8 @@ use crate::db::Pool;
 const CLAIM: Duration = Duration::from_secs(30);
 /// Attempts one worker has in flight at once.
 const CONCURRENCY: usize = 64;
+/// Outcomes one worker writes at once, each on a connection of its own.
+const RECORDING: usize = 2;
 /// Attempts in flight for one endpoint, across workers.
 const PER_ENDPOINT: i64 = 4;
 /// Retry delays after each failed attempt, in units of
@@ -226,17 +229,22 @@ async fn record(
     Ok(())
 }
 
-/// Sends one claimed delivery and records its outcome.
+/// Sends one claimed delivery and records its outcome, taking a place in
+/// `recording` for the write: a burst of attempts that end together takes
+/// a few of the pool's connections, not all of them.
 async fn attempt(
     pool: &Pool,
     settings: &Settings,
     client: &reqwest::Client,
+    recording: &Semaphore,
     claim: Uuid,
     delivery: Claimed,
 ) {
     let span = tracing::info_span!("webhook_delivery", delivery.id = %delivery.id, webhook.id = %delivery.webhook_id);
     async {
         let outcome = send(client, settings, &delivery).await;
+        // The semaphore is never closed, so acquiring only ever waits.
+        let _place = recording.acquire().await;
         if let Err(error) = record(pool, settings.webhook_retry_base, claim, &outcome).await {
             tracing::warn!(%error, "a delivery's outcome could not be recorded; its claim will lapse");
         }
@@ -255,9 +263,10 @@ pub async fn deliver_once(
     let claim_id = Uuid::now_v7();
     let claimed = claim(pool, claim_id, CONCURRENCY).await?;
     let count = claimed.len();
+    let recording = Semaphore::new(RECORDING);
     claimed
         .into_iter()
-        .map(|delivery| attempt(pool, settings, client, claim_id, delivery))
+        .map(|delivery| attempt(pool, settings, client, &recording, claim_id, delivery))
         .collect::<FuturesUnordered<_>>()
         .collect::<Vec<()>>()
         .await;
@@ -267,13 +276,19 @@ pub async fn deliver_once(
 /// Runs until `stop` turns true, then finishes the attempts in flight.
 /// Whenever places are free it claims more work: at once after an attempt
 /// ends, otherwise every `RAPPORT_DISPATCH_INTERVAL_MS`.
+///
+/// Each attempt is a task of its own. Polled from this loop instead, an
+/// attempt that had checked a connection out to record its outcome sat
+/// unpolled, holding it, while the loop waited for a connection to claim
+/// more: a few such attempts emptied the pool for every request.
 pub async fn run(
     pool: Pool,
     settings: Arc<Settings>,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
     let client = client(settings.webhook_allow_private);
-    let mut in_flight = FuturesUnordered::new();
+    let recording = Arc::new(Semaphore::new(RECORDING));
+    let mut in_flight = tokio::task::JoinSet::new();
     while !*stop.borrow() {
         let room = CONCURRENCY - in_flight.len();
         if room > 0 {
@@ -282,17 +297,26 @@ pub async fn run(
             match claim(&pool, claim_id, room).await {
                 Ok(claimed) => {
                     for delivery in claimed {
-                        in_flight.push(attempt(&pool, &settings, &client, claim_id, delivery));
+                        let (pool, settings, client, recording) = (
+                            pool.clone(),
+                            settings.clone(),
+                            client.clone(),
+                            recording.clone(),
+                        );
+                        in_flight.spawn(async move {
+                            attempt(&pool, &settings, &client, &recording, claim_id, delivery)
+                                .await;
+                        });
                     }
                 }
                 Err(error) => tracing::warn!(%error, "claiming webhook deliveries failed"),
             }
         }
         tokio::select! {
-            Some(()) = in_flight.next(), if !in_flight.is_empty() => {}
+            Some(_) = in_flight.join_next(), if !in_flight.is_empty() => {}
             _ = tokio::time::sleep(settings.dispatch_interval) => {}
             _ = stop.changed() => {}
         }
     }
-    while in_flight.next().await.is_some() {}
+    while in_flight.join_next().await.is_some() {}
 }

@@ -980,3 +980,43 @@ async fn a_late_outcome_never_overwrites_a_delivery_another_worker_took_over() {
     assert_eq!(delivery["attempts"], 7);
     assert_eq!(delivery["last_status_code"], 204);
 }
+
+#[actix_web::test]
+async fn attempts_ending_together_leave_connections_for_requests() {
+    let app = TestApp::spawn_with(|settings| {
+        settings.pool_size = 4;
+        settings.pool_wait_timeout = StdDuration::from_secs(1);
+    })
+    .await;
+    let receiver = Receiver::start().await;
+    receiver.slow(StdDuration::from_millis(300));
+    // 16 endpoints of 4 places each: the worker's 64 attempts at once.
+    let mut queued = 0;
+    for name in ["ada", "bob"] {
+        let user = app.user(name).await;
+        for _ in 0..8 {
+            let hook = webhook(&app, &user, &receiver.url, &["reminder.due"]).await;
+            queue_deliveries(&app, &user, &hook, 12).await;
+            queued += 12;
+        }
+    }
+    let watcher = app.user("cyd").await;
+    let (stop, running) = start_workers(&app);
+    let mut refused = Vec::new();
+    for _ in 0..60 {
+        let status = app.get("/v1/me", &watcher.access_token).await.status();
+        if status != StatusCode::OK {
+            refused.push(status);
+        }
+        tokio::time::sleep(StdDuration::from_millis(50)).await;
+    }
+    let all_sent = wait_for(
+        || receiver.received().len() >= queued,
+        StdDuration::from_secs(30),
+    )
+    .await;
+    stop.send(true).expect("stop");
+    running.await.expect("stopped");
+    assert!(refused.is_empty(), "requests answered {refused:?}");
+    assert!(all_sent, "{} of {queued} sent", receiver.received().len());
+}
