@@ -15,11 +15,18 @@ pub fn password(value: &str, _context: &()) -> garde::Result {
 /// `website`, a webhook's `url`).
 pub const URL_MAX_CHARS: usize = 2000;
 
-/// What [`web_url`] accepts, for the OpenAPI document: `http://` or
-/// `https://`, a first character that starts a host, and no control
-/// character or space anywhere. The schema attributes repeat it as a
+/// What [`web_url`] accepts, also in the OpenAPI document: `http://` or
+/// `https://`, an optional `user@`, a host (a name, or an IPv6 address in
+/// brackets), an optional port, and no control character or space
+/// anywhere. A bracket outside an IPv6 host makes a string no URL parser
+/// reads, so none is accepted there. The schema attributes repeat it as a
 /// literal (a test keeps them equal to this).
-pub const WEB_URL_PATTERN: &str = r"^https?://[^\x00-\x20\x7f-\x9f/?#][^\x00-\x20\x7f-\x9f]*$";
+pub const WEB_URL_PATTERN: &str = r"^https?://([^\x00-\x20\x7f-\x9f/?#@\[\]]+@)?(\[[0-9A-Fa-f:.]+\]|[^\x00-\x20\x7f-\x9f/?#@\[\]:]+)(:[0-9]{1,5})?([/?#][^\x00-\x20\x7f-\x9f]*)?$";
+
+static WEB_URL: std::sync::LazyLock<garde::rules::pattern::regex::Regex> =
+    std::sync::LazyLock::new(|| {
+        garde::rules::pattern::regex::Regex::new(WEB_URL_PATTERN).expect("the pattern compiles")
+    });
 
 fn is_control_or_space(character: char) -> bool {
     character <= ' ' || ('\u{7f}'..='\u{9f}').contains(&character)
@@ -44,6 +51,11 @@ pub fn web_url(value: &str, _context: &()) -> garde::Result {
     if value.chars().any(is_control_or_space) {
         return Err(garde::Error::new(
             "must not contain spaces or control characters",
+        ));
+    }
+    if !WEB_URL.is_match(value) {
+        return Err(garde::Error::new(
+            "must have a valid host: a name, or an IPv6 address in brackets, then an optional port",
         ));
     }
     Ok(())
@@ -109,6 +121,14 @@ mod tests {
             ("https://", false),
             ("//x.example/", false),
             ("x.example", false),
+            ("http://[::1]:8080/x", true),
+            ("https://user:secret@x.example/", true),
+            ("https://x.example:443", true),
+            ("http://[", false),
+            ("http://[::1/x", false),
+            ("http://x]y.example/", false),
+            ("https://x.example:port/", false),
+            ("https://@x.example/", false),
         ] {
             assert_eq!(web_url(url, &()).is_ok(), accepted, "{url:?}");
             if url.chars().count() <= URL_MAX_CHARS {
