@@ -182,7 +182,7 @@ pub struct CreateContactRequest {
     #[garde(inner(custom(validation::web_url)))]
     #[schema(
         max_length = 2000,
-        pattern = r"^https?://([^\x00-\x20\x7f-\x9f/?#@\[\]]+@)?(\[[0-9A-Fa-f:.]+\]|[^\x00-\x20\x7f-\x9f/?#@\[\]:]+)(:[0-9]{1,5})?([/?#][^\x00-\x20\x7f-\x9f]*)?$"
+        pattern = r"^https?://([^\x00-\x20\x7f-\x9f/?#@\[\]]+@)?[^\x00-\x20\x7f-\x9f/?#@\[\]:]+(:[0-9]{1,5})?([/?#][^\x00-\x20\x7f-\x9f]*)?$"
     )]
     pub linkedin_url: Option<String>,
     #[garde(inner(length(chars, min = 1, max = 200)))]
@@ -265,7 +265,7 @@ pub struct UpdateContactRequest {
     #[garde(inner(length(chars, min = 1, max = 50)))]
     pub phone: Patch<String>,
     #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(value_type = Option<String>, max_length = 2000, pattern = r"^https?://([^\x00-\x20\x7f-\x9f/?#@\[\]]+@)?(\[[0-9A-Fa-f:.]+\]|[^\x00-\x20\x7f-\x9f/?#@\[\]:]+)(:[0-9]{1,5})?([/?#][^\x00-\x20\x7f-\x9f]*)?$")]
+    #[schema(value_type = Option<String>, max_length = 2000, pattern = r"^https?://([^\x00-\x20\x7f-\x9f/?#@\[\]]+@)?[^\x00-\x20\x7f-\x9f/?#@\[\]:]+(:[0-9]{1,5})?([/?#][^\x00-\x20\x7f-\x9f]*)?$")]
     #[garde(inner(custom(validation::web_url)))]
     pub linkedin_url: Patch<String>,
     #[serde(default, deserialize_with = "patch::deserialize")]

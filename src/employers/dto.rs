@@ -91,7 +91,7 @@ pub struct CreateEmployerRequest {
     #[garde(inner(custom(validation::web_url)))]
     #[schema(
         max_length = 2000,
-        pattern = r"^https?://([^\x00-\x20\x7f-\x9f/?#@\[\]]+@)?(\[[0-9A-Fa-f:.]+\]|[^\x00-\x20\x7f-\x9f/?#@\[\]:]+)(:[0-9]{1,5})?([/?#][^\x00-\x20\x7f-\x9f]*)?$",
+        pattern = r"^https?://([^\x00-\x20\x7f-\x9f/?#@\[\]]+@)?[^\x00-\x20\x7f-\x9f/?#@\[\]:]+(:[0-9]{1,5})?([/?#][^\x00-\x20\x7f-\x9f]*)?$",
         example = "https://northwind.example"
     )]
     pub website: Option<String>,
@@ -144,7 +144,7 @@ pub struct UpdateEmployerRequest {
     #[garde(custom(patch::not_null), inner(length(chars, min = 1, max = 200)))]
     pub name: Patch<String>,
     #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(value_type = Option<String>, max_length = 2000, pattern = r"^https?://([^\x00-\x20\x7f-\x9f/?#@\[\]]+@)?(\[[0-9A-Fa-f:.]+\]|[^\x00-\x20\x7f-\x9f/?#@\[\]:]+)(:[0-9]{1,5})?([/?#][^\x00-\x20\x7f-\x9f]*)?$")]
+    #[schema(value_type = Option<String>, max_length = 2000, pattern = r"^https?://([^\x00-\x20\x7f-\x9f/?#@\[\]]+@)?[^\x00-\x20\x7f-\x9f/?#@\[\]:]+(:[0-9]{1,5})?([/?#][^\x00-\x20\x7f-\x9f]*)?$")]
     #[garde(inner(custom(validation::web_url)))]
     pub website: Patch<String>,
     #[serde(default, deserialize_with = "patch::deserialize")]

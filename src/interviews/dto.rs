@@ -176,7 +176,7 @@ pub struct CreateInterviewRequest {
     #[garde(inner(custom(validation::web_url)))]
     #[schema(
         max_length = 2000,
-        pattern = r"^https?://([^\x00-\x20\x7f-\x9f/?#@\[\]]+@)?(\[[0-9A-Fa-f:.]+\]|[^\x00-\x20\x7f-\x9f/?#@\[\]:]+)(:[0-9]{1,5})?([/?#][^\x00-\x20\x7f-\x9f]*)?$"
+        pattern = r"^https?://([^\x00-\x20\x7f-\x9f/?#@\[\]]+@)?[^\x00-\x20\x7f-\x9f/?#@\[\]:]+(:[0-9]{1,5})?([/?#][^\x00-\x20\x7f-\x9f]*)?$"
     )]
     pub meeting_url: Option<String>,
 }
@@ -207,7 +207,7 @@ pub struct UpdateInterviewRequest {
     #[garde(inner(length(chars, min = 1, max = 200)))]
     pub location: Patch<String>,
     #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(value_type = Option<String>, max_length = 2000, pattern = r"^https?://([^\x00-\x20\x7f-\x9f/?#@\[\]]+@)?(\[[0-9A-Fa-f:.]+\]|[^\x00-\x20\x7f-\x9f/?#@\[\]:]+)(:[0-9]{1,5})?([/?#][^\x00-\x20\x7f-\x9f]*)?$")]
+    #[schema(value_type = Option<String>, max_length = 2000, pattern = r"^https?://([^\x00-\x20\x7f-\x9f/?#@\[\]]+@)?[^\x00-\x20\x7f-\x9f/?#@\[\]:]+(:[0-9]{1,5})?([/?#][^\x00-\x20\x7f-\x9f]*)?$")]
     #[garde(inner(custom(validation::web_url)))]
     pub meeting_url: Patch<String>,
     #[serde(default, deserialize_with = "patch::deserialize")]
@@ -281,7 +281,7 @@ pub struct ScheduleActionBody {
     #[garde(inner(custom(validation::web_url)))]
     #[schema(
         max_length = 2000,
-        pattern = r"^https?://([^\x00-\x20\x7f-\x9f/?#@\[\]]+@)?(\[[0-9A-Fa-f:.]+\]|[^\x00-\x20\x7f-\x9f/?#@\[\]:]+)(:[0-9]{1,5})?([/?#][^\x00-\x20\x7f-\x9f]*)?$"
+        pattern = r"^https?://([^\x00-\x20\x7f-\x9f/?#@\[\]]+@)?[^\x00-\x20\x7f-\x9f/?#@\[\]:]+(:[0-9]{1,5})?([/?#][^\x00-\x20\x7f-\x9f]*)?$"
     )]
     pub meeting_url: Option<String>,
 }
