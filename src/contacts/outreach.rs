@@ -36,15 +36,31 @@ pub struct OutreachScript {
     pub missing_placeholders: Vec<String>,
 }
 
-const PHONE_REFERRAL: &str = "Hello {contact_name}, my name is {user_name}. {referrer_name} suggested I speak with you. \
-I'm exploring a career in {field}, and {referrer_name} thought you would be a great person to learn from. \
-I'd value your perspective on your work. \
-Could you spare about 15 minutes for a short conversation in the next week or two?";
+impl OutreachTemplate {
+    pub const ALL: [OutreachTemplate; 2] = [Self::PhoneReferral, Self::EmailIntro];
 
-const EMAIL_INTRO: &str = "Dear {contact_name},\n\n{referrer_name} suggested I reach out to you. \
-My name is {user_name}, and I'm learning about {field}. \
-I would be grateful for 15 minutes of your insight into how you got started and what your work is like. \
-Would you have time for a short call in the coming weeks?\n\nBest regards,\n{user_name}";
+    /// The script with its placeholders. Each names the referrer in its
+    /// first sentence after the greeting, stays under 75 words, asks for
+    /// advice, not a job, and ends with a question: what
+    /// `POST /v1/outreach/check` asks of a message.
+    fn text(self) -> &'static str {
+        match self {
+            Self::PhoneReferral => {
+                "{contact_name}, {referrer_name} suggested I speak with you. \
+                 My name is {user_name}, and I'm exploring a career in {field}; \
+                 {referrer_name} thought you would be a great person to learn from. \
+                 Could you spare about 15 minutes for a short conversation in the next week or two?"
+            }
+            Self::EmailIntro => {
+                "Dear {contact_name},\n\n{referrer_name} suggested I reach out to you. \
+                 My name is {user_name}, and I'm learning about {field}. \
+                 I would be grateful for 15 minutes of your insight into how you got started \
+                 and what your work is like. \
+                 Would you have time for a short call in the coming weeks?\n\nBest regards,\n{user_name}"
+            }
+        }
+    }
+}
 
 /// The longest script: what `POST /v1/outreach/check` and a request's
 /// `message` accept.
@@ -58,29 +74,48 @@ pub struct Placeholders<'a> {
     pub field: Option<&'a str>,
 }
 
-/// Fills the template, leaving unknown placeholders in place and naming them.
+impl Placeholders<'_> {
+    /// The value of a placeholder: `Some(None)` for a known placeholder
+    /// without a value, `None` for text that is no placeholder.
+    fn value(&self, name: &str) -> Option<Option<&str>> {
+        match name {
+            "user_name" => Some(self.user_name),
+            "contact_name" => Some(self.contact_name),
+            "referrer_name" => Some(self.referrer_name),
+            "field" => Some(self.field),
+            _ => None,
+        }
+    }
+}
+
+/// Fills the template in one pass, leaving unknown placeholders in place
+/// and naming them. One pass: a value that itself reads `{field}` (a
+/// contact named so) stays as written instead of being filled in turn.
 pub fn render(template: OutreachTemplate, values: &Placeholders<'_>) -> OutreachScript {
-    let mut text = match template {
-        OutreachTemplate::PhoneReferral => PHONE_REFERRAL,
-        OutreachTemplate::EmailIntro => EMAIL_INTRO,
-    }
-    .to_owned();
-    let mut missing_placeholders = Vec::new();
-    for (name, value) in [
-        ("user_name", values.user_name),
-        ("contact_name", values.contact_name),
-        ("referrer_name", values.referrer_name),
-        ("field", values.field),
-    ] {
-        let token = format!("{{{name}}}");
-        if !text.contains(&token) {
-            continue;
+    let mut text = String::new();
+    let mut missing_placeholders: Vec<String> = Vec::new();
+    let mut rest = template.text();
+    while let Some(open) = rest.find('{') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            rest = &rest[open..];
+            break;
+        };
+        let name = &after[..close];
+        match values.value(name) {
+            Some(Some(value)) => text.push_str(value),
+            Some(None) => {
+                text.push_str(&rest[open..open + close + 2]);
+                if !missing_placeholders.iter().any(|missing| missing == name) {
+                    missing_placeholders.push(name.to_owned());
+                }
+            }
+            None => text.push_str(&rest[open..open + close + 2]),
         }
-        match value {
-            Some(value) => text = text.replace(&token, value),
-            None => missing_placeholders.push(name.to_owned()),
-        }
+        rest = &after[close + 1..];
     }
+    text.push_str(rest);
     OutreachScript {
         template,
         // Long names must not make a script the outreach check, or an
@@ -128,9 +163,9 @@ mod tests {
         assert!(
             script
                 .text
-                .contains("Brad Johnson suggested I speak with you")
+                .starts_with("Grace Hopper, Brad Johnson suggested I speak with you.")
         );
-        assert!(script.text.contains("my name is Ada Lovelace"));
+        assert!(script.text.contains("My name is Ada Lovelace"));
         assert!(script.text.contains("a career in compilers"));
         assert!(script.text.contains("15 minutes"));
     }
@@ -145,5 +180,35 @@ mod tests {
         let script = render(OutreachTemplate::EmailIntro, &values);
         assert_eq!(script.missing_placeholders, vec!["referrer_name", "field"]);
         assert!(script.text.contains("{referrer_name}"));
+    }
+
+    #[test]
+    fn a_value_that_reads_like_a_placeholder_is_not_filled_again() {
+        let values = Placeholders {
+            contact_name: Some("{field} {user_name}"),
+            ..all_known()
+        };
+        let script = render(OutreachTemplate::PhoneReferral, &values);
+        assert!(
+            script.text.starts_with("{field} {user_name}, Brad Johnson"),
+            "{}",
+            script.text
+        );
+        assert!(script.missing_placeholders.is_empty());
+    }
+
+    #[test]
+    fn every_script_filled_for_a_referred_contact_passes_the_outreach_check() {
+        for template in OutreachTemplate::ALL {
+            let script = render(template, &all_known());
+            let check = crate::outreach::check::check(&script.text, Some("Brad Johnson"));
+            assert_eq!(
+                check.verdict,
+                crate::outreach::check::Verdict::Good,
+                "{template:?}: {:?}\n{}",
+                check.reasons,
+                script.text
+            );
+        }
     }
 }

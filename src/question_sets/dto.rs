@@ -71,7 +71,8 @@ pub struct QuestionResponse {
     pub category: Category,
     /// False for a yes/no question.
     pub open_ended: bool,
-    /// For a yes/no question, a suggestion to reword it as an open one;
+    /// For a yes/no question, an open rewording ("What do you like most
+    /// about your job?") or, when none fits, an instruction to reword it;
     /// `null` for open questions.
     pub hint: Option<String>,
 }

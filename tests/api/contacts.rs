@@ -624,6 +624,52 @@ async fn referrals_and_the_network_follow_who_introduced_whom() {
 }
 
 #[actix_web::test]
+async fn every_outreach_script_for_a_referred_contact_passes_the_outreach_check() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    app.patch_json(
+        "/v1/me",
+        token,
+        &json!({"display_name": "Ada Lovelace", "target_field": "data engineering"}),
+    )
+    .await;
+    let brad = app
+        .contact(token, json!({"full_name": "Brad Johnson"}))
+        .await;
+    let grace = app
+        .contact(
+            token,
+            json!({"full_name": "Grace Hopper", "referred_by_contact_id": brad["id"]}),
+        )
+        .await;
+    let templates = rapport::contacts::outreach::OutreachTemplate::ALL;
+    for template in templates {
+        let name = serde_json::to_value(template).expect("a template name");
+        let name = name.as_str().expect("a string");
+        let script = app
+            .get_json(
+                &format!(
+                    "/v1/contacts/{}/outreach-script?template={name}",
+                    id_of(&grace)
+                ),
+                token,
+            )
+            .await;
+        let checked = app
+            .post_json(
+                "/v1/outreach/check",
+                Some(token),
+                &json!({"message": script["text"], "referrer_name": "Brad Johnson"}),
+            )
+            .await;
+        assert_eq!(checked.status(), StatusCode::OK);
+        let checked: Value = checked.json().await.expect("json");
+        assert_eq!(checked["verdict"], "good", "{name}: {checked}");
+    }
+}
+
+#[actix_web::test]
 async fn outreach_scripts_are_personalised_and_name_what_is_missing() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;

@@ -990,7 +990,10 @@ async fn the_outreach_check_judges_a_message() {
         .await
         .expect("json");
     assert_eq!(bad["verdict"], "revise");
-    assert_eq!(bad["job_words"], json!(["hiring", "resume", "position"]));
+    assert_eq!(
+        bad["job_words"],
+        json!(["hiring", "resume", "open position"])
+    );
     assert_eq!(bad["referrer_named_early"], false);
     assert_eq!(bad["too_long"], false);
     assert_eq!(

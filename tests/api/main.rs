@@ -13,6 +13,7 @@ mod http;
 mod interviews;
 mod isolation;
 mod jwt;
+mod language;
 pub mod limits;
 mod operations;
 mod question_sets;
