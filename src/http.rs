@@ -8,11 +8,12 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
+use tracing::Instrument;
 use uuid::Uuid;
 
 use crate::auth::extractor::AuthenticatedUserId;
 use crate::error::ApiError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -29,7 +30,9 @@ fn accepted_request_id(request: &ServiceRequest) -> Option<HeaderValue> {
     acceptable.then(|| value.clone())
 }
 
-/// Gives every request an id (echoed in `X-Request-Id`), then writes one log
+/// Gives every request an id (echoed in `X-Request-Id`) and a span that
+/// carries it and, once the token is checked, the user's id, so every line
+/// logged while the request is served names both; then writes one log
 /// line and one metric sample when it is answered. A query string holding
 /// NUL is refused here, once for every route: no parameter has a use for it
 /// and PostgreSQL text cannot hold it.
@@ -42,6 +45,12 @@ pub async fn request_context(
         HeaderValue::from_str(&Uuid::now_v7().to_string()).expect("a UUID is a valid header value")
     });
     let method = request.method().clone();
+    let span = tracing::info_span!(
+        "request",
+        request_id = request_id.to_str().unwrap_or_default(),
+        method = %method,
+        user_id = tracing::field::Empty,
+    );
     let state = request.app_data::<web::Data<AppState>>().cloned();
     let mut response = if request.query_string().to_ascii_lowercase().contains("%00") {
         let refused = ApiError::BadRequest("the query string must not contain NUL".to_owned());
@@ -49,7 +58,10 @@ pub async fn request_context(
             .into_response(refused.error_response())
             .map_into_right_body()
     } else {
-        next.call(request).await?.map_into_left_body()
+        next.call(request)
+            .instrument(span.clone())
+            .await?
+            .map_into_left_body()
     };
 
     let elapsed = started.elapsed();

@@ -8,7 +8,7 @@ use prometheus::{
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::contacts::search::ContactSearch;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
     config.service(metrics);

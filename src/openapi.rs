@@ -48,7 +48,7 @@ contacts and who referred whom, outreach, interviews and their questions, and re
         crate::contacts::dto::ExportFormat,
         crate::contacts::dto::Segment,
         crate::contacts::dto::Source,
-        crate::contacts::outreach::OutreachTemplate,
+        crate::contacts::scripts::OutreachTemplate,
         crate::question_sets::dto::Scope,
         crate::interviews::transitions::Status,
         crate::reminders::dto::Kind,

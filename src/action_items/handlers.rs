@@ -1,6 +1,5 @@
 //! `/v1/interviews/{id}/action-items`.
 
-use actix_web::http::header;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use diesel_async::AsyncConnection;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -17,7 +16,8 @@ use crate::extract::Json;
 use crate::interviews::repo as interviews;
 use crate::preconditions::{IfMatch, etag};
 use crate::reminders::rules;
-use crate::startup::AppState;
+use crate::respond;
+use crate::state::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -107,16 +107,13 @@ pub async fn create_action_item(
             Ok::<_, ApiError>(item)
         })
         .await?;
-    Ok(HttpResponse::Created()
-        .insert_header((
-            header::LOCATION,
-            format!(
-                "{}/v1/interviews/{}/action-items/{}",
-                state.settings.public_url, id, item.id
-            ),
-        ))
-        .insert_header(etag(item.version))
-        .json(ActionItemResponse::from(item)))
+    let path = format!("/interviews/{}/action-items/{}", id, item.id);
+    Ok(respond::created(
+        &state.settings.public_url,
+        &path,
+        Some(item.version),
+        &ActionItemResponse::from(item),
+    ))
 }
 
 /// Read an action item
@@ -197,7 +194,7 @@ pub async fn update_action_item(
             if changes == ActionItemChangeset::default() {
                 return Ok::<_, ApiError>(current);
             }
-            let updated = repo::update(connection, item_id, &changes).await?;
+            let updated = repo::update(connection, user.0.id, item_id, &changes).await?;
             let interview = own_interview(connection, user_id, id).await?;
             rules::on_action_item(connection, &updated, interview.contact_id, false).await?;
             Ok(updated)
@@ -242,7 +239,7 @@ pub async fn delete_action_item(
             // Its reminder retires first and stays readable, `dismissed`.
             let interview = own_interview(connection, user_id, id).await?;
             rules::on_action_item(connection, &current, interview.contact_id, true).await?;
-            repo::delete(connection, item_id).await?;
+            repo::delete(connection, user.0.id, item_id).await?;
             Ok::<_, ApiError>(())
         })
         .await?;

@@ -53,22 +53,35 @@ pub async fn find_for_update(
 
 pub async fn update(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     id: Uuid,
     changes: &ActionItemChangeset,
 ) -> QueryResult<ActionItem> {
-    diesel::update(action_items::table.find(id))
-        .set((
-            changes,
-            action_items::version.eq(action_items::version + 1),
-            action_items::updated_at.eq(Utc::now()),
-        ))
-        .returning(ActionItem::as_returning())
-        .get_result(connection)
-        .await
+    diesel::update(
+        action_items::table
+            .find(id)
+            .filter(action_items::user_id.eq(user_id)),
+    )
+    .set((
+        changes,
+        action_items::version.eq(action_items::version + 1),
+        action_items::updated_at.eq(Utc::now()),
+    ))
+    .returning(ActionItem::as_returning())
+    .get_result(connection)
+    .await
 }
 
-pub async fn delete(connection: &mut AsyncPgConnection, id: Uuid) -> QueryResult<usize> {
-    diesel::delete(action_items::table.find(id))
-        .execute(connection)
-        .await
+pub async fn delete(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> QueryResult<usize> {
+    diesel::delete(
+        action_items::table
+            .find(id)
+            .filter(action_items::user_id.eq(user_id)),
+    )
+    .execute(connection)
+    .await
 }

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::db::{self, PooledConnection};
 use crate::error::ApiError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::users::models::User;
 use crate::users::repo as users;
 
@@ -145,6 +145,9 @@ pub fn authenticate_then<T: 'static>(
         request
             .extensions_mut()
             .insert(AuthenticatedUserId(user.id));
+        // The request's span (crate::http) names the caller from here on.
+        tracing::Span::current().record("user_id", tracing::field::display(user.id));
+        tracing::debug!("access token accepted");
         Ok((AuthUserWithConnection { user, connection }, before))
     }
 }

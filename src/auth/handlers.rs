@@ -1,6 +1,5 @@
 //! `/v1/auth/*`: register, login, refresh, logout, log out everywhere.
 
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -8,7 +7,7 @@ use super::dto::{LoginRequest, RefreshRequest, RegisterRequest, TokenResponse};
 use super::{AuthUser, service};
 use crate::error::{ApiResult, Problem};
 use crate::extract::Json;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -48,12 +47,12 @@ pub async fn register(
     let password_hash = state.passwords.hash(body.password.clone()).await?;
     let mut connection = state.pool.get().await?;
     let session = service::register(&mut connection, &state.jwt, &body, &password_hash).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((
-            header::LOCATION,
-            format!("{}/v1/me", state.settings.public_url),
-        ))
-        .json(session))
+    Ok(crate::respond::created(
+        &state.settings.public_url,
+        "/me",
+        None,
+        &session,
+    ))
 }
 
 /// Sign in

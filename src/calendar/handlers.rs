@@ -17,8 +17,9 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{JsonOrEmpty, NoFields};
 use crate::interviews::models::Interview;
 use crate::reminders::models::Reminder;
+use crate::respond;
 use crate::schema::{calendar_feeds, contacts, interviews, reminders, users};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -72,10 +73,14 @@ pub async fn create_calendar_feed(
         ))
         .execute(&mut connection)
         .await?;
-    let url = format!("{}/v1/calendar/{token}.ics", state.settings.public_url);
-    Ok(HttpResponse::Created()
-        .insert_header((actix_web::http::header::LOCATION, url.clone()))
-        .json(CalendarFeed { url, token }))
+    let path = format!("/calendar/{token}.ics");
+    let url = format!("{}/v1{path}", state.settings.public_url);
+    Ok(respond::created(
+        &state.settings.public_url,
+        &path,
+        None,
+        &CalendarFeed { url, token },
+    ))
 }
 
 /// Revoke the calendar feed

@@ -9,45 +9,25 @@ use super::models::{Contact, ContactChangeset, NewContact};
 use crate::patch::{self, Patch};
 use crate::validation;
 
-/// How the user came to know a contact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Source {
-    Referral,
-    Alumni,
-    Event,
-    Cold,
-    Online,
-    Personal,
-    Other,
+crate::stored_enum::stored_enum! {
+    /// How the user came to know a contact.
+    pub enum Source {
+        Referral = "referral",
+        Alumni = "alumni",
+        Event = "event",
+        Cold = "cold",
+        Online = "online",
+        Personal = "personal",
+        Other = "other",
+    }
 }
 
 impl Source {
-    pub const ALL: [Source; 7] = [
-        Self::Referral,
-        Self::Alumni,
-        Self::Event,
-        Self::Cold,
-        Self::Online,
-        Self::Personal,
-        Self::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Referral => "referral",
-            Self::Alumni => "alumni",
-            Self::Event => "event",
-            Self::Cold => "cold",
-            Self::Online => "online",
-            Self::Personal => "personal",
-            Self::Other => "other",
-        }
-    }
-
+    /// The source a spreadsheet cell names, if it names one.
     pub fn parse(value: &str) -> Option<Self> {
         Self::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|source| source.as_str() == value)
     }
 }
@@ -130,7 +110,7 @@ impl From<Contact> for ContactResponse {
             field: contact.field,
             location: contact.location,
             employer_id: contact.employer_id,
-            source: Source::parse(&contact.source).unwrap_or(Source::Other),
+            source: contact.source,
             referred_by_contact_id: contact.referred_by_contact_id,
             has_hiring_power: contact.has_hiring_power,
             tags: contact.tags,
@@ -235,7 +215,7 @@ impl CreateContactRequest {
             field: self.field,
             location: self.location,
             employer_id: self.employer_id,
-            source: self.source.unwrap_or(Source::Other).as_str().to_owned(),
+            source: self.source.unwrap_or(Source::Other),
             referred_by_contact_id: self.referred_by_contact_id,
             has_hiring_power: self.has_hiring_power,
             tags: distinct_tags(self.tags.unwrap_or_default()),
@@ -346,10 +326,7 @@ impl UpdateContactRequest {
             field: self.field.into_change(),
             location: self.location.into_change(),
             employer_id: self.employer_id.into_change(),
-            source: self
-                .source
-                .into_value()
-                .map(|source| source.as_str().to_owned()),
+            source: self.source.into_value(),
             referred_by_contact_id: self.referred_by_contact_id.into_change(),
             has_hiring_power: self.has_hiring_power.into_change(),
             tags: self

@@ -116,7 +116,7 @@ fn csv_record(contact: &ExportedContact) -> Vec<String> {
         text(&contact.field),
         text(&contact.location),
         id(contact.employer_id),
-        contact.source.clone(),
+        contact.source.as_str().to_owned(),
         id(contact.referred_by_contact_id),
         contact
             .has_hiring_power

@@ -12,15 +12,16 @@ use super::dto::{
     ContactListQuery, ContactResponse, CreateContactRequest, DeleteContactQuery, ExportFormat,
     ExportQuery, ImportResult, NetworkResponse, UpdateContactRequest, search_term,
 };
-use super::outreach::{OutreachScript, OutreachScriptQuery};
+use super::scripts::{OutreachScript, OutreachScriptQuery};
 use super::search::SearchTurn;
 use super::{export, import, service};
 use crate::auth::{AuthUser, AuthUserWithConnection, authenticate_then};
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::{CsvBody, Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page, PageQuery};
-use crate::preconditions::{IfMatch, etag};
-use crate::startup::AppState;
+use crate::preconditions::IfMatch;
+use crate::respond;
+use crate::state::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
     // The fixed paths come before `/contacts/{id}`, which would take them.
@@ -44,9 +45,7 @@ fn contact_response(
     contact: super::models::Contact,
 ) -> HttpResponse {
     let version = contact.version;
-    HttpResponse::build(status)
-        .insert_header(etag(version))
-        .json(ContactResponse::from(contact))
+    respond::versioned(status, version, &ContactResponse::from(contact))
 }
 
 /// List contacts
@@ -114,13 +113,13 @@ pub async fn create_contact(
 ) -> ApiResult<HttpResponse> {
     let mut connection = state.pool.get().await?;
     let contact = service::create(&mut connection, body.0.into_new(user.0.id)).await?;
-    let location = format!("{}/v1/contacts/{}", state.settings.public_url, contact.id);
-    let mut response = contact_response(actix_web::http::StatusCode::CREATED, contact);
-    response.headers_mut().insert(
-        header::LOCATION,
-        header::HeaderValue::from_str(&location).map_err(crate::error::ApiError::internal)?,
-    );
-    Ok(response)
+    let (path, version) = (format!("/contacts/{}", contact.id), contact.version);
+    Ok(respond::created(
+        &state.settings.public_url,
+        &path,
+        Some(version),
+        &ContactResponse::from(contact),
+    ))
 }
 
 /// Import contacts from CSV

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use super::dto::Source;
 use crate::schema::contacts;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -20,7 +21,7 @@ pub struct Contact {
     pub field: Option<String>,
     pub location: Option<String>,
     pub employer_id: Option<Uuid>,
-    pub source: String,
+    pub source: Source,
     pub referred_by_contact_id: Option<Uuid>,
     pub has_hiring_power: Option<bool>,
     pub tags: Vec<String>,
@@ -62,7 +63,7 @@ pub struct ExportedContact {
     pub field: Option<String>,
     pub location: Option<String>,
     pub employer_id: Option<Uuid>,
-    pub source: String,
+    pub source: Source,
     pub referred_by_contact_id: Option<Uuid>,
     pub has_hiring_power: Option<bool>,
     pub tags: Vec<String>,
@@ -125,7 +126,7 @@ pub struct NewContact {
     pub field: Option<String>,
     pub location: Option<String>,
     pub employer_id: Option<Uuid>,
-    pub source: String,
+    pub source: Source,
     pub referred_by_contact_id: Option<Uuid>,
     pub has_hiring_power: Option<bool>,
     pub tags: Vec<String>,
@@ -147,7 +148,7 @@ pub struct ContactChangeset {
     pub field: Option<Option<String>>,
     pub location: Option<Option<String>>,
     pub employer_id: Option<Option<Uuid>>,
-    pub source: Option<String>,
+    pub source: Option<Source>,
     pub referred_by_contact_id: Option<Option<Uuid>>,
     pub has_hiring_power: Option<Option<bool>>,
     pub tags: Option<Vec<String>>,

@@ -74,18 +74,23 @@ pub async fn find_for_update(
 /// Applies the changes and moves the version on.
 pub async fn update(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     id: Uuid,
     changes: &ContactChangeset,
 ) -> QueryResult<Contact> {
-    diesel::update(contacts::table.find(id))
-        .set((
-            changes,
-            contacts::version.eq(contacts::version + 1),
-            contacts::updated_at.eq(Utc::now()),
-        ))
-        .returning(Contact::as_returning())
-        .get_result(connection)
-        .await
+    diesel::update(
+        contacts::table
+            .find(id)
+            .filter(contacts::user_id.eq(user_id)),
+    )
+    .set((
+        changes,
+        contacts::version.eq(contacts::version + 1),
+        contacts::updated_at.eq(Utc::now()),
+    ))
+    .returning(Contact::as_returning())
+    .get_result(connection)
+    .await
 }
 
 /// Archives (`Some(now)`) or unarchives (`None`) when that changes anything;
@@ -128,10 +133,18 @@ pub async fn set_archived(
 
 /// Deletes the contact; contacts it referred keep existing with the link
 /// cleared by the foreign key.
-pub async fn delete(connection: &mut AsyncPgConnection, id: Uuid) -> QueryResult<usize> {
-    diesel::delete(contacts::table.find(id))
-        .execute(connection)
-        .await
+pub async fn delete(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> QueryResult<usize> {
+    diesel::delete(
+        contacts::table
+            .find(id)
+            .filter(contacts::user_id.eq(user_id)),
+    )
+    .execute(connection)
+    .await
 }
 
 /// Whether `id` is one of the user's employers.

@@ -10,8 +10,8 @@ use super::dto::{
 };
 use super::import::{ImportMatches, ImportedRow, ParsedFile};
 use super::models::{Contact, ContactChangeset, ContactIdentity, NewContact};
-use super::outreach::{self, OutreachScript, OutreachTemplate, Placeholders};
 use super::repo::{self, ContactCursor, ContactFilter};
+use super::scripts::{self, OutreachScript, OutreachTemplate, Placeholders};
 use super::search::{self, PageStart, SearchTextHistogram};
 use crate::error::{ApiError, ApiResult};
 use crate::pagination::{self, Page};
@@ -114,7 +114,7 @@ pub async fn update(
             if changes.is_empty() {
                 return Ok(current);
             }
-            Ok(repo::update(connection, id, &changes).await?)
+            Ok(repo::update(connection, user_id, id, &changes).await?)
         })
         .await
 }
@@ -147,7 +147,7 @@ pub async fn delete(
                 }
                 interviews::delete_of_contact(connection, id).await?;
             }
-            repo::delete(connection, id).await?;
+            repo::delete(connection, user_id, id).await?;
             Ok(())
         })
         .await
@@ -262,7 +262,7 @@ pub async fn outreach_script(
         Some(referrer) => repo::name_of(connection, user.id, referrer).await?,
         None => None,
     };
-    Ok(outreach::render(
+    Ok(scripts::render(
         template,
         &Placeholders {
             user_name: Some(user.display_name.as_str()),
@@ -388,7 +388,9 @@ async fn import_batch(
                     }
                     let updated = connection
                         .transaction(async |connection| {
-                            Ok::<_, ApiError>(repo::update(connection, id, &changes).await?)
+                            Ok::<_, ApiError>(
+                                repo::update(connection, user_id, id, &changes).await?,
+                            )
                         })
                         .await;
                     match updated {

@@ -9,30 +9,12 @@ use super::models::{Employer, EmployerChangeset, NewEmployer};
 use crate::patch::{self, Patch};
 use crate::validation;
 
-/// Where an employer stands on the target list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum EmployerStatus {
-    Active,
-    OnHold,
-    RuledOut,
-}
-
-impl EmployerStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Active => "active",
-            Self::OnHold => "on_hold",
-            Self::RuledOut => "ruled_out",
-        }
-    }
-
-    fn from_column(value: &str) -> Self {
-        match value {
-            "on_hold" => Self::OnHold,
-            "ruled_out" => Self::RuledOut,
-            _ => Self::Active,
-        }
+crate::stored_enum::stored_enum! {
+    /// Where an employer stands on the target list.
+    pub enum EmployerStatus {
+        Active = "active",
+        OnHold = "on_hold",
+        RuledOut = "ruled_out",
     }
 }
 
@@ -68,7 +50,7 @@ impl EmployerResponse {
             name: employer.name,
             website: employer.website,
             notes: employer.notes,
-            status: EmployerStatus::from_column(&employer.status),
+            status: employer.status,
             advocacy: employer.advocacy,
             motivation: employer.motivation,
             posting: employer.posting,
@@ -122,11 +104,7 @@ impl CreateEmployerRequest {
             name: self.name,
             website: self.website,
             notes: self.notes,
-            status: self
-                .status
-                .unwrap_or(EmployerStatus::Active)
-                .as_str()
-                .to_owned(),
+            status: self.status.unwrap_or(EmployerStatus::Active),
             advocacy: self.advocacy.unwrap_or(false),
             motivation: self.motivation.unwrap_or(0),
             posting: self.posting.unwrap_or(1),
@@ -199,10 +177,7 @@ impl UpdateEmployerRequest {
             name: self.name.into_value(),
             website: self.website.into_change(),
             notes: self.notes.into_change(),
-            status: self
-                .status
-                .into_value()
-                .map(|status| status.as_str().to_owned()),
+            status: self.status.into_value(),
             advocacy: self.advocacy.into_value(),
             motivation: self.motivation.into_value(),
             posting: self.posting.into_value(),

@@ -1,6 +1,5 @@
 //! `/v1/employers`: the target list.
 
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -14,7 +13,8 @@ use crate::error::{ApiResult, Problem};
 use crate::extract::Json;
 use crate::pagination::{self, Page};
 use crate::preconditions::{IfMatch, etag};
-use crate::startup::AppState;
+use crate::respond;
+use crate::state::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -88,13 +88,13 @@ pub async fn create_employer(
 ) -> ApiResult<HttpResponse> {
     let mut connection = state.pool.get().await?;
     let employer = service::create(&mut connection, body.0.into_new(user.0.id)).await?;
-    let location = format!("{}/v1/employers/{}", state.settings.public_url, employer.id);
-    let version = employer.version;
-    let body = EmployerResponse::new(employer, 0, 0);
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, location))
-        .insert_header(etag(version))
-        .json(body))
+    let (path, version) = (format!("/employers/{}", employer.id), employer.version);
+    Ok(respond::created(
+        &state.settings.public_url,
+        &path,
+        Some(version),
+        &EmployerResponse::new(employer, 0, 0),
+    ))
 }
 
 /// Read an employer

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use super::dto::EmployerStatus;
 use crate::schema::employers;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -14,7 +15,7 @@ pub struct Employer {
     pub name: String,
     pub website: Option<String>,
     pub notes: Option<String>,
-    pub status: String,
+    pub status: EmployerStatus,
     pub advocacy: bool,
     pub motivation: i16,
     pub posting: i16,
@@ -34,7 +35,7 @@ pub struct NewEmployer {
     pub name: String,
     pub website: Option<String>,
     pub notes: Option<String>,
-    pub status: String,
+    pub status: EmployerStatus,
     pub advocacy: bool,
     pub motivation: i16,
     pub posting: i16,
@@ -47,7 +48,7 @@ pub struct EmployerChangeset {
     pub name: Option<String>,
     pub website: Option<Option<String>>,
     pub notes: Option<Option<String>>,
-    pub status: Option<String>,
+    pub status: Option<EmployerStatus>,
     pub advocacy: Option<bool>,
     pub motivation: Option<i16>,
     pub posting: Option<i16>,

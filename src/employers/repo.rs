@@ -57,26 +57,39 @@ pub async fn find_for_update(
 /// Applies the changes and moves the version on.
 pub async fn update(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     id: Uuid,
     changes: &EmployerChangeset,
 ) -> QueryResult<Employer> {
-    diesel::update(employers::table.find(id))
-        .set((
-            changes,
-            employers::version.eq(employers::version + 1),
-            employers::updated_at.eq(Utc::now()),
-        ))
-        .returning(Employer::as_returning())
-        .get_result(connection)
-        .await
+    diesel::update(
+        employers::table
+            .find(id)
+            .filter(employers::user_id.eq(user_id)),
+    )
+    .set((
+        changes,
+        employers::version.eq(employers::version + 1),
+        employers::updated_at.eq(Utc::now()),
+    ))
+    .returning(Employer::as_returning())
+    .get_result(connection)
+    .await
 }
 
 /// Deletes the employer; its contacts keep existing with `employer_id`
 /// cleared by the foreign key.
-pub async fn delete(connection: &mut AsyncPgConnection, id: Uuid) -> QueryResult<usize> {
-    diesel::delete(employers::table.find(id))
-        .execute(connection)
-        .await
+pub async fn delete(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> QueryResult<usize> {
+    diesel::delete(
+        employers::table
+            .find(id)
+            .filter(employers::user_id.eq(user_id)),
+    )
+    .execute(connection)
+    .await
 }
 
 /// Where the previous page ended, in the list's sort order.

@@ -69,7 +69,7 @@ pub async fn update(
             if changes.is_empty() {
                 return Ok(current);
             }
-            repo::update(connection, id, &changes)
+            repo::update(connection, user_id, id, &changes)
                 .await
                 .map_err(name_taken)
         })
@@ -88,7 +88,7 @@ pub async fn delete(
                 .await?
                 .ok_or(ApiError::NotFound)?;
             if_match.check(current.version)?;
-            repo::delete(connection, id).await?;
+            repo::delete(connection, user_id, id).await?;
             Ok(())
         })
         .await

@@ -12,63 +12,23 @@ use crate::patch::{self, Patch};
 use crate::question_sets::dto::Category;
 use crate::validation;
 
-/// How the outreach went out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    Phone,
-    Email,
-    Linkedin,
-    InPerson,
-    Other,
-}
-
-impl Channel {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Phone => "phone",
-            Self::Email => "email",
-            Self::Linkedin => "linkedin",
-            Self::InPerson => "in_person",
-            Self::Other => "other",
-        }
-    }
-
-    fn parse(value: &str) -> Option<Channel> {
-        [
-            Self::Phone,
-            Self::Email,
-            Self::Linkedin,
-            Self::InPerson,
-            Self::Other,
-        ]
-        .into_iter()
-        .find(|channel| channel.as_str() == value)
+crate::stored_enum::stored_enum! {
+    /// How the outreach went out.
+    pub enum Channel {
+        Phone = "phone",
+        Email = "email",
+        Linkedin = "linkedin",
+        InPerson = "in_person",
+        Other = "other",
     }
 }
 
-/// How the interview is held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Format {
-    InPerson,
-    Phone,
-    Video,
-}
-
-impl Format {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::InPerson => "in_person",
-            Self::Phone => "phone",
-            Self::Video => "video",
-        }
-    }
-
-    fn parse(value: &str) -> Option<Format> {
-        [Self::InPerson, Self::Phone, Self::Video]
-            .into_iter()
-            .find(|format| format.as_str() == value)
+crate::stored_enum::stored_enum! {
+    /// How the interview is held.
+    pub enum Format {
+        InPerson = "in_person",
+        Phone = "phone",
+        Video = "video",
     }
 }
 
@@ -117,22 +77,19 @@ pub struct InterviewResponse {
 
 impl InterviewResponse {
     pub fn new(interview: Interview, warnings: Vec<Warning>) -> Self {
-        let status = Status::parse(&interview.status);
+        let status = interview.status;
         Self {
             id: interview.id,
             contact_id: interview.contact_id,
             status,
             purpose: interview.purpose,
-            outreach_channel: interview
-                .outreach_channel
-                .as_deref()
-                .and_then(Channel::parse),
+            outreach_channel: interview.outreach_channel,
             outreach_message: interview.outreach_message,
             requested_at: interview.requested_at,
             responded_at: interview.responded_at,
             scheduled_start: interview.scheduled_start,
             duration_minutes: interview.duration_minutes,
-            format: interview.format.as_deref().and_then(Format::parse),
+            format: interview.format,
             location: interview.location,
             meeting_url: interview.meeting_url,
             notes: interview.notes,
@@ -358,7 +315,7 @@ impl From<InterviewQuestion> for InterviewQuestionResponse {
         Self {
             id: question.id,
             position: question.position,
-            category: Category::parse(&question.category),
+            category: question.category,
             text: question.text,
             asked: question.asked,
             answer: question.answer,

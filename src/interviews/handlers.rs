@@ -1,6 +1,6 @@
 //! `/v1/interviews`: the interview, its actions, questions and referrals.
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -19,8 +19,9 @@ use crate::contacts::dto::{ContactResponse, CreateContactRequest};
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page};
-use crate::preconditions::{IfMatch, etag};
-use crate::startup::AppState;
+use crate::preconditions::IfMatch;
+use crate::respond;
+use crate::state::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -51,15 +52,16 @@ async fn interview_response(
     location: bool,
 ) -> ApiResult<HttpResponse> {
     let body = service::response(connection, interview).await?;
-    let mut response = HttpResponse::build(status);
-    response.insert_header(etag(body.version));
-    if location {
-        response.insert_header((
-            header::LOCATION,
-            format!("{}/v1/interviews/{}", state.settings.public_url, body.id),
-        ));
-    }
-    Ok(response.json(body))
+    Ok(if location {
+        respond::created(
+            &state.settings.public_url,
+            &format!("/interviews/{}", body.id),
+            Some(body.version),
+            &body,
+        )
+    } else {
+        respond::versioned(status, body.version, &body)
+    })
 }
 
 fn question_list(questions: Vec<InterviewQuestion>) -> InterviewQuestionList {
@@ -525,11 +527,11 @@ pub async fn add_interview_referral(
 ) -> ApiResult<HttpResponse> {
     let mut connection = state.pool.get().await?;
     let contact = service::add_referral(&mut connection, user.0.id, *id, body.0).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((
-            header::LOCATION,
-            format!("{}/v1/contacts/{}", state.settings.public_url, contact.id),
-        ))
-        .insert_header(etag(contact.version))
-        .json(ContactResponse::from(contact)))
+    let (path, version) = (format!("/contacts/{}", contact.id), contact.version);
+    Ok(respond::created(
+        &state.settings.public_url,
+        &path,
+        Some(version),
+        &ContactResponse::from(contact),
+    ))
 }

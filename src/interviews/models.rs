@@ -4,6 +4,9 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use super::dto::{Channel, Format};
+use super::transitions::Status;
+use crate::question_sets::dto::Category;
 use crate::schema::{interview_questions, interviews};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -12,15 +15,15 @@ pub struct Interview {
     pub id: Uuid,
     pub user_id: Uuid,
     pub contact_id: Uuid,
-    pub status: String,
+    pub status: Status,
     pub purpose: Option<String>,
-    pub outreach_channel: Option<String>,
+    pub outreach_channel: Option<Channel>,
     pub outreach_message: Option<String>,
     pub requested_at: Option<DateTime<Utc>>,
     pub responded_at: Option<DateTime<Utc>>,
     pub scheduled_start: Option<DateTime<Utc>>,
     pub duration_minutes: i32,
-    pub format: Option<String>,
+    pub format: Option<Format>,
     pub location: Option<String>,
     pub meeting_url: Option<String>,
     pub notes: Option<String>,
@@ -44,7 +47,7 @@ pub struct NewInterview {
     pub user_id: Uuid,
     pub contact_id: Uuid,
     pub purpose: Option<String>,
-    pub format: Option<String>,
+    pub format: Option<Format>,
     pub duration_minutes: i32,
     pub location: Option<String>,
     pub meeting_url: Option<String>,
@@ -54,15 +57,15 @@ pub struct NewInterview {
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset)]
 #[diesel(table_name = interviews)]
 pub struct InterviewChangeset {
-    pub status: Option<String>,
+    pub status: Option<Status>,
     pub purpose: Option<Option<String>>,
-    pub outreach_channel: Option<Option<String>>,
+    pub outreach_channel: Option<Option<Channel>>,
     pub outreach_message: Option<Option<String>>,
     pub requested_at: Option<Option<DateTime<Utc>>>,
     pub responded_at: Option<Option<DateTime<Utc>>>,
     pub scheduled_start: Option<Option<DateTime<Utc>>>,
     pub duration_minutes: Option<i32>,
-    pub format: Option<Option<String>>,
+    pub format: Option<Option<Format>>,
     pub location: Option<Option<String>>,
     pub meeting_url: Option<Option<String>>,
     pub notes: Option<Option<String>>,
@@ -87,7 +90,7 @@ pub struct InterviewQuestion {
     pub interview_id: Uuid,
     pub position: i32,
     pub text: String,
-    pub category: String,
+    pub category: Category,
     pub asked: bool,
     pub answer: Option<String>,
 }
@@ -99,7 +102,7 @@ pub struct NewInterviewQuestion {
     pub interview_id: Uuid,
     pub position: i32,
     pub text: String,
-    pub category: String,
+    pub category: Category,
 }
 
 #[derive(Debug, Default, AsChangeset)]

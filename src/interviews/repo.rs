@@ -60,24 +60,37 @@ pub async fn find_for_update(
 /// Applies the changes and moves the version on.
 pub async fn update(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     id: Uuid,
     changes: &InterviewChangeset,
 ) -> QueryResult<Interview> {
-    diesel::update(interviews::table.find(id))
-        .set((
-            changes,
-            interviews::version.eq(interviews::version + 1),
-            interviews::updated_at.eq(Utc::now()),
-        ))
-        .returning(Interview::as_returning())
-        .get_result(connection)
-        .await
+    diesel::update(
+        interviews::table
+            .find(id)
+            .filter(interviews::user_id.eq(user_id)),
+    )
+    .set((
+        changes,
+        interviews::version.eq(interviews::version + 1),
+        interviews::updated_at.eq(Utc::now()),
+    ))
+    .returning(Interview::as_returning())
+    .get_result(connection)
+    .await
 }
 
-pub async fn delete(connection: &mut AsyncPgConnection, id: Uuid) -> QueryResult<usize> {
-    diesel::delete(interviews::table.find(id))
-        .execute(connection)
-        .await
+pub async fn delete(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> QueryResult<usize> {
+    diesel::delete(
+        interviews::table
+            .find(id)
+            .filter(interviews::user_id.eq(user_id)),
+    )
+    .execute(connection)
+    .await
 }
 
 /// Deletes every interview of a contact (a forced contact deletion).

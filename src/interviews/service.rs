@@ -87,7 +87,7 @@ pub async fn refresh_contact_segment(
         Some(interview) => segment::inputs(
             interview.requested_at,
             interview.responded_at,
-            Status::parse(&interview.status) == Status::NoResponse,
+            interview.status == Status::NoResponse,
             time_zone,
         ),
         None => Default::default(),
@@ -112,7 +112,7 @@ pub async fn create(
         user_id,
         contact_id: request.contact_id,
         purpose: request.purpose,
-        format: request.format.map(|format| format.as_str().to_owned()),
+        format: request.format,
         duration_minutes: request.duration_minutes.unwrap_or(20),
         location: request.location,
         meeting_url: request.meeting_url,
@@ -165,10 +165,7 @@ pub async fn update(
         purpose: request.purpose.into_change(),
         notes: request.notes.into_change(),
         key_insights: request.key_insights.into_change(),
-        format: request
-            .format
-            .into_change()
-            .map(|format| format.map(|format| format.as_str().to_owned())),
+        format: request.format.into_change(),
         location: request.location.into_change(),
         meeting_url: request.meeting_url.into_change(),
         duration_minutes: request.duration_minutes.into_value(),
@@ -183,7 +180,7 @@ pub async fn update(
             if changes.is_empty() {
                 return Ok(current);
             }
-            Ok(repo::update(connection, id, &changes).await?)
+            Ok(repo::update(connection, user_id, id, &changes).await?)
         })
         .await
 }
@@ -200,7 +197,7 @@ pub async fn delete(
                 .await?
                 .ok_or(ApiError::NotFound)?;
             if_match.check(current.version)?;
-            repo::delete(connection, id).await?;
+            repo::delete(connection, user.id, id).await?;
             refresh_contact_segment(connection, current.contact_id, &user.time_zone).await
         })
         .await
@@ -240,7 +237,7 @@ fn changes_for(
     now: DateTime<Utc>,
 ) -> ApiResult<InterviewChangeset> {
     let mut changes = InterviewChangeset {
-        status: Some(input.action().target().as_str().to_owned()),
+        status: Some(input.action().target()),
         ..InterviewChangeset::default()
     };
     // The first answer after a request, whether yes or no, is the response.
@@ -249,7 +246,7 @@ fn changes_for(
         ActionInput::Request(body) => {
             let sent_at = not_in_future("sent_at", body.sent_at.unwrap_or(now))?;
             changes.requested_at = Some(Some(sent_at));
-            changes.outreach_channel = Some(Some(body.channel.as_str().to_owned()));
+            changes.outreach_channel = Some(Some(body.channel));
             if body.message.is_some() {
                 changes.outreach_message = Some(body.message);
             }
@@ -257,7 +254,7 @@ fn changes_for(
         ActionInput::Schedule(body) => {
             changes.scheduled_start = Some(Some(body.scheduled_start));
             changes.duration_minutes = body.duration_minutes;
-            changes.format = body.format.map(|format| Some(format.as_str().to_owned()));
+            changes.format = body.format.map(Some);
             changes.location = body.location.map(Some);
             changes.meeting_url = body.meeting_url.map(Some);
             if answers_request {
@@ -303,7 +300,7 @@ pub async fn act(
                 .await?
                 .ok_or(ApiError::NotFound)?;
             let action = input.action();
-            let status = Status::parse(&current.status);
+            let status = current.status;
             let allowed = allowed_actions(status, current.thank_you_sent_at.is_some());
             if !allowed.contains(&action) {
                 return Err(ApiError::InvalidTransition {
@@ -313,7 +310,7 @@ pub async fn act(
                 });
             }
             let changes = changes_for(&current, input, Utc::now())?;
-            let updated = repo::update(connection, id, &changes).await?;
+            let updated = repo::update(connection, user.id, id, &changes).await?;
             if matches!(
                 action,
                 Action::Request | Action::Schedule | Action::Decline | Action::NoResponse
@@ -396,6 +393,7 @@ pub async fn attach_question_set(
             repo::insert_questions(connection, &copies).await?;
             repo::update(
                 connection,
+                user_id,
                 id,
                 &InterviewChangeset {
                     question_set_id: Some(Some(question_set_id)),

@@ -13,47 +13,16 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-/// Where an interview stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Planned,
-    Requested,
-    Scheduled,
-    Completed,
-    Declined,
-    NoResponse,
-    Cancelled,
-}
-
-impl Status {
-    pub const ALL: [Status; 7] = [
-        Self::Planned,
-        Self::Requested,
-        Self::Scheduled,
-        Self::Completed,
-        Self::Declined,
-        Self::NoResponse,
-        Self::Cancelled,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Planned => "planned",
-            Self::Requested => "requested",
-            Self::Scheduled => "scheduled",
-            Self::Completed => "completed",
-            Self::Declined => "declined",
-            Self::NoResponse => "no_response",
-            Self::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(value: &str) -> Status {
-        Self::ALL
-            .into_iter()
-            .find(|status| status.as_str() == value)
-            .unwrap_or(Self::Planned)
+crate::stored_enum::stored_enum! {
+    /// Where an interview stands.
+    pub enum Status {
+        Planned = "planned",
+        Requested = "requested",
+        Scheduled = "scheduled",
+        Completed = "completed",
+        Declined = "declined",
+        NoResponse = "no_response",
+        Cancelled = "cancelled",
     }
 }
 

@@ -34,7 +34,7 @@ pub struct Slot {
 
 impl Slot {
     pub fn of(interview: &Interview) -> Option<Slot> {
-        if Status::parse(&interview.status) != Status::Scheduled {
+        if interview.status != Status::Scheduled {
             return None;
         }
         let start = interview.scheduled_start?;
@@ -85,7 +85,7 @@ pub fn of(
             });
         }
     }
-    let completed = Status::parse(&interview.status) == Status::Completed;
+    let completed = interview.status == Status::Completed;
     if let (true, Some(completed_at), None) = (
         completed,
         interview.completed_at,

@@ -9,50 +9,17 @@ use super::detector;
 use super::models::{Question, QuestionSet};
 use crate::patch::{self, Patch};
 
-/// What a question is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    DayToDay,
-    CareerPath,
-    Skills,
-    IndustryTrends,
-    CompanyCulture,
-    Advice,
-    Resources,
-    Referrals,
-}
-
-impl Category {
-    pub const ALL: [Category; 8] = [
-        Self::DayToDay,
-        Self::CareerPath,
-        Self::Skills,
-        Self::IndustryTrends,
-        Self::CompanyCulture,
-        Self::Advice,
-        Self::Resources,
-        Self::Referrals,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::DayToDay => "day_to_day",
-            Self::CareerPath => "career_path",
-            Self::Skills => "skills",
-            Self::IndustryTrends => "industry_trends",
-            Self::CompanyCulture => "company_culture",
-            Self::Advice => "advice",
-            Self::Resources => "resources",
-            Self::Referrals => "referrals",
-        }
-    }
-
-    pub fn parse(value: &str) -> Category {
-        Self::ALL
-            .into_iter()
-            .find(|category| category.as_str() == value)
-            .unwrap_or(Self::Advice)
+crate::stored_enum::stored_enum! {
+    /// What a question is about.
+    pub enum Category {
+        DayToDay = "day_to_day",
+        CareerPath = "career_path",
+        Skills = "skills",
+        IndustryTrends = "industry_trends",
+        CompanyCulture = "company_culture",
+        Advice = "advice",
+        Resources = "resources",
+        Referrals = "referrals",
     }
 }
 
@@ -84,7 +51,7 @@ impl From<Question> for QuestionResponse {
             position: question.position,
             open_ended: detector::is_open_ended(&question.text),
             hint: detector::hint(&question.text),
-            category: Category::parse(&question.category),
+            category: question.category,
             text: question.text,
         }
     }

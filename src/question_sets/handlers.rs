@@ -1,6 +1,6 @@
 //! `/v1/question-sets`: the library and the user's own sets.
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -15,8 +15,9 @@ use crate::auth::{AuthUser, AuthUserWithConnection};
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page};
-use crate::preconditions::{IfMatch, etag};
-use crate::startup::AppState;
+use crate::preconditions::IfMatch;
+use crate::respond;
+use crate::state::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -37,15 +38,15 @@ fn set_response(
     set: QuestionSetResponse,
     public_url: Option<&str>,
 ) -> HttpResponse {
-    let mut response = HttpResponse::build(status);
-    response.insert_header(etag(set.version));
-    if let Some(public_url) = public_url {
-        response.insert_header((
-            header::LOCATION,
-            format!("{public_url}/v1/question-sets/{}", set.id),
-        ));
+    match public_url {
+        Some(public_url) => respond::created(
+            public_url,
+            &format!("/question-sets/{}", set.id),
+            Some(set.version),
+            &set,
+        ),
+        None => respond::versioned(status, set.version, &set),
     }
-    response.json(set)
 }
 
 /// List question sets
@@ -260,12 +261,12 @@ pub async fn add_question(
 ) -> ApiResult<HttpResponse> {
     let mut connection = state.pool.get().await?;
     let question = service::add_question(&mut connection, user.0.id, *id, body.0).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((
-            header::LOCATION,
-            format!("{}/v1/question-sets/{}", state.settings.public_url, id),
-        ))
-        .json(question))
+    Ok(respond::created(
+        &state.settings.public_url,
+        &format!("/question-sets/{id}"),
+        None,
+        &question,
+    ))
 }
 
 /// Reorder the questions
@@ -326,10 +327,7 @@ pub async fn update_question(
     let Json(body) = body;
     let changes = QuestionChangeset {
         text: body.text.into_value(),
-        category: body
-            .category
-            .into_value()
-            .map(|category| category.as_str().to_owned()),
+        category: body.category.into_value(),
     };
     let mut connection = state.pool.get().await?;
     let question =

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use super::dto::Category;
 use crate::schema::{question_sets, questions};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -44,7 +45,7 @@ pub struct Question {
     pub question_set_id: Uuid,
     pub position: i32,
     pub text: String,
-    pub category: String,
+    pub category: Category,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -54,12 +55,12 @@ pub struct NewQuestion {
     pub question_set_id: Uuid,
     pub position: i32,
     pub text: String,
-    pub category: String,
+    pub category: Category,
 }
 
 #[derive(Debug, Default, AsChangeset)]
 #[diesel(table_name = questions)]
 pub struct QuestionChangeset {
     pub text: Option<String>,
-    pub category: Option<String>,
+    pub category: Option<Category>,
 }

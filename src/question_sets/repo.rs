@@ -67,6 +67,7 @@ pub async fn insert_set(
 /// Moves the set's version on, with any changes to its own columns.
 pub async fn touch_set(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     id: Uuid,
     changes: &QuestionSetChangeset,
 ) -> QueryResult<QuestionSet> {
@@ -74,7 +75,11 @@ pub async fn touch_set(
         question_sets::version.eq(question_sets::version + 1),
         question_sets::updated_at.eq(Utc::now()),
     );
-    let target = diesel::update(question_sets::table.find(id));
+    let target = diesel::update(
+        question_sets::table
+            .find(id)
+            .filter(question_sets::user_id.eq(user_id)),
+    );
     if changes.title.is_none() && changes.description.is_none() {
         target
             .set(bump)
@@ -90,10 +95,18 @@ pub async fn touch_set(
     }
 }
 
-pub async fn delete_set(connection: &mut AsyncPgConnection, id: Uuid) -> QueryResult<usize> {
-    diesel::delete(question_sets::table.find(id))
-        .execute(connection)
-        .await
+pub async fn delete_set(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> QueryResult<usize> {
+    diesel::delete(
+        question_sets::table
+            .find(id)
+            .filter(question_sets::user_id.eq(user_id)),
+    )
+    .execute(connection)
+    .await
 }
 
 /// The questions of the sets, in order.

@@ -35,7 +35,7 @@ fn new_questions(
             question_set_id: set_id,
             position: first_position + index as i32,
             text: question.text.clone(),
-            category: question.category.as_str().to_owned(),
+            category: question.category,
         })
         .collect()
 }
@@ -183,7 +183,7 @@ pub async fn update(
             let set = if changes.title.is_none() && changes.description.is_none() {
                 set
             } else {
-                repo::touch_set(connection, id, &changes).await?
+                repo::touch_set(connection, user_id, id, &changes).await?
             };
             with_questions(connection, set).await
         })
@@ -199,7 +199,7 @@ pub async fn delete(
     connection
         .transaction(async |connection| {
             own_for_change(connection, user_id, id, if_match).await?;
-            repo::delete_set(connection, id).await?;
+            repo::delete_set(connection, user_id, id).await?;
             Ok(())
         })
         .await
@@ -227,7 +227,13 @@ pub async fn add_question(
                 std::slice::from_ref(&request),
             );
             repo::insert_questions(connection, &rows).await?;
-            repo::touch_set(connection, set_id, &QuestionSetChangeset::default()).await?;
+            repo::touch_set(
+                connection,
+                user_id,
+                set_id,
+                &QuestionSetChangeset::default(),
+            )
+            .await?;
             let added = repo::questions_of(connection, &[set_id])
                 .await?
                 .into_iter()
@@ -257,7 +263,13 @@ pub async fn update_question(
                 repo::update_question(connection, set_id, question_id, &changes).await?
             };
             let question = question.ok_or(ApiError::NotFound)?;
-            repo::touch_set(connection, set_id, &QuestionSetChangeset::default()).await?;
+            repo::touch_set(
+                connection,
+                user_id,
+                set_id,
+                &QuestionSetChangeset::default(),
+            )
+            .await?;
             Ok(question.into())
         })
         .await
@@ -282,7 +294,13 @@ pub async fn delete_question(
                 .map(|question| question.id)
                 .collect();
             repo::set_positions(connection, &remaining).await?;
-            repo::touch_set(connection, set_id, &QuestionSetChangeset::default()).await?;
+            repo::touch_set(
+                connection,
+                user_id,
+                set_id,
+                &QuestionSetChangeset::default(),
+            )
+            .await?;
             Ok(())
         })
         .await
@@ -317,7 +335,7 @@ pub async fn reorder(
                 });
             }
             repo::set_positions(connection, &ordered).await?;
-            let set = repo::touch_set(connection, set_id, &QuestionSetChangeset::default()).await?;
+            let set = repo::touch_set(connection, user_id, set_id, &QuestionSetChangeset::default()).await?;
             with_questions(connection, set).await
         })
         .await

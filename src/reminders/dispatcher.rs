@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use diesel_async::{AsyncConnection, RunQueryDsl};
+use tracing::Instrument;
 
 use super::dto::ReminderResponse;
 use super::models::Reminder;
@@ -41,6 +42,13 @@ pub async fn dispatch_once(pool: &Pool) -> Result<usize, String> {
                 .iter()
                 .map(|reminder| {
                     let user = reminder.user_id;
+                    let _span = tracing::info_span!(
+                        "reminder_due",
+                        reminder.id = %reminder.id,
+                        user.id = %user
+                    )
+                    .entered();
+                    tracing::debug!("announcing the reminder");
                     let data = serde_json::to_value(ReminderResponse::from(reminder.clone()))
                         .unwrap_or(serde_json::Value::Null);
                     (user, data)
@@ -60,7 +68,8 @@ pub async fn run(
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
     while !*stop.borrow() {
-        match dispatch_once(&pool).await {
+        let round = tracing::info_span!("reminder_dispatch");
+        match dispatch_once(&pool).instrument(round).await {
             Ok(count) if count as i64 >= BATCH => continue,
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "reminder dispatch round failed"),

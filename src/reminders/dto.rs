@@ -13,85 +13,36 @@ pub const NOTE_MAX_CHARS: usize = 20_000;
 use super::models::Reminder;
 use crate::patch::{self, Patch};
 
-/// What a reminder is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    Prepare,
-    FollowUp,
-    NextContact,
-    ThankYou,
-    Reconnect,
-    ActionItem,
-    Custom,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 7] = [
-        Self::Prepare,
-        Self::FollowUp,
-        Self::NextContact,
-        Self::ThankYou,
-        Self::Reconnect,
-        Self::ActionItem,
-        Self::Custom,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Prepare => "prepare",
-            Self::FollowUp => "follow_up",
-            Self::NextContact => "next_contact",
-            Self::ThankYou => "thank_you",
-            Self::Reconnect => "reconnect",
-            Self::ActionItem => "action_item",
-            Self::Custom => "custom",
-        }
-    }
-
-    pub fn parse(value: &str) -> Kind {
-        Self::ALL
-            .into_iter()
-            .find(|kind| kind.as_str() == value)
-            .unwrap_or(Self::Custom)
+crate::stored_enum::stored_enum! {
+    /// What a reminder is for.
+    pub enum Kind {
+        Prepare = "prepare",
+        FollowUp = "follow_up",
+        NextContact = "next_contact",
+        ThankYou = "thank_you",
+        Reconnect = "reconnect",
+        ActionItem = "action_item",
+        Custom = "custom",
     }
 }
 
-/// Where a reminder stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ReminderStatus {
-    Pending,
-    Done,
-    /// Dismissed by the user, or retired by a rule.
-    Dismissed,
-}
-
-impl ReminderStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Done => "done",
-            Self::Dismissed => "dismissed",
-        }
-    }
-
-    fn parse(value: &str) -> ReminderStatus {
-        match value {
-            "done" => Self::Done,
-            "dismissed" => Self::Dismissed,
-            _ => Self::Pending,
-        }
+crate::stored_enum::stored_enum! {
+    /// Where a reminder stands.
+    pub enum ReminderStatus {
+        Pending = "pending",
+        Done = "done",
+        /// Dismissed by the user, or retired by a rule.
+        Dismissed = "dismissed",
     }
 }
 
-/// Who made a reminder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Origin {
-    /// A rule of the method.
-    Auto,
-    Manual,
+crate::stored_enum::stored_enum! {
+    /// Who made a reminder.
+    pub enum Origin {
+        /// A rule of the method.
+        Auto = "auto",
+        Manual = "manual",
+    }
 }
 
 /// A reminder.
@@ -126,16 +77,12 @@ impl From<Reminder> for ReminderResponse {
     fn from(reminder: Reminder) -> Self {
         Self {
             id: reminder.id,
-            kind: Kind::parse(&reminder.kind),
+            kind: reminder.kind,
             title: reminder.title,
             note: reminder.note,
             due_at: reminder.due_at,
-            status: ReminderStatus::parse(&reminder.status),
-            origin: if reminder.origin == "auto" {
-                Origin::Auto
-            } else {
-                Origin::Manual
-            },
+            status: reminder.status,
+            origin: reminder.origin,
             interview_id: reminder.interview_id,
             contact_id: reminder.contact_id,
             notified_at: reminder.notified_at,

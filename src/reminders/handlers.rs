@@ -1,6 +1,6 @@
 //! `/v1/reminders`.
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use chrono::Utc;
 use diesel_async::{AsyncConnection, AsyncPgConnection};
@@ -8,8 +8,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::dto::{
-    CreateReminderRequest, Kind, ReminderListQuery, ReminderResponse, SnoozeRequest,
-    UpdateReminderRequest,
+    CreateReminderRequest, Kind, Origin, ReminderListQuery, ReminderResponse, ReminderStatus,
+    SnoozeRequest, UpdateReminderRequest,
 };
 use super::models::{NewReminder, Reminder, ReminderChangeset};
 use super::repo::{self, ReminderCursor, ReminderFilter};
@@ -17,8 +17,9 @@ use crate::auth::{AuthUser, AuthUserWithConnection};
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page, PageQuery};
-use crate::preconditions::{IfMatch, etag};
-use crate::startup::AppState;
+use crate::preconditions::IfMatch;
+use crate::respond;
+use crate::state::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -34,9 +35,7 @@ pub fn configure(config: &mut ServiceConfig) {
 }
 
 fn reminder_response(status: StatusCode, reminder: Reminder) -> HttpResponse {
-    HttpResponse::build(status)
-        .insert_header(etag(reminder.version))
-        .json(ReminderResponse::from(reminder))
+    respond::versioned(status, reminder.version, &ReminderResponse::from(reminder))
 }
 
 async fn page(
@@ -195,27 +194,24 @@ pub async fn create_reminder(
         &NewReminder {
             id: Uuid::now_v7(),
             user_id,
-            kind: body.kind.unwrap_or(Kind::Custom).as_str().to_owned(),
+            kind: body.kind.unwrap_or(Kind::Custom),
             title: body.title,
             note: body.note,
             due_at: body.due_at,
-            origin: "manual".to_owned(),
+            origin: Origin::Manual,
             interview_id: body.interview_id,
             contact_id: body.contact_id,
             action_item_id: None,
         },
     )
     .await?;
-    let mut response = reminder_response(StatusCode::CREATED, reminder.clone());
-    response.headers_mut().insert(
-        header::LOCATION,
-        header::HeaderValue::from_str(&format!(
-            "{}/v1/reminders/{}",
-            state.settings.public_url, reminder.id
-        ))
-        .map_err(ApiError::internal)?,
-    );
-    Ok(response)
+    let (path, version) = (format!("/reminders/{}", reminder.id), reminder.version);
+    Ok(respond::created(
+        &state.settings.public_url,
+        &path,
+        Some(version),
+        &ReminderResponse::from(reminder),
+    ))
 }
 
 /// Read a reminder
@@ -255,7 +251,7 @@ async fn change(
             let current = repo::find_for_update(connection, user_id, id)
                 .await?
                 .ok_or(ApiError::NotFound)?;
-            if manual_only && current.origin == "auto" {
+            if manual_only && current.origin == Origin::Auto {
                 return Err(ApiError::Forbidden(
                     "reminders made by the rules change with their interview; complete, dismiss or snooze them instead"
                         .to_owned(),
@@ -266,7 +262,7 @@ async fn change(
             if changes == ReminderChangeset::default() {
                 return Ok(current);
             }
-            Ok(repo::update(connection, id, &changes).await?)
+            Ok(repo::update(connection, user_id, id, &changes).await?)
         })
         .await
 }
@@ -311,7 +307,7 @@ pub async fn update_reminder(
         Ok(ReminderChangeset {
             title: body.title.into_value(),
             note: body.note.into_change(),
-            kind: body.kind.into_value().map(|kind| kind.as_str().to_owned()),
+            kind: body.kind.into_value(),
             notified_at: due_at.map(|_| None),
             due_at,
             ..ReminderChangeset::default()
@@ -352,14 +348,14 @@ pub async fn delete_reminder(
             let current = repo::find_for_update(connection, user_id, *id)
                 .await?
                 .ok_or(ApiError::NotFound)?;
-            if current.origin == "auto" {
+            if current.origin == Origin::Auto {
                 return Err(ApiError::Forbidden(
                     "reminders made by the rules cannot be deleted; dismiss them instead"
                         .to_owned(),
                 ));
             }
             if_match.check(current.version)?;
-            repo::delete(connection, *id).await?;
+            repo::delete(connection, user_id, *id).await?;
             Ok::<_, ApiError>(())
         })
         .await?;
@@ -390,11 +386,11 @@ pub async fn complete_reminder(
         &IfMatch::default(),
         false,
         |current| {
-            Ok(if current.status == "done" {
+            Ok(if current.status == ReminderStatus::Done {
                 ReminderChangeset::default()
             } else {
                 ReminderChangeset {
-                    status: Some("done".to_owned()),
+                    status: Some(ReminderStatus::Done),
                     completed_at: Some(Some(Utc::now())),
                     ..ReminderChangeset::default()
                 }
@@ -429,11 +425,11 @@ pub async fn dismiss_reminder(
         &IfMatch::default(),
         false,
         |current| {
-            Ok(if current.status == "dismissed" {
+            Ok(if current.status == ReminderStatus::Dismissed {
                 ReminderChangeset::default()
             } else {
                 ReminderChangeset {
-                    status: Some("dismissed".to_owned()),
+                    status: Some(ReminderStatus::Dismissed),
                     ..ReminderChangeset::default()
                 }
             })
@@ -465,7 +461,7 @@ pub async fn snooze_reminder(
     let until = body.0.until;
     let reminder = change(&state, user.0.id, *id, &IfMatch::default(), false, |_| {
         Ok(ReminderChangeset {
-            status: Some("pending".to_owned()),
+            status: Some(ReminderStatus::Pending),
             snoozed_until: Some(Some(until)),
             notified_at: Some(None),
             completed_at: Some(None),

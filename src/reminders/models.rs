@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use super::dto::{Kind, Origin, ReminderStatus};
 use crate::schema::reminders;
 
 #[derive(Debug, Clone, Queryable, QueryableByName, Selectable)]
@@ -11,12 +12,12 @@ use crate::schema::reminders;
 pub struct Reminder {
     pub id: Uuid,
     pub user_id: Uuid,
-    pub kind: String,
+    pub kind: Kind,
     pub title: String,
     pub note: Option<String>,
     pub due_at: DateTime<Utc>,
-    pub status: String,
-    pub origin: String,
+    pub status: ReminderStatus,
+    pub origin: Origin,
     pub interview_id: Option<Uuid>,
     pub contact_id: Option<Uuid>,
     pub action_item_id: Option<Uuid>,
@@ -35,11 +36,11 @@ pub struct Reminder {
 pub struct NewReminder {
     pub id: Uuid,
     pub user_id: Uuid,
-    pub kind: String,
+    pub kind: Kind,
     pub title: String,
     pub note: Option<String>,
     pub due_at: DateTime<Utc>,
-    pub origin: String,
+    pub origin: Origin,
     pub interview_id: Option<Uuid>,
     pub contact_id: Option<Uuid>,
     pub action_item_id: Option<Uuid>,
@@ -51,8 +52,8 @@ pub struct ReminderChangeset {
     pub title: Option<String>,
     pub note: Option<Option<String>>,
     pub due_at: Option<DateTime<Utc>>,
-    pub kind: Option<String>,
-    pub status: Option<String>,
+    pub kind: Option<Kind>,
+    pub status: Option<ReminderStatus>,
     pub notified_at: Option<Option<DateTime<Utc>>>,
     pub snoozed_until: Option<Option<DateTime<Utc>>>,
     pub completed_at: Option<Option<DateTime<Utc>>>,

@@ -7,6 +7,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::dto::Origin;
 use super::models::{NewReminder, Reminder, ReminderChangeset};
 use crate::schema::reminders;
 use crate::sql::with_limit;
@@ -72,24 +73,37 @@ pub async fn find_for_update(
 
 pub async fn update(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     id: Uuid,
     changes: &ReminderChangeset,
 ) -> QueryResult<Reminder> {
-    diesel::update(reminders::table.find(id))
-        .set((
-            changes,
-            reminders::version.eq(reminders::version + 1),
-            reminders::updated_at.eq(Utc::now()),
-        ))
-        .returning(Reminder::as_returning())
-        .get_result(connection)
-        .await
+    diesel::update(
+        reminders::table
+            .find(id)
+            .filter(reminders::user_id.eq(user_id)),
+    )
+    .set((
+        changes,
+        reminders::version.eq(reminders::version + 1),
+        reminders::updated_at.eq(Utc::now()),
+    ))
+    .returning(Reminder::as_returning())
+    .get_result(connection)
+    .await
 }
 
-pub async fn delete(connection: &mut AsyncPgConnection, id: Uuid) -> QueryResult<usize> {
-    diesel::delete(reminders::table.find(id))
-        .execute(connection)
-        .await
+pub async fn delete(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> QueryResult<usize> {
+    diesel::delete(
+        reminders::table
+            .find(id)
+            .filter(reminders::user_id.eq(user_id)),
+    )
+    .execute(connection)
+    .await
 }
 
 /// The pending automatic reminders of an interview, of the given kinds.
@@ -100,7 +114,7 @@ pub async fn pending_of_interview(
 ) -> QueryResult<Vec<Reminder>> {
     reminders::table
         .filter(reminders::interview_id.eq(interview_id))
-        .filter(reminders::origin.eq("auto"))
+        .filter(reminders::origin.eq(Origin::Auto))
         .filter(reminders::status.eq("pending"))
         .filter(reminders::kind.eq_any(kinds))
         .select(Reminder::as_select())

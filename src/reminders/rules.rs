@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use super::dto::{Kind, NOTE_MAX_CHARS, TITLE_MAX_CHARS};
+use super::dto::{Kind, NOTE_MAX_CHARS, Origin, TITLE_MAX_CHARS};
 use super::models::{NewReminder, ReminderChangeset};
 use super::repo;
 use crate::action_items::models::ActionItem;
@@ -38,11 +38,11 @@ fn auto(
     NewReminder {
         id: Uuid::now_v7(),
         user_id,
-        kind: kind.as_str().to_owned(),
+        kind,
         title: text::fit(&title, TITLE_MAX_CHARS),
         note: note.map(|note| text::fit(&note, NOTE_MAX_CHARS)),
         due_at,
-        origin: "auto".to_owned(),
+        origin: Origin::Auto,
         interview_id: None,
         contact_id: None,
         action_item_id: None,
@@ -192,6 +192,7 @@ pub async fn on_schedule(
         Some(prepare) if prepare.due_at != due_at => {
             repo::update(
                 connection,
+                user.id,
                 prepare.id,
                 &ReminderChangeset {
                     due_at: Some(due_at),
@@ -303,7 +304,7 @@ pub async fn on_action_item(
                 ..ReminderChangeset::default()
             };
             if changes != ReminderChangeset::default() {
-                repo::update(connection, reminder.id, &changes).await?;
+                repo::update(connection, reminder.user_id, reminder.id, &changes).await?;
             }
         }
         (None, Some(due_at)) => {

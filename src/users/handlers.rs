@@ -8,7 +8,7 @@ use super::repo;
 use crate::auth::{AuthUser, FreshSignIn, service};
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::Json;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
     config

@@ -1,6 +1,5 @@
 //! `/v1/webhooks`.
 
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -19,7 +18,8 @@ use crate::auth::{AuthUser, AuthUserWithConnection};
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page, PageQuery};
-use crate::startup::AppState;
+use crate::respond;
+use crate::state::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -119,12 +119,13 @@ pub async fn create_webhook(
         },
     )
     .await?;
-    Ok(HttpResponse::Created()
-        .insert_header((
-            header::LOCATION,
-            format!("{}/v1/webhooks/{}", state.settings.public_url, webhook.id),
-        ))
-        .json(WebhookResponse::new(webhook, true)))
+    let path = format!("/webhooks/{}", webhook.id);
+    Ok(respond::created(
+        &state.settings.public_url,
+        &path,
+        None,
+        &WebhookResponse::new(webhook, true),
+    ))
 }
 
 /// Read a webhook
@@ -187,7 +188,7 @@ pub async fn update_webhook(
     let webhook = if changes.url.is_none() && changes.events.is_none() && changes.active.is_none() {
         current
     } else {
-        repo::update(&mut connection, *id, &changes).await?
+        repo::update(&mut connection, user.0.id, *id, &changes).await?
     };
     Ok(web::Json(WebhookResponse::new(webhook, false)))
 }
@@ -211,7 +212,7 @@ pub async fn delete_webhook(
     repo::find(&mut connection, user.0.id, *id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    repo::delete(&mut connection, *id).await?;
+    repo::delete(&mut connection, user.0.id, *id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -49,20 +49,33 @@ pub async fn find(
 
 pub async fn update(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     id: Uuid,
     changes: &WebhookChangeset,
 ) -> QueryResult<Webhook> {
-    diesel::update(webhooks::table.find(id))
-        .set((changes, webhooks::updated_at.eq(Utc::now())))
-        .returning(Webhook::as_returning())
-        .get_result(connection)
-        .await
+    diesel::update(
+        webhooks::table
+            .find(id)
+            .filter(webhooks::user_id.eq(user_id)),
+    )
+    .set((changes, webhooks::updated_at.eq(Utc::now())))
+    .returning(Webhook::as_returning())
+    .get_result(connection)
+    .await
 }
 
-pub async fn delete(connection: &mut AsyncPgConnection, id: Uuid) -> QueryResult<usize> {
-    diesel::delete(webhooks::table.find(id))
-        .execute(connection)
-        .await
+pub async fn delete(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> QueryResult<usize> {
+    diesel::delete(
+        webhooks::table
+            .find(id)
+            .filter(webhooks::user_id.eq(user_id)),
+    )
+    .execute(connection)
+    .await
 }
 
 /// Where the previous page of deliveries ended: newest first.

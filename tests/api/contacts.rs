@@ -643,7 +643,7 @@ async fn every_outreach_script_for_a_referred_contact_passes_the_outreach_check(
             json!({"full_name": "Grace Hopper", "referred_by_contact_id": brad["id"]}),
         )
         .await;
-    let templates = rapport::contacts::outreach::OutreachTemplate::ALL;
+    let templates = rapport::contacts::scripts::OutreachTemplate::ALL;
     for template in templates {
         let name = serde_json::to_value(template).expect("a template name");
         let name = name.as_str().expect("a string");

@@ -266,3 +266,37 @@ async fn the_database_is_created_when_missing_in_development() {
     assert!(!applied.is_empty());
     drop(TestDatabase { url, name });
 }
+
+#[actix_web::test]
+async fn a_stored_status_the_service_does_not_know_is_an_error_not_a_default() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let contact = app
+        .contact(&ada.access_token, json!({"full_name": "Grace Hopper"}))
+        .await;
+    let interview = app
+        .create(
+            "/v1/interviews",
+            &ada.access_token,
+            json!({"contact_id": contact["id"]}),
+        )
+        .await;
+    // What a newer release might write, or a hand-made fix gone wrong.
+    app.database
+        .run_statement("ALTER TABLE interviews DROP CONSTRAINT interviews_status_check")
+        .await;
+    app.database
+        .run_statement(&format!(
+            "UPDATE interviews SET status = 'archived' WHERE id = '{}'",
+            crate::helpers::id_of(&interview)
+        ))
+        .await;
+    let path = format!("/v1/interviews/{}", crate::helpers::id_of(&interview));
+    let body = problem(
+        app.get(&path, &ada.access_token).await,
+        StatusCode::INTERNAL_SERVER_ERROR,
+    )
+    .await;
+    assert_eq!(body["code"], "internal_error");
+    assert!(!body.to_string().contains("archived"), "{body}");
+}

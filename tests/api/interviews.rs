@@ -619,7 +619,7 @@ async fn the_database_and_the_service_agree_on_segments_at_the_exact_marks() {
             field: None,
             location: None,
             employer_id: None,
-            source: "other".into(),
+            source: rapport::contacts::dto::Source::Other,
             referred_by_contact_id: None,
             has_hiring_power: None,
             tags: vec![],

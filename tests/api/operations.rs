@@ -468,6 +468,40 @@ async fn the_binary_logs_json_lines_without_secrets_and_stops_cleanly_on_sigterm
 }
 
 #[actix_web::test]
+async fn lines_logged_while_a_request_is_served_name_its_request_id_and_user() {
+    let service = RunningBinary::start(&[("RUST_LOG", "rapport=debug")]).await;
+    let session: Value = service
+        .client
+        .post(service.url("/v1/auth/register"))
+        .json(&serde_json::json!({"email": "span@example.com", "password": "a-long-password", "display_name": "Span"}))
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("json");
+    let token = session["access_token"].as_str().expect("token");
+    let me = service
+        .client
+        .get(service.url("/v1/me"))
+        .bearer_auth(token)
+        .header("x-request-id", "span-me-1")
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(me.status(), StatusCode::OK);
+    let logs = service.stop().await;
+    let line: Value = logs
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .find(|line| line["message"] == "access token accepted")
+        .expect("a line logged inside the request");
+    assert_eq!(line["span"]["name"], "request", "{line}");
+    assert_eq!(line["span"]["request_id"], "span-me-1", "{line}");
+    assert_eq!(line["span"]["user_id"], session["user"]["id"], "{line}");
+}
+
+#[actix_web::test]
 async fn at_trace_level_no_log_line_holds_a_secret_a_token_or_a_note() {
     let service = RunningBinary::start(&[("RUST_LOG", "trace")]).await;
     let send =

@@ -350,7 +350,7 @@ async fn two_dispatchers_deliver_a_thousand_reminders_none_twice_none_missing() 
     .expect("seed");
 
     // A second replica: its own pool on the same database.
-    let replica = rapport::startup::AppState::new(app.state.settings.as_ref().clone());
+    let replica = rapport::state::AppState::new(app.state.settings.as_ref().clone());
     let pools = [app.state.pool.clone(), replica.pool.clone()];
     let dispatchers = pools.clone().map(|pool| {
         actix_web::rt::spawn(async move {

@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use actix_web::dev::ServerHandle;
 use rapport::config::Settings;
-use rapport::startup::{AppState, build_app};
+use rapport::startup::build_app;
+use rapport::state::AppState;
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde_json::{Value, json};
 
