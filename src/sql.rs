@@ -8,6 +8,20 @@ use diesel::pg::Pg;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::sql_types::{Bool, Nullable, Text, Timestamptz, Uuid};
 
+/// What every change of a versioned row sets besides its own columns:
+/// `version` one on (the next `ETag`) and `updated_at` now. One helper for
+/// every table, so no update can move one without the other.
+macro_rules! next_version {
+    ($table:ident) => {
+        (
+            $crate::schema::$table::version.eq($crate::schema::$table::version + 1),
+            $crate::schema::$table::updated_at.eq(chrono::Utc::now()),
+        )
+    };
+}
+
+pub(crate) use next_version;
+
 diesel::define_sql_function! {
     /// `lower(text)`.
     fn lower(value: Text) -> Text;

@@ -1,23 +1,30 @@
 //! `/v1/interviews/{id}/action-items`.
 
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
-use diesel_async::AsyncConnection;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::dto::{
     ActionItemList, ActionItemResponse, CreateActionItemRequest, UpdateActionItemRequest,
 };
-use super::models::{ActionItemChangeset, NewActionItem};
-use super::repo;
+use super::models::ActionItem;
+use super::service;
 use crate::auth::{AuthUser, AuthUserWithConnection};
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::extract::Json;
-use crate::interviews::repo as interviews;
-use crate::preconditions::{IfMatch, etag};
-use crate::reminders::rules;
+use crate::preconditions::IfMatch;
 use crate::respond;
 use crate::state::AppState;
+
+/// An item with its version as `ETag`.
+fn item_response(item: ActionItem) -> HttpResponse {
+    respond::versioned(
+        StatusCode::OK,
+        item.version,
+        &ActionItemResponse::from(item),
+    )
+}
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -26,17 +33,6 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(get_action_item)
         .service(update_action_item)
         .service(delete_action_item);
-}
-
-/// The caller's interview, or 404.
-async fn own_interview(
-    connection: &mut diesel_async::AsyncPgConnection,
-    user_id: Uuid,
-    interview_id: Uuid,
-) -> ApiResult<crate::interviews::models::Interview> {
-    interviews::find(connection, user_id, interview_id)
-        .await?
-        .ok_or(ApiError::NotFound)
 }
 
 /// List an interview's action items
@@ -56,8 +52,7 @@ pub async fn list_action_items(
     }: AuthUserWithConnection,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<ActionItemList>> {
-    own_interview(&mut connection, user.id, *id).await?;
-    let items = repo::of_interview(&mut connection, user.id, *id).await?;
+    let items = service::list(&mut connection, user.id, *id).await?;
     Ok(web::Json(ActionItemList {
         items: items.into_iter().map(Into::into).collect(),
         next_cursor: None,
@@ -86,27 +81,8 @@ pub async fn create_action_item(
     id: web::Path<Uuid>,
     body: Json<CreateActionItemRequest>,
 ) -> ApiResult<HttpResponse> {
-    let Json(body) = body;
-    let user_id = user.0.id;
     let mut connection = state.pool.get().await?;
-    let item = connection
-        .transaction(async |connection| {
-            let interview = own_interview(connection, user_id, *id).await?;
-            let item = repo::insert(
-                connection,
-                &NewActionItem {
-                    id: Uuid::now_v7(),
-                    user_id,
-                    interview_id: *id,
-                    text: body.text,
-                    due_at: body.due_at,
-                },
-            )
-            .await?;
-            rules::on_action_item(connection, &item, interview.contact_id, false).await?;
-            Ok::<_, ApiError>(item)
-        })
-        .await?;
+    let item = service::create(&mut connection, user.0.id, *id, body.0).await?;
     let path = format!("/interviews/{}/action-items/{}", id, item.id);
     Ok(respond::created(
         &state.settings.public_url,
@@ -136,14 +112,8 @@ pub async fn get_action_item(
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
     let (id, item_id) = path.into_inner();
-    let item = repo::of_interview(&mut connection, user.id, id)
-        .await?
-        .into_iter()
-        .find(|item| item.id == item_id)
-        .ok_or(ApiError::NotFound)?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(item.version))
-        .json(ActionItemResponse::from(item)))
+    let item = service::get(&mut connection, user.id, id, item_id).await?;
+    Ok(item_response(item))
 }
 
 /// Change an action item
@@ -177,32 +147,9 @@ pub async fn update_action_item(
     body: Json<UpdateActionItemRequest>,
 ) -> ApiResult<HttpResponse> {
     let (id, item_id) = path.into_inner();
-    let Json(body) = body;
-    let changes = ActionItemChangeset {
-        text: body.text.into_value(),
-        done: body.done.into_value(),
-        due_at: body.due_at.into_change(),
-    };
-    let user_id = user.0.id;
     let mut connection = state.pool.get().await?;
-    let item = connection
-        .transaction(async |connection| {
-            let current = repo::find_for_update(connection, user_id, id, item_id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            if_match.check(current.version)?;
-            if changes == ActionItemChangeset::default() {
-                return Ok::<_, ApiError>(current);
-            }
-            let updated = repo::update(connection, user.0.id, item_id, &changes).await?;
-            let interview = own_interview(connection, user_id, id).await?;
-            rules::on_action_item(connection, &updated, interview.contact_id, false).await?;
-            Ok(updated)
-        })
-        .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(item.version))
-        .json(ActionItemResponse::from(item)))
+    let item = service::update(&mut connection, user.0.id, id, item_id, &if_match, body.0).await?;
+    Ok(item_response(item))
 }
 
 /// Delete an action item
@@ -228,20 +175,7 @@ pub async fn delete_action_item(
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
     let (id, item_id) = path.into_inner();
-    let user_id = user.0.id;
     let mut connection = state.pool.get().await?;
-    connection
-        .transaction(async |connection| {
-            let current = repo::find_for_update(connection, user_id, id, item_id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            if_match.check(current.version)?;
-            // Its reminder retires first and stays readable, `dismissed`.
-            let interview = own_interview(connection, user_id, id).await?;
-            rules::on_action_item(connection, &current, interview.contact_id, true).await?;
-            repo::delete(connection, user.0.id, item_id).await?;
-            Ok::<_, ApiError>(())
-        })
-        .await?;
+    service::delete(&mut connection, user.0.id, id, item_id, &if_match).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,6 +1,5 @@
 //! Queries on `action_items`. Every query filters by owner and interview.
 
-use chrono::Utc;
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
@@ -62,11 +61,7 @@ pub async fn update(
             .find(id)
             .filter(action_items::user_id.eq(user_id)),
     )
-    .set((
-        changes,
-        action_items::version.eq(action_items::version + 1),
-        action_items::updated_at.eq(Utc::now()),
-    ))
+    .set((changes, crate::sql::next_version!(action_items)))
     .returning(ActionItem::as_returning())
     .get_result(connection)
     .await

@@ -83,11 +83,7 @@ pub async fn update(
             .find(id)
             .filter(contacts::user_id.eq(user_id)),
     )
-    .set((
-        changes,
-        contacts::version.eq(contacts::version + 1),
-        contacts::updated_at.eq(Utc::now()),
-    ))
+    .set((changes, crate::sql::next_version!(contacts)))
     .returning(Contact::as_returning())
     .get_result(connection)
     .await
@@ -109,8 +105,7 @@ pub async fn set_archived(
             diesel::update(target.filter(contacts::archived_at.is_null()))
                 .set((
                     contacts::archived_at.eq(archived_at),
-                    contacts::version.eq(contacts::version + 1),
-                    contacts::updated_at.eq(Utc::now()),
+                    crate::sql::next_version!(contacts),
                 ))
                 .returning(Contact::as_returning())
                 .get_result(connection)
@@ -120,8 +115,7 @@ pub async fn set_archived(
             diesel::update(target.filter(contacts::archived_at.is_not_null()))
                 .set((
                     contacts::archived_at.eq(None::<DateTime<Utc>>),
-                    contacts::version.eq(contacts::version + 1),
-                    contacts::updated_at.eq(Utc::now()),
+                    crate::sql::next_version!(contacts),
                 ))
                 .returning(Contact::as_returning())
                 .get_result(connection)

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-use chrono::Utc;
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::{Deserialize, Serialize};
@@ -66,11 +65,7 @@ pub async fn update(
             .find(id)
             .filter(employers::user_id.eq(user_id)),
     )
-    .set((
-        changes,
-        employers::version.eq(employers::version + 1),
-        employers::updated_at.eq(Utc::now()),
-    ))
+    .set((changes, crate::sql::next_version!(employers)))
     .returning(Employer::as_returning())
     .get_result(connection)
     .await

@@ -69,11 +69,7 @@ pub async fn update(
             .find(id)
             .filter(interviews::user_id.eq(user_id)),
     )
-    .set((
-        changes,
-        interviews::version.eq(interviews::version + 1),
-        interviews::updated_at.eq(Utc::now()),
-    ))
+    .set((changes, crate::sql::next_version!(interviews)))
     .returning(Interview::as_returning())
     .get_result(connection)
     .await

@@ -71,10 +71,7 @@ pub async fn touch_set(
     id: Uuid,
     changes: &QuestionSetChangeset,
 ) -> QueryResult<QuestionSet> {
-    let bump = (
-        question_sets::version.eq(question_sets::version + 1),
-        question_sets::updated_at.eq(Utc::now()),
-    );
+    let bump = crate::sql::next_version!(question_sets);
     let target = diesel::update(
         question_sets::table
             .find(id)

@@ -82,11 +82,7 @@ pub async fn update(
             .find(id)
             .filter(reminders::user_id.eq(user_id)),
     )
-    .set((
-        changes,
-        reminders::version.eq(reminders::version + 1),
-        reminders::updated_at.eq(Utc::now()),
-    ))
+    .set((changes, crate::sql::next_version!(reminders)))
     .returning(Reminder::as_returning())
     .get_result(connection)
     .await
@@ -143,9 +139,8 @@ pub async fn retire(connection: &mut AsyncPgConnection, ids: &[Uuid]) -> QueryRe
     }
     diesel::update(reminders::table.filter(reminders::id.eq_any(ids)))
         .set((
-            reminders::status.eq("dismissed"),
-            reminders::version.eq(reminders::version + 1),
-            reminders::updated_at.eq(Utc::now()),
+            reminders::status.eq(super::dto::ReminderStatus::Dismissed),
+            crate::sql::next_version!(reminders),
         ))
         .execute(connection)
         .await
