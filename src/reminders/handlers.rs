@@ -2,19 +2,18 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
-use chrono::Utc;
-use diesel_async::{AsyncConnection, AsyncPgConnection};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::dto::{
-    CreateReminderRequest, Kind, Origin, ReminderListQuery, ReminderResponse, ReminderStatus,
-    SnoozeRequest, UpdateReminderRequest,
+    CreateReminderRequest, ReminderListQuery, ReminderResponse, SnoozeRequest,
+    UpdateReminderRequest,
 };
-use super::models::{NewReminder, Reminder, ReminderChangeset};
-use super::repo::{self, ReminderCursor, ReminderFilter};
+use super::models::Reminder;
+use super::repo::ReminderFilter;
+use super::service;
 use crate::auth::{AuthUser, AuthUserWithConnection};
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page, PageQuery};
 use crate::preconditions::IfMatch;
@@ -36,27 +35,6 @@ pub fn configure(config: &mut ServiceConfig) {
 
 fn reminder_response(status: StatusCode, reminder: Reminder) -> HttpResponse {
     respond::versioned(status, reminder.version, &ReminderResponse::from(reminder))
-}
-
-async fn page(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    filter: ReminderFilter,
-    cursor: Option<&str>,
-    limit: Option<i64>,
-) -> ApiResult<Page<ReminderResponse>> {
-    let limit = pagination::limit(limit)?;
-    let after = pagination::after::<ReminderCursor>(cursor)?;
-    let rows = repo::list(connection, user_id, filter, after, limit).await?;
-    Ok(Page::from_rows(
-        rows,
-        limit,
-        |reminder| ReminderCursor {
-            due_at: reminder.due_at,
-            id: reminder.id,
-        },
-        ReminderResponse::from,
-    ))
 }
 
 /// List reminders
@@ -90,7 +68,7 @@ pub async fn list_reminders(
         contact_id: query.contact_id,
         due_now: false,
     };
-    let page = page(
+    let page = service::page(
         &mut connection,
         user.id,
         filter,
@@ -130,7 +108,7 @@ pub async fn list_due_reminders(
         due_now: true,
         ..ReminderFilter::default()
     };
-    let page = page(
+    let page = service::page(
         &mut connection,
         user.id,
         filter,
@@ -168,43 +146,8 @@ pub async fn create_reminder(
     user: AuthUser,
     body: Json<CreateReminderRequest>,
 ) -> ApiResult<HttpResponse> {
-    let Json(body) = body;
-    let user_id = user.0.id;
     let mut connection = state.pool.get().await?;
-    if let Some(interview_id) = body.interview_id
-        && crate::interviews::repo::find(&mut connection, user_id, interview_id)
-            .await?
-            .is_none()
-    {
-        return Err(ApiError::MissingReference {
-            field: "interview_id",
-            message: "does not name one of your interviews",
-        });
-    }
-    if let Some(contact_id) = body.contact_id
-        && !crate::contacts::repo::contact_exists(&mut connection, user_id, contact_id).await?
-    {
-        return Err(ApiError::MissingReference {
-            field: "contact_id",
-            message: "does not name one of your contacts",
-        });
-    }
-    let reminder = repo::insert(
-        &mut connection,
-        &NewReminder {
-            id: Uuid::now_v7(),
-            user_id,
-            kind: body.kind.unwrap_or(Kind::Custom),
-            title: body.title,
-            note: body.note,
-            due_at: body.due_at,
-            origin: Origin::Manual,
-            interview_id: body.interview_id,
-            contact_id: body.contact_id,
-            action_item_id: None,
-        },
-    )
-    .await?;
+    let reminder = service::create(&mut connection, user.0.id, body.0).await?;
     let (path, version) = (format!("/reminders/{}", reminder.id), reminder.version);
     Ok(respond::created(
         &state.settings.public_url,
@@ -230,41 +173,8 @@ pub async fn get_reminder(
     }: AuthUserWithConnection,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let reminder = repo::find(&mut connection, user.id, *id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let reminder = service::get(&mut connection, user.id, *id).await?;
     Ok(reminder_response(StatusCode::OK, reminder))
-}
-
-/// Changes a reminder in one transaction after the checks.
-async fn change(
-    state: &AppState,
-    user_id: Uuid,
-    id: Uuid,
-    if_match: &IfMatch,
-    manual_only: bool,
-    changes: impl FnOnce(&Reminder) -> ApiResult<ReminderChangeset> + Send,
-) -> ApiResult<Reminder> {
-    let mut connection = state.pool.get().await?;
-    connection
-        .transaction(async |connection| {
-            let current = repo::find_for_update(connection, user_id, id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            if manual_only && current.origin == Origin::Auto {
-                return Err(ApiError::Forbidden(
-                    "reminders made by the rules change with their interview; complete, dismiss or snooze them instead"
-                        .to_owned(),
-                ));
-            }
-            if_match.check(current.version)?;
-            let changes = changes(&current)?;
-            if changes == ReminderChangeset::default() {
-                return Ok(current);
-            }
-            Ok(repo::update(connection, user_id, id, &changes).await?)
-        })
-        .await
 }
 
 /// Change a manual reminder
@@ -298,22 +208,8 @@ pub async fn update_reminder(
     if_match: IfMatch,
     body: Json<UpdateReminderRequest>,
 ) -> ApiResult<HttpResponse> {
-    let Json(body) = body;
-    let reminder = change(&state, user.0.id, *id, &if_match, true, |current| {
-        let due_at = body
-            .due_at
-            .into_value()
-            .filter(|due_at| *due_at != current.due_at);
-        Ok(ReminderChangeset {
-            title: body.title.into_value(),
-            note: body.note.into_change(),
-            kind: body.kind.into_value(),
-            notified_at: due_at.map(|_| None),
-            due_at,
-            ..ReminderChangeset::default()
-        })
-    })
-    .await?;
+    let mut connection = state.pool.get().await?;
+    let reminder = service::update(&mut connection, user.0.id, *id, &if_match, body.0).await?;
     Ok(reminder_response(StatusCode::OK, reminder))
 }
 
@@ -341,24 +237,8 @@ pub async fn delete_reminder(
     id: web::Path<Uuid>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
-    let user_id = user.0.id;
     let mut connection = state.pool.get().await?;
-    connection
-        .transaction(async |connection| {
-            let current = repo::find_for_update(connection, user_id, *id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            if current.origin == Origin::Auto {
-                return Err(ApiError::Forbidden(
-                    "reminders made by the rules cannot be deleted; dismiss them instead"
-                        .to_owned(),
-                ));
-            }
-            if_match.check(current.version)?;
-            repo::delete(connection, user_id, *id).await?;
-            Ok::<_, ApiError>(())
-        })
-        .await?;
+    service::delete(&mut connection, user.0.id, *id, &if_match).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -379,25 +259,8 @@ pub async fn complete_reminder(
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
 ) -> ApiResult<HttpResponse> {
-    let reminder = change(
-        &state,
-        user.0.id,
-        *id,
-        &IfMatch::default(),
-        false,
-        |current| {
-            Ok(if current.status == ReminderStatus::Done {
-                ReminderChangeset::default()
-            } else {
-                ReminderChangeset {
-                    status: Some(ReminderStatus::Done),
-                    completed_at: Some(Some(Utc::now())),
-                    ..ReminderChangeset::default()
-                }
-            })
-        },
-    )
-    .await?;
+    let mut connection = state.pool.get().await?;
+    let reminder = service::complete(&mut connection, user.0.id, *id).await?;
     Ok(reminder_response(StatusCode::OK, reminder))
 }
 
@@ -418,24 +281,8 @@ pub async fn dismiss_reminder(
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
 ) -> ApiResult<HttpResponse> {
-    let reminder = change(
-        &state,
-        user.0.id,
-        *id,
-        &IfMatch::default(),
-        false,
-        |current| {
-            Ok(if current.status == ReminderStatus::Dismissed {
-                ReminderChangeset::default()
-            } else {
-                ReminderChangeset {
-                    status: Some(ReminderStatus::Dismissed),
-                    ..ReminderChangeset::default()
-                }
-            })
-        },
-    )
-    .await?;
+    let mut connection = state.pool.get().await?;
+    let reminder = service::dismiss(&mut connection, user.0.id, *id).await?;
     Ok(reminder_response(StatusCode::OK, reminder))
 }
 
@@ -458,16 +305,7 @@ pub async fn snooze_reminder(
     id: web::Path<Uuid>,
     body: Json<SnoozeRequest>,
 ) -> ApiResult<HttpResponse> {
-    let until = body.0.until;
-    let reminder = change(&state, user.0.id, *id, &IfMatch::default(), false, |_| {
-        Ok(ReminderChangeset {
-            status: Some(ReminderStatus::Pending),
-            snoozed_until: Some(Some(until)),
-            notified_at: Some(None),
-            completed_at: Some(None),
-            ..ReminderChangeset::default()
-        })
-    })
-    .await?;
+    let mut connection = state.pool.get().await?;
+    let reminder = service::snooze(&mut connection, user.0.id, *id, body.0.until).await?;
     Ok(reminder_response(StatusCode::OK, reminder))
 }

@@ -7,5 +7,6 @@ pub mod handlers;
 pub mod models;
 pub mod repo;
 pub mod rules;
+pub mod service;
 
 pub use handlers::configure;
