@@ -1,21 +1,15 @@
 //! `/v1/webhooks`.
 
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
-use rand::RngCore;
-use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::dto::{
     CreateWebhookRequest, DeliveryResponse, UpdateWebhookRequest, WebhookList, WebhookResponse,
 };
-use super::models::{NewWebhook, WebhookChangeset};
-use super::repo::{self, DeliveryCursor};
-use super::{outbox, policy};
+use super::service;
 use crate::auth::{AuthUser, AuthUserWithConnection};
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page, PageQuery};
 use crate::respond;
@@ -30,32 +24,6 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(delete_webhook)
         .service(ping_webhook)
         .service(list_deliveries);
-}
-
-/// The Standard Webhooks secret form: `whsec_` and 32 random bytes.
-fn new_secret() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    format!("whsec_{}", STANDARD.encode(bytes))
-}
-
-async fn checked_url(state: &AppState, url: &str) -> ApiResult<String> {
-    // Stored as given: the parsed form may differ (`http://0` reads as
-    // `http://0.0.0.0/`), and the endpoint is the one the user wrote.
-    policy::check(url, state.settings.webhook_allow_private)
-        .await
-        .map(|_| url.to_owned())
-        .map_err(|refused| ApiError::invalid("url", refused.to_string()))
-}
-
-fn event_names(events: &[super::dto::EventName]) -> Vec<String> {
-    let mut names: Vec<String> = events
-        .iter()
-        .map(|event| event.as_str().to_owned())
-        .collect();
-    names.sort();
-    names.dedup();
-    names
 }
 
 /// List webhooks
@@ -73,7 +41,7 @@ pub async fn list_webhooks(
         mut connection,
     }: AuthUserWithConnection,
 ) -> ApiResult<web::Json<WebhookList>> {
-    let webhooks = repo::all_of_user(&mut connection, user.id).await?;
+    let webhooks = service::list(&mut connection, user.id).await?;
     Ok(web::Json(WebhookList {
         items: webhooks
             .into_iter()
@@ -106,19 +74,8 @@ pub async fn create_webhook(
     user: AuthUser,
     body: Json<CreateWebhookRequest>,
 ) -> ApiResult<HttpResponse> {
-    let url = checked_url(&state, &body.0.url).await?;
-    let mut connection = state.pool.get().await?;
-    let webhook = repo::insert(
-        &mut connection,
-        &NewWebhook {
-            id: Uuid::now_v7(),
-            user_id: user.0.id,
-            url,
-            events: event_names(&body.0.events),
-            secret: new_secret(),
-        },
-    )
-    .await?;
+    let allow_private = state.settings.webhook_allow_private;
+    let webhook = service::create(&state.pool, user.0.id, body.0, allow_private).await?;
     let path = format!("/webhooks/{}", webhook.id);
     Ok(respond::created(
         &state.settings.public_url,
@@ -145,9 +102,7 @@ pub async fn get_webhook(
     }: AuthUserWithConnection,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<WebhookResponse>> {
-    let webhook = repo::find(&mut connection, user.id, *id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let webhook = service::get(&mut connection, user.id, *id).await?;
     Ok(web::Json(WebhookResponse::new(webhook, false)))
 }
 
@@ -171,25 +126,8 @@ pub async fn update_webhook(
     id: web::Path<Uuid>,
     body: Json<UpdateWebhookRequest>,
 ) -> ApiResult<web::Json<WebhookResponse>> {
-    let Json(body) = body;
-    let url = match body.url.into_value() {
-        Some(url) => Some(checked_url(&state, &url).await?),
-        None => None,
-    };
-    let changes = WebhookChangeset {
-        url,
-        events: body.events.into_value().map(|events| event_names(&events)),
-        active: body.active.into_value(),
-    };
-    let mut connection = state.pool.get().await?;
-    let current = repo::find(&mut connection, user.0.id, *id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let webhook = if changes.url.is_none() && changes.events.is_none() && changes.active.is_none() {
-        current
-    } else {
-        repo::update(&mut connection, user.0.id, *id, &changes).await?
-    };
+    let allow_private = state.settings.webhook_allow_private;
+    let webhook = service::update(&state.pool, user.0.id, *id, body.0, allow_private).await?;
     Ok(web::Json(WebhookResponse::new(webhook, false)))
 }
 
@@ -209,10 +147,7 @@ pub async fn delete_webhook(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let mut connection = state.pool.get().await?;
-    repo::find(&mut connection, user.0.id, *id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    repo::delete(&mut connection, user.0.id, *id).await?;
+    service::delete(&mut connection, user.0.id, *id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -240,18 +175,7 @@ pub async fn ping_webhook(
     _body: JsonOrEmpty<NoFields>,
 ) -> ApiResult<HttpResponse> {
     let mut connection = state.pool.get().await?;
-    let webhook = repo::find(&mut connection, user.0.id, *id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    state.budgets.pings.check(&webhook.id)?;
-    outbox::enqueue_for(
-        &mut connection,
-        webhook.id,
-        user.0.id,
-        "webhook.ping",
-        json!({"webhook_id": webhook.id}),
-    )
-    .await?;
+    service::ping(&mut connection, user.0.id, *id, &state.budgets.pings).await?;
     Ok(HttpResponse::Accepted().finish())
 }
 
@@ -278,21 +202,14 @@ pub async fn list_deliveries(
     id: web::Path<Uuid>,
     query: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
-    let limit = pagination::limit(query.limit)?;
-    let after = pagination::after::<DeliveryCursor>(query.cursor.as_deref())?;
-    repo::find(&mut connection, user.id, *id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let rows = repo::deliveries(&mut connection, *id, after, limit).await?;
-    let page = Page::from_rows(
-        rows,
-        limit,
-        |delivery| DeliveryCursor {
-            created_at: delivery.created_at,
-            id: delivery.id,
-        },
-        DeliveryResponse::from,
-    );
+    let page = service::deliveries(
+        &mut connection,
+        user.id,
+        *id,
+        query.cursor.as_deref(),
+        query.limit,
+    )
+    .await?;
     Ok(pagination::page_response(
         &request,
         &state.settings.public_url,

@@ -8,5 +8,6 @@ pub mod models;
 pub mod outbox;
 pub mod policy;
 pub mod repo;
+pub mod service;
 
 pub use handlers::configure;
