@@ -4,9 +4,9 @@ use actix_web::{HttpResponse, delete, get, patch, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::dto::{ChangePasswordRequest, UpdateMeRequest, UserResponse};
-use super::repo;
-use crate::auth::{AuthUser, FreshSignIn, service};
-use crate::error::{ApiError, ApiResult, Problem};
+use super::service;
+use crate::auth::{AuthUser, FreshSignIn};
+use crate::error::{ApiResult, Problem};
 use crate::extract::Json;
 use crate::state::AppState;
 
@@ -52,8 +52,7 @@ pub async fn update_me(
     body: Json<UpdateMeRequest>,
 ) -> ApiResult<web::Json<UserResponse>> {
     let mut connection = state.pool.get().await?;
-    let changes = body.0.into_changeset();
-    let updated = repo::update_profile(&mut connection, user.0.id, &changes).await?;
+    let updated = service::update_profile(&mut connection, user.0.id, body.0).await?;
     Ok(web::Json(updated.into()))
 }
 
@@ -79,19 +78,9 @@ pub async fn change_password(
     user: AuthUser,
     body: Json<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
-    let Json(body) = body;
     let AuthUser(user) = user;
     state.budgets.password_changes.check(&user.id)?;
-    let passwords = &state.passwords;
-    if !passwords
-        .verify(body.current_password, Some(user.password_hash))
-        .await?
-    {
-        return Err(ApiError::invalid("current_password", "is not correct"));
-    }
-    let new_hash = passwords.hash(body.new_password).await?;
-    let mut connection = state.pool.get().await?;
-    service::change_password(&mut connection, user.id, &new_hash).await?;
+    service::change_password(&state.pool, &state.passwords, user, body.0).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -116,6 +105,6 @@ pub async fn delete_me(
     _fresh: FreshSignIn,
 ) -> ApiResult<HttpResponse> {
     let mut connection = state.pool.get().await?;
-    repo::delete(&mut connection, user.0.id).await?;
+    service::delete(&mut connection, user.0.id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
