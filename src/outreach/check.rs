@@ -194,7 +194,9 @@ fn after_phrase<'a>(text: &'a str, phrase: &str) -> Option<&'a str> {
 /// at most four words, each capitalised or a title ("Ms. Chen", "Jane
 /// Doe", "Steven Olson").
 fn is_name(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // Five words at most are read: a name has four, and the rest of a
+    // 20,000-character message need not be.
+    let words: Vec<&str> = text.split_whitespace().take(5).collect();
     (1..=4).contains(&words.len())
         && words.iter().all(|word| {
             let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
@@ -508,6 +510,14 @@ mod tests {
         }
         let statement = check("Would you have time? Thank you for your help.", None);
         assert!(!statement.ends_with_question);
+    }
+
+    #[test]
+    fn a_message_of_nothing_but_sign_offs_is_read_to_its_end() {
+        let message = "Thanks. ".repeat(2_500);
+        let result = check(&message, Some("Brad Johnson"));
+        assert_eq!(result.verdict, Verdict::Revise);
+        assert!(!result.referrer_named_early);
     }
 
     #[test]
