@@ -211,7 +211,8 @@ struct Word {
     end: usize,
 }
 
-/// Whether `text[index]`, a `-`, `.` or `'`-free character, ends a clause.
+/// Whether `character`, found at `text[index]`, ends a clause: a `-` only
+/// between spaces or doubled, a `.` only before a space or the end.
 fn ends_clause(text: &str, index: usize, character: char) -> bool {
     let next = text[index + character.len_utf8()..].chars().next();
     let previous = text[..index].chars().next_back();
@@ -472,6 +473,18 @@ fn question_order(text: &str, words: &[Word]) -> Option<String> {
     }
 }
 
+/// What follows a relative "that" or "who", in question order: "(that)
+/// you'd like to add" → "would you like to add"; "(that) surprised you"
+/// stays, the noun doing what it says. `None` when nothing follows.
+fn after_relative(text: &str, after: &[Word]) -> Option<String> {
+    let first = after.first()?;
+    if SUBJECTS.contains(&first.lower.as_str()) || first.lower.contains('\'') {
+        question_order(text, after)
+    } else {
+        Some(span(text, after).to_owned())
+    }
+}
+
 /// "What {noun} {clause}" for "Is there / Are there / Do you have any
 /// {noun} {clause}": the relative clause in question order, or, when the
 /// noun does what the clause says ("qualities that enhance…"), as it is.
@@ -501,17 +514,7 @@ fn what_with_clause(text: &str, asker: &str, words: &[Word]) -> Option<String> {
         if relative != "that" && relative != "who" {
             return None;
         }
-        let after = &clause[1..];
-        let starts_with_subject = after.first().is_some_and(|word| {
-            SUBJECTS.contains(&word.lower.as_str()) || word.lower.contains('\'')
-        });
-        if starts_with_subject {
-            question_order(text, after)?
-        } else if after.is_empty() {
-            return None;
-        } else {
-            span(text, after).to_owned()
-        }
+        after_relative(text, &clause[1..])?
     } else {
         question_order(text, clause)?
     };
@@ -525,19 +528,7 @@ fn pronoun_with_clause(text: &str, asker: &str, words: &[Word], fallback: &str) 
         return Some(format!("{asker} {fallback}"));
     };
     let ordered = match first.lower.as_str() {
-        "that" | "who" => {
-            let after = &words[1..];
-            let starts_with_subject = after.first().is_some_and(|word| {
-                SUBJECTS.contains(&word.lower.as_str()) || word.lower.contains('\'')
-            });
-            if starts_with_subject {
-                question_order(text, after)?
-            } else if after.is_empty() {
-                return None;
-            } else {
-                span(text, after).to_owned()
-            }
-        }
+        "that" | "who" => after_relative(text, &words[1..])?,
         _ => question_order(text, words)?,
     };
     Some(format!("{asker} {ordered}"))

@@ -173,11 +173,13 @@ pub async fn delete(
         .await
 }
 
-/// Marks a reminder done; done already, it stays as it is.
-pub async fn complete(
+/// Moves a reminder to `done` (with its completion time) or `dismissed`;
+/// a reminder there already stays as it is.
+async fn settle(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
     id: Uuid,
+    status: ReminderStatus,
 ) -> ApiResult<Reminder> {
     change(
         connection,
@@ -186,44 +188,35 @@ pub async fn complete(
         &IfMatch::default(),
         false,
         |current| {
-            if current.status == ReminderStatus::Done {
-                ReminderChangeset::default()
-            } else {
-                ReminderChangeset {
-                    status: Some(ReminderStatus::Done),
-                    completed_at: Some(Some(Utc::now())),
-                    ..ReminderChangeset::default()
-                }
+            if current.status == status {
+                return ReminderChangeset::default();
+            }
+            ReminderChangeset {
+                status: Some(status),
+                completed_at: (status == ReminderStatus::Done).then(|| Some(Utc::now())),
+                ..ReminderChangeset::default()
             }
         },
     )
     .await
 }
 
-/// Dismisses a reminder; dismissed already, it stays as it is.
+/// Marks a reminder done.
+pub async fn complete(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> ApiResult<Reminder> {
+    settle(connection, user_id, id, ReminderStatus::Done).await
+}
+
+/// Dismisses a reminder.
 pub async fn dismiss(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
     id: Uuid,
 ) -> ApiResult<Reminder> {
-    change(
-        connection,
-        user_id,
-        id,
-        &IfMatch::default(),
-        false,
-        |current| {
-            if current.status == ReminderStatus::Dismissed {
-                ReminderChangeset::default()
-            } else {
-                ReminderChangeset {
-                    status: Some(ReminderStatus::Dismissed),
-                    ..ReminderChangeset::default()
-                }
-            }
-        },
-    )
-    .await
+    settle(connection, user_id, id, ReminderStatus::Dismissed).await
 }
 
 /// Puts a reminder off until `until`, pending again and to be announced

@@ -623,11 +623,9 @@ async fn referrals_and_the_network_follow_who_introduced_whom() {
     );
 }
 
-#[actix_web::test]
-async fn every_outreach_script_for_a_referred_contact_passes_the_outreach_check() {
-    let app = TestApp::spawn().await;
-    let ada = app.user("ada").await;
-    let token = &ada.access_token;
+/// Ada Lovelace (target field "data engineering") with two contacts:
+/// Brad Johnson, and Grace Hopper whom Brad referred.
+async fn referral_pair(app: &TestApp, token: &str) -> (Value, Value) {
     app.patch_json(
         "/v1/me",
         token,
@@ -643,6 +641,15 @@ async fn every_outreach_script_for_a_referred_contact_passes_the_outreach_check(
             json!({"full_name": "Grace Hopper", "referred_by_contact_id": brad["id"]}),
         )
         .await;
+    (brad, grace)
+}
+
+#[actix_web::test]
+async fn every_outreach_script_for_a_referred_contact_passes_the_outreach_check() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let (_brad, grace) = referral_pair(&app, token).await;
     let templates = rapport::contacts::scripts::OutreachTemplate::ALL;
     for template in templates {
         let name = serde_json::to_value(template).expect("a template name");
@@ -674,21 +681,7 @@ async fn outreach_scripts_are_personalised_and_name_what_is_missing() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
     let token = &ada.access_token;
-    app.patch_json(
-        "/v1/me",
-        token,
-        &json!({"display_name": "Ada Lovelace", "target_field": "data engineering"}),
-    )
-    .await;
-    let brad = app
-        .contact(token, json!({"full_name": "Brad Johnson"}))
-        .await;
-    let grace = app
-        .contact(
-            token,
-            json!({"full_name": "Grace Hopper", "referred_by_contact_id": brad["id"]}),
-        )
-        .await;
+    let (brad, grace) = referral_pair(&app, token).await;
 
     let phone = app
         .get_json(
