@@ -10,7 +10,7 @@ use super::dto::{
 };
 use super::models::ActionItem;
 use super::service;
-use crate::auth::{AuthUser, AuthUserWithConnection};
+use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::extract::Json;
 use crate::preconditions::IfMatch;
@@ -46,12 +46,10 @@ pub fn configure(config: &mut ServiceConfig) {
 )]
 #[get("/interviews/{id}/action-items")]
 pub async fn list_action_items(
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
+    caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<ActionItemList>> {
+    let (user, mut connection) = caller.connect().await?;
     let items = service::list(&mut connection, user.id, *id).await?;
     Ok(web::Json(ActionItemList {
         items: items.into_iter().map(Into::into).collect(),
@@ -77,12 +75,12 @@ pub async fn list_action_items(
 #[post("/interviews/{id}/action-items")]
 pub async fn create_action_item(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     body: Json<CreateActionItemRequest>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let item = service::create(&mut connection, user.0.id, *id, body.0).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let item = service::create(&mut connection, user.id, *id, body.0).await?;
     let path = format!("/interviews/{}/action-items/{}", id, item.id);
     Ok(respond::created(
         &state.settings.public_url,
@@ -105,12 +103,10 @@ pub async fn create_action_item(
 )]
 #[get("/interviews/{id}/action-items/{item_id}")]
 pub async fn get_action_item(
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
+    caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
+    let (user, mut connection) = caller.connect().await?;
     let (id, item_id) = path.into_inner();
     let item = service::get(&mut connection, user.id, id, item_id).await?;
     Ok(item_response(item))
@@ -140,15 +136,14 @@ pub async fn get_action_item(
 )]
 #[patch("/interviews/{id}/action-items/{item_id}")]
 pub async fn update_action_item(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
     if_match: IfMatch,
     body: Json<UpdateActionItemRequest>,
 ) -> ApiResult<HttpResponse> {
     let (id, item_id) = path.into_inner();
-    let mut connection = state.pool.get().await?;
-    let item = service::update(&mut connection, user.0.id, id, item_id, &if_match, body.0).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let item = service::update(&mut connection, user.id, id, item_id, &if_match, body.0).await?;
     Ok(item_response(item))
 }
 
@@ -169,13 +164,12 @@ pub async fn update_action_item(
 )]
 #[delete("/interviews/{id}/action-items/{item_id}")]
 pub async fn delete_action_item(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
     let (id, item_id) = path.into_inner();
-    let mut connection = state.pool.get().await?;
-    service::delete(&mut connection, user.0.id, id, item_id, &if_match).await?;
+    let (user, mut connection) = caller.connect().await?;
+    service::delete(&mut connection, user.id, id, item_id, &if_match).await?;
     Ok(HttpResponse::NoContent().finish())
 }

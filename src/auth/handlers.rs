@@ -4,7 +4,7 @@ use actix_web::{HttpRequest, HttpResponse, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::dto::{LoginRequest, RefreshRequest, RegisterRequest, TokenResponse};
-use super::{AuthUser, service};
+use super::{Caller, service};
 use crate::error::{ApiResult, Problem};
 use crate::extract::Json;
 use crate::state::AppState;
@@ -151,8 +151,8 @@ pub async fn logout(
     security(("bearer" = [])),
 )]
 #[post("/auth/logout-all")]
-pub async fn logout_all(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    service::logout_everywhere(&mut connection, user.0.id).await?;
+pub async fn logout_all(caller: Caller) -> ApiResult<HttpResponse> {
+    let (user, mut connection) = caller.connect().await?;
+    service::logout_everywhere(&mut connection, user.id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

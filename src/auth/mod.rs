@@ -10,5 +10,5 @@ pub mod rate_limit;
 pub mod repo;
 pub mod service;
 
-pub use extractor::{AuthUser, AuthUserWithConnection, FreshSignIn, authenticate_then};
+pub use extractor::Caller;
 pub use handlers::configure;

@@ -5,7 +5,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::dto::CalendarFeed;
 use super::service;
-use crate::auth::AuthUser;
+use crate::auth::Caller;
 use crate::error::ApiResult;
 use crate::extract::{JsonOrEmpty, NoFields};
 use crate::respond;
@@ -30,11 +30,11 @@ pub fn configure(config: &mut ServiceConfig) {
 #[post("/calendar/feed")]
 pub async fn create_calendar_feed(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     _body: JsonOrEmpty<NoFields>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let token = service::rotate(&mut connection, user.0.id).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let token = service::rotate(&mut connection, user.id).await?;
     let path = format!("/calendar/{token}.ics");
     let url = format!("{}/v1{path}", state.settings.public_url);
     Ok(respond::created(
@@ -54,12 +54,9 @@ pub async fn create_calendar_feed(
     security(("bearer" = [])),
 )]
 #[delete("/calendar/feed")]
-pub async fn delete_calendar_feed(
-    state: web::Data<AppState>,
-    user: AuthUser,
-) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    service::revoke(&mut connection, user.0.id).await?;
+pub async fn delete_calendar_feed(caller: Caller) -> ApiResult<HttpResponse> {
+    let (user, mut connection) = caller.connect().await?;
+    service::revoke(&mut connection, user.id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -1,21 +1,17 @@
 //! `/v1/contacts` and `/v1/network`.
 
-use actix_web::dev::Payload;
 use actix_web::http::header;
-use actix_web::{FromRequest, HttpRequest, HttpResponse, delete, get, patch, post, web};
-use futures_util::future::LocalBoxFuture;
-use serde::Deserialize;
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::dto::{
     ContactListQuery, ContactResponse, CreateContactRequest, DeleteContactQuery, ExportFormat,
-    ExportQuery, ImportResult, NetworkResponse, UpdateContactRequest, search_term,
+    ExportQuery, ImportResult, NetworkResponse, UpdateContactRequest,
 };
 use super::scripts::{OutreachScript, OutreachScriptQuery};
-use super::search::SearchTurn;
-use super::{export, import, service};
-use crate::auth::{AuthUser, AuthUserWithConnection, authenticate_then};
+use super::{export, import, search, service};
+use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::{CsvBody, Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page, PageQuery};
@@ -62,25 +58,11 @@ fn contact_response(
 #[get("/contacts")]
 pub async fn list_contacts(
     state: web::Data<AppState>,
-    ListCaller {
-        caller: AuthUserWithConnection {
-            user,
-            mut connection,
-        },
-        turn,
-    }: ListCaller,
+    caller: Caller,
     request: HttpRequest,
     query: web::Query<ContactListQuery>,
 ) -> ApiResult<HttpResponse> {
-    let page = service::list(
-        &mut connection,
-        &state.contact_search.histogram,
-        user.id,
-        query.into_inner(),
-    )
-    .await?;
-    // The turn is the database's; writing the page out needs none.
-    drop(turn);
+    let page = search::page(&state.contact_search, caller, query.into_inner()).await?;
     Ok(pagination::page_response(
         &request,
         &state.settings.public_url,
@@ -108,11 +90,11 @@ pub async fn list_contacts(
 #[post("/contacts")]
 pub async fn create_contact(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     body: Json<CreateContactRequest>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let contact = service::create(&mut connection, body.0.into_new(user.0.id)).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let contact = service::create(&mut connection, body.0.into_new(user.id)).await?;
     let (path, version) = (format!("/contacts/{}", contact.id), contact.version);
     Ok(respond::created(
         &state.settings.public_url,
@@ -150,14 +132,16 @@ pub async fn create_contact(
 #[post("/contacts/import")]
 pub async fn import_contacts(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     body: CsvBody,
 ) -> ApiResult<web::Json<ImportResult>> {
+    // The import takes a connection for each batch of rows it writes.
+    let user = caller.user().await?;
     let file = web::block(move || import::parse(&body.0))
         .await
-        .map_err(crate::error::ApiError::internal)??;
+        .map_err(ApiError::internal)??;
     Ok(web::Json(
-        service::import(&state.pool, user.0.id, file).await?,
+        service::import(&state.pool, user.id, file).await?,
     ))
 }
 
@@ -180,9 +164,11 @@ pub async fn import_contacts(
 #[get("/contacts/export")]
 pub async fn export_contacts(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     query: web::Query<ExportQuery>,
-) -> HttpResponse {
+) -> ApiResult<HttpResponse> {
+    // The file is read in batches, each on a connection of its own.
+    let user = caller.user().await?;
     let pool = state.pool.clone();
     let mut response = HttpResponse::Ok();
     let (content_type, file_name) = match query.format.unwrap_or(ExportFormat::Csv) {
@@ -193,10 +179,10 @@ pub async fn export_contacts(
         header::CONTENT_DISPOSITION,
         format!("attachment; filename=\"{file_name}\""),
     ));
-    match query.format.unwrap_or(ExportFormat::Csv) {
-        ExportFormat::Csv => response.streaming(export::csv(pool, user.0.id)),
-        ExportFormat::Vcard => response.streaming(export::vcards(pool, user.0.id)),
-    }
+    Ok(match query.format.unwrap_or(ExportFormat::Csv) {
+        ExportFormat::Csv => response.streaming(export::csv(pool, user.id)),
+        ExportFormat::Vcard => response.streaming(export::vcards(pool, user.id)),
+    })
 }
 
 /// Read a contact
@@ -210,13 +196,8 @@ pub async fn export_contacts(
     security(("bearer" = [])),
 )]
 #[get("/contacts/{id}")]
-pub async fn get_contact(
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
-    id: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_contact(caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let (user, mut connection) = caller.connect().await?;
     let contact = service::get(&mut connection, user.id, *id).await?;
     Ok(contact_response(actix_web::http::StatusCode::OK, contact))
 }
@@ -245,16 +226,15 @@ pub async fn get_contact(
 )]
 #[patch("/contacts/{id}")]
 pub async fn update_contact(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
     body: Json<UpdateContactRequest>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
+    let (user, mut connection) = caller.connect().await?;
     let contact = service::update(
         &mut connection,
-        user.0.id,
+        user.id,
         *id,
         &if_match,
         body.0.into_changeset(),
@@ -286,15 +266,14 @@ pub async fn update_contact(
 )]
 #[delete("/contacts/{id}")]
 pub async fn delete_contact(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
     query: web::Query<DeleteContactQuery>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
+    let (user, mut connection) = caller.connect().await?;
     let force = query.force.unwrap_or(false);
-    service::delete(&mut connection, user.0.id, *id, &if_match, force).await?;
+    service::delete(&mut connection, user.id, *id, &if_match, force).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -311,13 +290,12 @@ pub async fn delete_contact(
 )]
 #[post("/contacts/{id}/archive")]
 pub async fn archive_contact(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let contact = service::set_archived(&mut connection, user.0.id, *id, true).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let contact = service::set_archived(&mut connection, user.id, *id, true).await?;
     Ok(contact_response(actix_web::http::StatusCode::OK, contact))
 }
 
@@ -334,13 +312,12 @@ pub async fn archive_contact(
 )]
 #[post("/contacts/{id}/unarchive")]
 pub async fn unarchive_contact(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let contact = service::set_archived(&mut connection, user.0.id, *id, false).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let contact = service::set_archived(&mut connection, user.id, *id, false).await?;
     Ok(contact_response(actix_web::http::StatusCode::OK, contact))
 }
 
@@ -357,14 +334,12 @@ pub async fn unarchive_contact(
 #[get("/contacts/{id}/referrals")]
 pub async fn list_referrals(
     state: web::Data<AppState>,
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
+    caller: Caller,
     request: HttpRequest,
     id: web::Path<Uuid>,
     query: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
+    let (user, mut connection) = caller.connect().await?;
     let page = service::referrals(
         &mut connection,
         user.id,
@@ -394,13 +369,11 @@ pub async fn list_referrals(
 )]
 #[get("/contacts/{id}/outreach-script")]
 pub async fn outreach_script(
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
+    caller: Caller,
     id: web::Path<Uuid>,
     query: web::Query<OutreachScriptQuery>,
 ) -> ApiResult<web::Json<OutreachScript>> {
+    let (user, mut connection) = caller.connect().await?;
     let script = service::outreach_script(&mut connection, &user, *id, query.template).await?;
     Ok(web::Json(script))
 }
@@ -416,45 +389,9 @@ pub async fn outreach_script(
     security(("bearer" = [])),
 )]
 #[get("/network")]
-pub async fn get_network(state: web::Data<AppState>, user: AuthUser) -> HttpResponse {
-    HttpResponse::Ok()
+pub async fn get_network(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
+    let user = caller.user().await?;
+    Ok(HttpResponse::Ok()
         .content_type("application/json")
-        .streaming(export::network(state.pool.clone(), user.0.id))
-}
-
-/// The caller of the contact list, with the connection that checked the
-/// token; a search (a `q` that is not blank) first waits for its turn,
-/// holding no connection while it waits (see `ContactSearch::turn`).
-pub struct ListCaller {
-    caller: AuthUserWithConnection,
-    turn: Option<SearchTurn>,
-}
-
-impl FromRequest for ListCaller {
-    type Error = ApiError;
-    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
-
-    fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
-        #[derive(Deserialize)]
-        struct Term {
-            q: Option<String>,
-        }
-        // The handler's `Query` answers a malformed query string; here it
-        // only decides whether a turn is needed.
-        let searching = serde_urlencoded::from_str::<Term>(request.query_string())
-            .is_ok_and(|term| search_term(term.q.as_deref()).is_some());
-        let search = request
-            .app_data::<web::Data<AppState>>()
-            .map(|state| std::sync::Arc::clone(&state.contact_search));
-        let authenticating = authenticate_then(request, async move {
-            match search {
-                Some(search) if searching => search.turn().await.map(Some),
-                _ => Ok(None),
-            }
-        });
-        Box::pin(async move {
-            let (caller, turn) = authenticating.await?;
-            Ok(Self { caller, turn })
-        })
-    }
+        .streaming(export::network(state.pool.clone(), user.id)))
 }

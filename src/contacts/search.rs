@@ -23,7 +23,8 @@
 //!
 //! A search is the costliest read the API has, so only a few run in the
 //! database at once ([`ContactSearch::turn`]); the others wait their turn
-//! in arrival order.
+//! in arrival order, holding no connection. [`page`] is the one way in: it
+//! answers every page of the contact list, searched or not.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
@@ -34,7 +35,12 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use memchr::memmem;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
+use super::dto::{ContactListQuery, ContactResponse, ContactSort};
+use super::repo::{ContactCursor, ContactFilter};
+use super::service;
+use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
+use crate::pagination::{self, Page};
 
 /// What reading and sorting one match by keys costs, in contacts walked
 /// past. Measured on the benchmark data (10,000 contacts of the user among
@@ -332,6 +338,49 @@ async fn read_bounds(connection: &mut AsyncPgConnection) -> QueryResult<Vec<Stri
     .load(connection)
     .await?;
     Ok(bounds.into_iter().map(|bound| bound.text).collect())
+}
+
+/// A page of the caller's contact list. A search waits for its turn
+/// before the caller's connection is taken, and holds the turn until the
+/// page is read.
+pub async fn page(
+    search: &ContactSearch,
+    caller: Caller,
+    query: ContactListQuery,
+) -> ApiResult<Page<ContactResponse>> {
+    query.check_lengths()?;
+    let limit = pagination::limit(query.limit)?;
+    let sort = query.sort.unwrap_or_default();
+    let after = service::decode_cursor(query.cursor.as_deref(), sort)?;
+    let _turn = match query.search_term() {
+        Some(_) => Some(search.turn().await?),
+        None => None,
+    };
+    let (user, mut connection) = caller.connect().await?;
+    let text = match query.search_term() {
+        Some(term) => {
+            let start = match &after {
+                None if sort == ContactSort::Name => PageStart::ByName(None),
+                Some(ContactCursor::Name { name, .. }) => PageStart::ByName(Some(name)),
+                _ => PageStart::Unrelated,
+            };
+            let page_size = usize::try_from(limit + 1).unwrap_or(usize::MAX);
+            Some(plan(&mut connection, &search.histogram, term, start, page_size).await?)
+        }
+        None => None,
+    };
+    let filter = ContactFilter {
+        text,
+        tag: query.tag,
+        company: query.company,
+        employer_id: query.employer_id,
+        source: query.source.map(|source| source.as_str()),
+        has_hiring_power: query.has_hiring_power,
+        segment: query.segment,
+        archived: Some(query.archived.unwrap_or(false)),
+        referred_by: None,
+    };
+    service::page(&mut connection, user.id, filter, sort, after, limit).await
 }
 
 /// Chooses how to find the matches of `term` for a page of `page_size`

@@ -5,14 +5,11 @@ use chrono::Utc;
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
-use super::dto::{
-    ContactListQuery, ContactResponse, ContactSort, CreateContactRequest, ImportError, ImportResult,
-};
+use super::dto::{ContactResponse, ContactSort, CreateContactRequest, ImportError, ImportResult};
 use super::import::{ImportMatches, ImportedRow, ParsedFile};
 use super::models::{Contact, ContactChangeset, ContactIdentity, NewContact};
 use super::repo::{self, ContactCursor, ContactFilter};
 use super::scripts::{self, OutreachScript, OutreachTemplate, Placeholders};
-use super::search::{self, PageStart, SearchTextHistogram};
 use crate::error::{ApiError, ApiResult};
 use crate::pagination::{self, Page};
 use crate::preconditions::IfMatch;
@@ -167,7 +164,10 @@ pub async fn set_archived(
     }
 }
 
-fn decode_cursor(cursor: Option<&str>, sort: ContactSort) -> ApiResult<Option<ContactCursor>> {
+pub(super) fn decode_cursor(
+    cursor: Option<&str>,
+    sort: ContactSort,
+) -> ApiResult<Option<ContactCursor>> {
     let after = pagination::after::<ContactCursor>(cursor)?;
     if after.as_ref().is_some_and(|after| after.sort() != sort) {
         return Err(ApiError::BadRequest(
@@ -177,7 +177,7 @@ fn decode_cursor(cursor: Option<&str>, sort: ContactSort) -> ApiResult<Option<Co
     Ok(after)
 }
 
-async fn page(
+pub(super) async fn page(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
     filter: ContactFilter,
@@ -192,42 +192,6 @@ async fn page(
         |(contact, name_key)| ContactCursor::after(contact, name_key, sort),
         |(contact, _)| contact.into(),
     ))
-}
-
-pub async fn list(
-    connection: &mut AsyncPgConnection,
-    histogram: &SearchTextHistogram,
-    user_id: Uuid,
-    query: ContactListQuery,
-) -> ApiResult<Page<ContactResponse>> {
-    query.check_lengths()?;
-    let limit = pagination::limit(query.limit)?;
-    let sort = query.sort.unwrap_or_default();
-    let after = decode_cursor(query.cursor.as_deref(), sort)?;
-    let text = match query.search_term() {
-        Some(q) => {
-            let start = match &after {
-                None if sort == ContactSort::Name => PageStart::ByName(None),
-                Some(ContactCursor::Name { name, .. }) => PageStart::ByName(Some(name)),
-                _ => PageStart::Unrelated,
-            };
-            let page_size = usize::try_from(limit + 1).unwrap_or(usize::MAX);
-            Some(search::plan(connection, histogram, q, start, page_size).await?)
-        }
-        None => None,
-    };
-    let filter = ContactFilter {
-        text,
-        tag: query.tag,
-        company: query.company,
-        employer_id: query.employer_id,
-        source: query.source.map(|source| source.as_str()),
-        has_hiring_power: query.has_hiring_power,
-        segment: query.segment,
-        archived: Some(query.archived.unwrap_or(false)),
-        referred_by: None,
-    };
-    page(connection, user_id, filter, sort, after, limit).await
 }
 
 /// The contacts `id` introduced, archived or not, by name.

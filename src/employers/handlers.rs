@@ -8,7 +8,7 @@ use super::dto::{
     CreateEmployerRequest, EmployerListQuery, EmployerResponse, UpdateEmployerRequest,
 };
 use super::service;
-use crate::auth::{AuthUser, AuthUserWithConnection};
+use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::extract::Json;
 use crate::pagination::{self, Page};
@@ -40,13 +40,11 @@ pub fn configure(config: &mut ServiceConfig) {
 #[get("/employers")]
 pub async fn list_employers(
     state: web::Data<AppState>,
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
+    caller: Caller,
     request: HttpRequest,
     query: web::Query<EmployerListQuery>,
 ) -> ApiResult<HttpResponse> {
+    let (user, mut connection) = caller.connect().await?;
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
     let page = service::list(
@@ -83,11 +81,11 @@ pub async fn list_employers(
 #[post("/employers")]
 pub async fn create_employer(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     body: Json<CreateEmployerRequest>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let employer = service::create(&mut connection, body.0.into_new(user.0.id)).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let employer = service::create(&mut connection, body.0.into_new(user.id)).await?;
     let (path, version) = (format!("/employers/{}", employer.id), employer.version);
     Ok(respond::created(
         &state.settings.public_url,
@@ -108,13 +106,8 @@ pub async fn create_employer(
     security(("bearer" = [])),
 )]
 #[get("/employers/{id}")]
-pub async fn get_employer(
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
-    id: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_employer(caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let (user, mut connection) = caller.connect().await?;
     let employer = service::get(&mut connection, user.id, *id).await?;
     let version = employer.version;
     let body = service::response(&mut connection, employer).await?;
@@ -147,16 +140,15 @@ pub async fn get_employer(
 )]
 #[patch("/employers/{id}")]
 pub async fn update_employer(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
     body: Json<UpdateEmployerRequest>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
+    let (user, mut connection) = caller.connect().await?;
     let employer = service::update(
         &mut connection,
-        user.0.id,
+        user.id,
         *id,
         &if_match,
         body.0.into_changeset(),
@@ -185,12 +177,11 @@ pub async fn update_employer(
 )]
 #[delete("/employers/{id}")]
 pub async fn delete_employer(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    service::delete(&mut connection, user.0.id, *id, &if_match).await?;
+    let (user, mut connection) = caller.connect().await?;
+    service::delete(&mut connection, user.id, *id, &if_match).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -14,8 +14,9 @@ use super::dto::{
 use super::models::{Interview, InterviewQuestion, InterviewQuestionChangeset};
 use super::repo::InterviewFilter;
 use super::service::{self, ActionInput};
-use crate::auth::{AuthUser, AuthUserWithConnection};
+use crate::auth::Caller;
 use crate::contacts::dto::{ContactResponse, CreateContactRequest};
+use crate::db::PooledConnection;
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page};
@@ -46,7 +47,7 @@ pub fn configure(config: &mut ServiceConfig) {
 /// The interview with its warnings, on the connection the request already holds.
 async fn interview_response(
     state: &AppState,
-    connection: &mut diesel_async::AsyncPgConnection,
+    connection: &mut PooledConnection,
     status: StatusCode,
     interview: Interview,
     location: bool,
@@ -85,13 +86,11 @@ fn question_list(questions: Vec<InterviewQuestion>) -> InterviewQuestionList {
 #[get("/interviews")]
 pub async fn list_interviews(
     state: web::Data<AppState>,
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
+    caller: Caller,
     request: HttpRequest,
     query: web::Query<InterviewListQuery>,
 ) -> ApiResult<HttpResponse> {
+    let (user, mut connection) = caller.connect().await?;
     let query = query.into_inner();
     let limit = pagination::limit(query.limit)?;
     let filter = InterviewFilter {
@@ -135,11 +134,11 @@ pub async fn list_interviews(
 #[post("/interviews")]
 pub async fn create_interview(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     body: Json<CreateInterviewRequest>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let interview = service::create(&mut connection, user.0.id, body.0).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let interview = service::create(&mut connection, user.id, body.0).await?;
     interview_response(
         &state,
         &mut connection,
@@ -163,12 +162,10 @@ pub async fn create_interview(
 #[get("/interviews/{id}")]
 pub async fn get_interview(
     state: web::Data<AppState>,
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
+    caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
+    let (user, mut connection) = caller.connect().await?;
     let interview = service::get(&mut connection, user.id, *id).await?;
     interview_response(&state, &mut connection, StatusCode::OK, interview, false).await
 }
@@ -199,13 +196,13 @@ pub async fn get_interview(
 #[patch("/interviews/{id}")]
 pub async fn update_interview(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
     body: Json<UpdateInterviewRequest>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let interview = service::update(&mut connection, user.0.id, *id, &if_match, body.0).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let interview = service::update(&mut connection, user.id, *id, &if_match, body.0).await?;
     interview_response(&state, &mut connection, StatusCode::OK, interview, false).await
 }
 
@@ -227,24 +224,23 @@ pub async fn update_interview(
 )]
 #[delete("/interviews/{id}")]
 pub async fn delete_interview(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    service::delete(&mut connection, &user.0, *id, &if_match).await?;
+    let (user, mut connection) = caller.connect().await?;
+    service::delete(&mut connection, &user, *id, &if_match).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
 async fn act(
     state: &AppState,
-    user: &AuthUser,
+    caller: Caller,
     id: Uuid,
     input: ActionInput,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let interview = service::act(&mut connection, &user.0, id, input).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let interview = service::act(&mut connection, &user, id, input).await?;
     interview_response(state, &mut connection, StatusCode::OK, interview, false).await
 }
 
@@ -265,11 +261,11 @@ async fn act(
 #[post("/interviews/{id}/request")]
 pub async fn request_interview(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     body: Json<RequestActionBody>,
 ) -> ApiResult<HttpResponse> {
-    act(&state, &user, *id, ActionInput::Request(body.0)).await
+    act(&state, caller, *id, ActionInput::Request(body.0)).await
 }
 
 /// Schedule or reschedule
@@ -290,11 +286,11 @@ pub async fn request_interview(
 #[post("/interviews/{id}/schedule")]
 pub async fn schedule_interview(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     body: Json<ScheduleActionBody>,
 ) -> ApiResult<HttpResponse> {
-    act(&state, &user, *id, ActionInput::Schedule(body.0)).await
+    act(&state, caller, *id, ActionInput::Schedule(body.0)).await
 }
 
 /// Record that it took place
@@ -314,11 +310,11 @@ pub async fn schedule_interview(
 #[post("/interviews/{id}/complete")]
 pub async fn complete_interview(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     body: JsonOrEmpty<CompleteActionBody>,
 ) -> ApiResult<HttpResponse> {
-    act(&state, &user, *id, ActionInput::Complete(body.0)).await
+    act(&state, caller, *id, ActionInput::Complete(body.0)).await
 }
 
 /// Record a decline
@@ -338,11 +334,11 @@ pub async fn complete_interview(
 #[post("/interviews/{id}/decline")]
 pub async fn decline_interview(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
 ) -> ApiResult<HttpResponse> {
-    act(&state, &user, *id, ActionInput::Decline).await
+    act(&state, caller, *id, ActionInput::Decline).await
 }
 
 /// Record no response
@@ -362,11 +358,11 @@ pub async fn decline_interview(
 #[post("/interviews/{id}/no-response")]
 pub async fn mark_no_response(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
 ) -> ApiResult<HttpResponse> {
-    act(&state, &user, *id, ActionInput::NoResponse).await
+    act(&state, caller, *id, ActionInput::NoResponse).await
 }
 
 /// Cancel
@@ -386,11 +382,11 @@ pub async fn mark_no_response(
 #[post("/interviews/{id}/cancel")]
 pub async fn cancel_interview(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     body: JsonOrEmpty<CancelActionBody>,
 ) -> ApiResult<HttpResponse> {
-    act(&state, &user, *id, ActionInput::Cancel(body.0)).await
+    act(&state, caller, *id, ActionInput::Cancel(body.0)).await
 }
 
 /// Record the thank-you note
@@ -410,11 +406,11 @@ pub async fn cancel_interview(
 #[post("/interviews/{id}/thank-you")]
 pub async fn record_thank_you(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     body: JsonOrEmpty<ThankYouActionBody>,
 ) -> ApiResult<HttpResponse> {
-    act(&state, &user, *id, ActionInput::ThankYou(body.0)).await
+    act(&state, caller, *id, ActionInput::ThankYou(body.0)).await
 }
 
 /// Attach a question set
@@ -433,15 +429,13 @@ pub async fn record_thank_you(
 )]
 #[post("/interviews/{id}/question-set")]
 pub async fn attach_question_set(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     body: Json<AttachQuestionSetRequest>,
 ) -> ApiResult<web::Json<InterviewQuestionList>> {
-    let mut connection = state.pool.get().await?;
+    let (user, mut connection) = caller.connect().await?;
     let questions =
-        service::attach_question_set(&mut connection, user.0.id, *id, body.0.question_set_id)
-            .await?;
+        service::attach_question_set(&mut connection, user.id, *id, body.0.question_set_id).await?;
     Ok(web::Json(question_list(questions)))
 }
 
@@ -456,12 +450,10 @@ pub async fn attach_question_set(
 )]
 #[get("/interviews/{id}/questions")]
 pub async fn list_interview_questions(
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
+    caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<InterviewQuestionList>> {
+    let (user, mut connection) = caller.connect().await?;
     let questions = service::questions(&mut connection, user.id, *id).await?;
     Ok(web::Json(question_list(questions)))
 }
@@ -484,8 +476,7 @@ pub async fn list_interview_questions(
 )]
 #[patch("/interviews/{id}/questions/{question_id}")]
 pub async fn update_interview_question(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
     body: Json<UpdateInterviewQuestionRequest>,
 ) -> ApiResult<web::Json<InterviewQuestionResponse>> {
@@ -495,9 +486,9 @@ pub async fn update_interview_question(
         asked: body.asked.into_value(),
         answer: body.answer.into_change(),
     };
-    let mut connection = state.pool.get().await?;
+    let (user, mut connection) = caller.connect().await?;
     let question =
-        service::update_question(&mut connection, user.0.id, id, question_id, changes).await?;
+        service::update_question(&mut connection, user.id, id, question_id, changes).await?;
     Ok(web::Json(question.into()))
 }
 
@@ -521,12 +512,12 @@ pub async fn update_interview_question(
 #[post("/interviews/{id}/referrals")]
 pub async fn add_interview_referral(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     body: Json<CreateContactRequest>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let contact = service::add_referral(&mut connection, user.0.id, *id, body.0).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let contact = service::add_referral(&mut connection, user.id, *id, body.0).await?;
     let (path, version) = (format!("/contacts/{}", contact.id), contact.version);
     Ok(respond::created(
         &state.settings.public_url,

@@ -4,7 +4,8 @@ use actix_web::{post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::check::{OutreachCheck, OutreachCheckRequest, check};
-use crate::auth::AuthUser;
+use crate::auth::Caller;
+use crate::error::ApiResult;
 use crate::extract::Json;
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -24,8 +25,13 @@ pub fn configure(config: &mut ServiceConfig) {
 )]
 #[post("/outreach/check")]
 pub async fn check_outreach(
-    _user: AuthUser,
+    caller: Caller,
     body: Json<OutreachCheckRequest>,
-) -> web::Json<OutreachCheck> {
-    web::Json(check(&body.0.message, body.0.referrer_name.as_deref()))
+) -> ApiResult<web::Json<OutreachCheck>> {
+    // Nothing is read or kept, but a revoked token is refused all the same.
+    caller.user().await?;
+    Ok(web::Json(check(
+        &body.0.message,
+        body.0.referrer_name.as_deref(),
+    )))
 }

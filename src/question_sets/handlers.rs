@@ -11,7 +11,7 @@ use super::dto::{
 };
 use super::models::{QuestionChangeset, QuestionSetChangeset};
 use super::service;
-use crate::auth::{AuthUser, AuthUserWithConnection};
+use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page};
@@ -63,13 +63,11 @@ fn set_response(
 #[get("/question-sets")]
 pub async fn list_question_sets(
     state: web::Data<AppState>,
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
+    caller: Caller,
     request: HttpRequest,
     query: web::Query<QuestionSetListQuery>,
 ) -> ApiResult<HttpResponse> {
+    let (user, mut connection) = caller.connect().await?;
     let limit = pagination::limit(query.limit)?;
     let page = service::list(
         &mut connection,
@@ -101,11 +99,11 @@ pub async fn list_question_sets(
 #[post("/question-sets")]
 pub async fn create_question_set(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     body: Json<CreateQuestionSetRequest>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let set = service::create(&mut connection, user.0.id, body.0).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let set = service::create(&mut connection, user.id, body.0).await?;
     Ok(set_response(
         StatusCode::CREATED,
         set,
@@ -124,13 +122,8 @@ pub async fn create_question_set(
     security(("bearer" = [])),
 )]
 #[get("/question-sets/{id}")]
-pub async fn get_question_set(
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
-    id: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_question_set(caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let (user, mut connection) = caller.connect().await?;
     let set = service::get(&mut connection, user.id, *id).await?;
     Ok(set_response(StatusCode::OK, set, None))
 }
@@ -159,8 +152,7 @@ pub async fn get_question_set(
 )]
 #[patch("/question-sets/{id}")]
 pub async fn update_question_set(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
     body: Json<UpdateQuestionSetRequest>,
@@ -170,8 +162,8 @@ pub async fn update_question_set(
         title: body.title.into_value(),
         description: body.description.into_change(),
     };
-    let mut connection = state.pool.get().await?;
-    let set = service::update(&mut connection, user.0.id, *id, &if_match, changes).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let set = service::update(&mut connection, user.id, *id, &if_match, changes).await?;
     Ok(set_response(StatusCode::OK, set, None))
 }
 
@@ -194,13 +186,12 @@ pub async fn update_question_set(
 )]
 #[delete("/question-sets/{id}")]
 pub async fn delete_question_set(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    service::delete(&mut connection, user.0.id, *id, &if_match).await?;
+    let (user, mut connection) = caller.connect().await?;
+    service::delete(&mut connection, user.id, *id, &if_match).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -223,12 +214,12 @@ pub async fn delete_question_set(
 #[post("/question-sets/{id}/copy")]
 pub async fn copy_question_set(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let set = service::copy(&mut connection, user.0.id, *id).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let set = service::copy(&mut connection, user.id, *id).await?;
     Ok(set_response(
         StatusCode::CREATED,
         set,
@@ -255,12 +246,12 @@ pub async fn copy_question_set(
 #[post("/question-sets/{id}/questions")]
 pub async fn add_question(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     body: Json<CreateQuestionRequest>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let question = service::add_question(&mut connection, user.0.id, *id, body.0).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let question = service::add_question(&mut connection, user.id, *id, body.0).await?;
     Ok(respond::created(
         &state.settings.public_url,
         &format!("/question-sets/{id}"),
@@ -287,13 +278,12 @@ pub async fn add_question(
 )]
 #[put("/question-sets/{id}/questions/order")]
 pub async fn reorder_questions(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     body: Json<ReorderRequest>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let set = service::reorder(&mut connection, user.0.id, *id, body.0.question_ids).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let set = service::reorder(&mut connection, user.id, *id, body.0.question_ids).await?;
     Ok(set_response(StatusCode::OK, set, None))
 }
 
@@ -318,8 +308,7 @@ pub async fn reorder_questions(
 )]
 #[patch("/question-sets/{id}/questions/{question_id}")]
 pub async fn update_question(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
     body: Json<UpdateQuestionRequest>,
 ) -> ApiResult<web::Json<QuestionResponse>> {
@@ -329,9 +318,9 @@ pub async fn update_question(
         text: body.text.into_value(),
         category: body.category.into_value(),
     };
-    let mut connection = state.pool.get().await?;
+    let (user, mut connection) = caller.connect().await?;
     let question =
-        service::update_question(&mut connection, user.0.id, set_id, question_id, changes).await?;
+        service::update_question(&mut connection, user.id, set_id, question_id, changes).await?;
     Ok(web::Json(question))
 }
 
@@ -352,12 +341,11 @@ pub async fn update_question(
 )]
 #[delete("/question-sets/{id}/questions/{question_id}")]
 pub async fn delete_question(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
     let (set_id, question_id) = path.into_inner();
-    let mut connection = state.pool.get().await?;
-    service::delete_question(&mut connection, user.0.id, set_id, question_id).await?;
+    let (user, mut connection) = caller.connect().await?;
+    service::delete_question(&mut connection, user.id, set_id, question_id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -12,7 +12,7 @@ use super::dto::{
 use super::models::Reminder;
 use super::repo::ReminderFilter;
 use super::service;
-use crate::auth::{AuthUser, AuthUserWithConnection};
+use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page, PageQuery};
@@ -51,13 +51,11 @@ fn reminder_response(status: StatusCode, reminder: Reminder) -> HttpResponse {
 #[get("/reminders")]
 pub async fn list_reminders(
     state: web::Data<AppState>,
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
+    caller: Caller,
     request: HttpRequest,
     query: web::Query<ReminderListQuery>,
 ) -> ApiResult<HttpResponse> {
+    let (user, mut connection) = caller.connect().await?;
     let query = query.into_inner();
     let filter = ReminderFilter {
         status: query.status.map(|status| status.as_str()),
@@ -97,13 +95,11 @@ pub async fn list_reminders(
 #[get("/reminders/due")]
 pub async fn list_due_reminders(
     state: web::Data<AppState>,
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
+    caller: Caller,
     request: HttpRequest,
     query: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
+    let (user, mut connection) = caller.connect().await?;
     let filter = ReminderFilter {
         due_now: true,
         ..ReminderFilter::default()
@@ -143,11 +139,11 @@ pub async fn list_due_reminders(
 #[post("/reminders")]
 pub async fn create_reminder(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     body: Json<CreateReminderRequest>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let reminder = service::create(&mut connection, user.0.id, body.0).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let reminder = service::create(&mut connection, user.id, body.0).await?;
     let (path, version) = (format!("/reminders/{}", reminder.id), reminder.version);
     Ok(respond::created(
         &state.settings.public_url,
@@ -166,13 +162,8 @@ pub async fn create_reminder(
     security(("bearer" = [])),
 )]
 #[get("/reminders/{id}")]
-pub async fn get_reminder(
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
-    id: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_reminder(caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let (user, mut connection) = caller.connect().await?;
     let reminder = service::get(&mut connection, user.id, *id).await?;
     Ok(reminder_response(StatusCode::OK, reminder))
 }
@@ -202,14 +193,13 @@ pub async fn get_reminder(
 )]
 #[patch("/reminders/{id}")]
 pub async fn update_reminder(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
     body: Json<UpdateReminderRequest>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let reminder = service::update(&mut connection, user.0.id, *id, &if_match, body.0).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let reminder = service::update(&mut connection, user.id, *id, &if_match, body.0).await?;
     Ok(reminder_response(StatusCode::OK, reminder))
 }
 
@@ -232,13 +222,12 @@ pub async fn update_reminder(
 )]
 #[delete("/reminders/{id}")]
 pub async fn delete_reminder(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    service::delete(&mut connection, user.0.id, *id, &if_match).await?;
+    let (user, mut connection) = caller.connect().await?;
+    service::delete(&mut connection, user.id, *id, &if_match).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -254,13 +243,12 @@ pub async fn delete_reminder(
 )]
 #[post("/reminders/{id}/complete")]
 pub async fn complete_reminder(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let reminder = service::complete(&mut connection, user.0.id, *id).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let reminder = service::complete(&mut connection, user.id, *id).await?;
     Ok(reminder_response(StatusCode::OK, reminder))
 }
 
@@ -276,13 +264,12 @@ pub async fn complete_reminder(
 )]
 #[post("/reminders/{id}/dismiss")]
 pub async fn dismiss_reminder(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let reminder = service::dismiss(&mut connection, user.0.id, *id).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let reminder = service::dismiss(&mut connection, user.id, *id).await?;
     Ok(reminder_response(StatusCode::OK, reminder))
 }
 
@@ -300,12 +287,11 @@ pub async fn dismiss_reminder(
 )]
 #[post("/reminders/{id}/snooze")]
 pub async fn snooze_reminder(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     body: Json<SnoozeRequest>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    let reminder = service::snooze(&mut connection, user.0.id, *id, body.0.until).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let reminder = service::snooze(&mut connection, user.id, *id, body.0.until).await?;
     Ok(reminder_response(StatusCode::OK, reminder))
 }

@@ -5,7 +5,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::dto::Stats;
 use super::service;
-use crate::auth::AuthUserWithConnection;
+use crate::auth::Caller;
 use crate::error::ApiResult;
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -23,11 +23,7 @@ pub fn configure(config: &mut ServiceConfig) {
     security(("bearer" = [])),
 )]
 #[get("/stats")]
-pub async fn get_stats(
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
-) -> ApiResult<web::Json<Stats>> {
+pub async fn get_stats(caller: Caller) -> ApiResult<web::Json<Stats>> {
+    let (user, mut connection) = caller.connect().await?;
     Ok(web::Json(service::of_user(&mut connection, user.id).await?))
 }

@@ -5,7 +5,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::dto::{ChangePasswordRequest, UpdateMeRequest, UserResponse};
 use super::service;
-use crate::auth::{AuthUser, FreshSignIn};
+use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::extract::Json;
 use crate::state::AppState;
@@ -27,8 +27,8 @@ pub fn configure(config: &mut ServiceConfig) {
     security(("bearer" = [])),
 )]
 #[get("/me")]
-pub async fn get_me(user: AuthUser) -> web::Json<UserResponse> {
-    web::Json(user.0.into())
+pub async fn get_me(caller: Caller) -> ApiResult<web::Json<UserResponse>> {
+    Ok(web::Json(caller.user().await?.into()))
 }
 
 /// Change my profile
@@ -47,12 +47,11 @@ pub async fn get_me(user: AuthUser) -> web::Json<UserResponse> {
 )]
 #[patch("/me")]
 pub async fn update_me(
-    state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     body: Json<UpdateMeRequest>,
 ) -> ApiResult<web::Json<UserResponse>> {
-    let mut connection = state.pool.get().await?;
-    let updated = service::update_profile(&mut connection, user.0.id, body.0).await?;
+    let (user, mut connection) = caller.connect().await?;
+    let updated = service::update_profile(&mut connection, user.id, body.0).await?;
     Ok(web::Json(updated.into()))
 }
 
@@ -75,10 +74,11 @@ pub async fn update_me(
 #[post("/me/password")]
 pub async fn change_password(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     body: Json<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
-    let AuthUser(user) = user;
+    // The connection goes back to the pool while the password is hashed.
+    let user = caller.user().await?;
     state.budgets.password_changes.check(&user.id)?;
     service::change_password(&state.pool, &state.passwords, user, body.0).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -99,12 +99,9 @@ pub async fn change_password(
     security(("bearer" = [])),
 )]
 #[delete("/me")]
-pub async fn delete_me(
-    state: web::Data<AppState>,
-    user: AuthUser,
-    _fresh: FreshSignIn,
-) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    service::delete(&mut connection, user.0.id).await?;
+pub async fn delete_me(caller: Caller) -> ApiResult<HttpResponse> {
+    caller.require_fresh_sign_in()?;
+    let (user, mut connection) = caller.connect().await?;
+    service::delete(&mut connection, user.id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

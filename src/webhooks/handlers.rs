@@ -8,7 +8,7 @@ use super::dto::{
     CreateWebhookRequest, DeliveryResponse, UpdateWebhookRequest, WebhookList, WebhookResponse,
 };
 use super::service;
-use crate::auth::{AuthUser, AuthUserWithConnection};
+use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
 use crate::pagination::{self, Page, PageQuery};
@@ -35,12 +35,8 @@ pub fn configure(config: &mut ServiceConfig) {
     security(("bearer" = [])),
 )]
 #[get("/webhooks")]
-pub async fn list_webhooks(
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
-) -> ApiResult<web::Json<WebhookList>> {
+pub async fn list_webhooks(caller: Caller) -> ApiResult<web::Json<WebhookList>> {
+    let (user, mut connection) = caller.connect().await?;
     let webhooks = service::list(&mut connection, user.id).await?;
     Ok(web::Json(WebhookList {
         items: webhooks
@@ -71,11 +67,13 @@ pub async fn list_webhooks(
 #[post("/webhooks")]
 pub async fn create_webhook(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     body: Json<CreateWebhookRequest>,
 ) -> ApiResult<HttpResponse> {
+    // The connection goes back to the pool while the host is resolved.
+    let user = caller.user().await?;
     let allow_private = state.settings.webhook_allow_private;
-    let webhook = service::create(&state.pool, user.0.id, body.0, allow_private).await?;
+    let webhook = service::create(&state.pool, user.id, body.0, allow_private).await?;
     let path = format!("/webhooks/{}", webhook.id);
     Ok(respond::created(
         &state.settings.public_url,
@@ -96,12 +94,10 @@ pub async fn create_webhook(
 )]
 #[get("/webhooks/{id}")]
 pub async fn get_webhook(
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
+    caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<WebhookResponse>> {
+    let (user, mut connection) = caller.connect().await?;
     let webhook = service::get(&mut connection, user.id, *id).await?;
     Ok(web::Json(WebhookResponse::new(webhook, false)))
 }
@@ -122,12 +118,13 @@ pub async fn get_webhook(
 #[patch("/webhooks/{id}")]
 pub async fn update_webhook(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     body: Json<UpdateWebhookRequest>,
 ) -> ApiResult<web::Json<WebhookResponse>> {
+    let user = caller.user().await?;
     let allow_private = state.settings.webhook_allow_private;
-    let webhook = service::update(&state.pool, user.0.id, *id, body.0, allow_private).await?;
+    let webhook = service::update(&state.pool, user.id, *id, body.0, allow_private).await?;
     Ok(web::Json(WebhookResponse::new(webhook, false)))
 }
 
@@ -141,13 +138,9 @@ pub async fn update_webhook(
     security(("bearer" = [])),
 )]
 #[delete("/webhooks/{id}")]
-pub async fn delete_webhook(
-    state: web::Data<AppState>,
-    user: AuthUser,
-    id: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    service::delete(&mut connection, user.0.id, *id).await?;
+pub async fn delete_webhook(caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let (user, mut connection) = caller.connect().await?;
+    service::delete(&mut connection, user.id, *id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -170,12 +163,12 @@ pub async fn delete_webhook(
 #[post("/webhooks/{id}/ping")]
 pub async fn ping_webhook(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
 ) -> ApiResult<HttpResponse> {
-    let mut connection = state.pool.get().await?;
-    service::ping(&mut connection, user.0.id, *id, &state.budgets.pings).await?;
+    let (user, mut connection) = caller.connect().await?;
+    service::ping(&mut connection, user.id, *id, &state.budgets.pings).await?;
     Ok(HttpResponse::Accepted().finish())
 }
 
@@ -194,14 +187,12 @@ pub async fn ping_webhook(
 #[get("/webhooks/{id}/deliveries")]
 pub async fn list_deliveries(
     state: web::Data<AppState>,
-    AuthUserWithConnection {
-        user,
-        mut connection,
-    }: AuthUserWithConnection,
+    caller: Caller,
     request: HttpRequest,
     id: web::Path<Uuid>,
     query: web::Query<PageQuery>,
 ) -> ApiResult<HttpResponse> {
+    let (user, mut connection) = caller.connect().await?;
     let page = service::deliveries(
         &mut connection,
         user.id,

@@ -140,12 +140,28 @@ async fn every_route_on_another_users_employer_or_contact_answers_404_and_change
     assert_eq!(contact_now["archived_at"], Value::Null);
 }
 
-#[actix_web::test]
-async fn every_v1_route_without_a_token_answers_401() {
-    let app = TestApp::spawn().await;
+/// The path with `id` in place of each `{parameter}`.
+fn concrete(template: &str, id: &str) -> String {
+    template
+        .split('/')
+        .map(|segment| {
+            if segment.starts_with('{') {
+                id
+            } else {
+                segment
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Every operation of the document that asks for a token, as a method, a
+/// concrete path (any id in place of each parameter) and whether it needs input (a
+/// body or a query parameter).
+fn secured_operations() -> Vec<(Method, String, bool)> {
     let any = "01890a5d-ac96-774b-bcce-b302099a8057";
     let document = serde_json::to_value(rapport::openapi::document()).expect("json");
-    let mut checked = 0;
+    let mut operations = Vec::new();
     for (path, item) in document["paths"].as_object().expect("paths") {
         for (method, operation) in item.as_object().expect("item") {
             let secured = operation["security"].as_array().is_some_and(|security| {
@@ -153,25 +169,78 @@ async fn every_v1_route_without_a_token_answers_401() {
                     .iter()
                     .any(|r| r.as_object().is_some_and(|r| !r.is_empty()))
             });
-            if !secured {
-                continue;
+            if secured {
+                let method = Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
+                // What a request must carry besides its token: a body or a
+                // query parameter.
+                let required_query = operation["parameters"]
+                    .as_array()
+                    .is_some_and(|parameters| {
+                        parameters
+                            .iter()
+                            .any(|p| p["in"] == "query" && p["required"] == true)
+                    });
+                let takes_input = operation.get("requestBody").is_some() || required_query;
+                operations.push((method, concrete(path, any), takes_input));
             }
-            let concrete = path.replace("{id}", any);
-            let method = Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
-            let response = app
-                .request(method.clone(), &concrete, None)
-                .send()
-                .await
-                .expect("sent");
-            assert_eq!(
-                response.status(),
-                StatusCode::UNAUTHORIZED,
-                "{method} {concrete}"
-            );
-            checked += 1;
         }
     }
-    assert!(checked >= 20, "{checked} operations checked");
+    assert!(operations.len() >= 20, "{} operations", operations.len());
+    operations
+}
+
+#[actix_web::test]
+async fn every_v1_route_without_a_token_answers_401() {
+    let app = TestApp::spawn().await;
+    for (method, path, _) in secured_operations() {
+        let response = app
+            .request(method.clone(), &path, None)
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(
+            response.status(),
+            StatusCode::UNAUTHORIZED,
+            "{method} {path}"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn every_v1_route_refuses_a_well_signed_token_revoked_by_logout_all() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let response = app
+        .request(Method::POST, "/v1/auth/logout-all", Some(&ada.access_token))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    for (method, path, takes_input) in secured_operations() {
+        let mut request = app.request(method.clone(), &path, Some(&ada.access_token));
+        if takes_input {
+            request = request.json(&json!({}));
+        }
+        let status = request.send().await.expect("sent").status();
+        // The signature is checked when the request is read and the account
+        // when it is acted on, so input that cannot be read is refused for
+        // itself first; either way nothing is done.
+        let refused = status == StatusCode::UNAUTHORIZED
+            || (takes_input
+                && [
+                    StatusCode::BAD_REQUEST,
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                ]
+                .contains(&status));
+        assert!(refused, "{method} {path}: {status}");
+    }
+    let operations = secured_operations();
+    let without_body = operations.iter().filter(|(_, _, body)| !body).count();
+    assert!(
+        without_body >= 20,
+        "{without_body} operations without a body"
+    );
 }
 
 #[actix_web::test]
