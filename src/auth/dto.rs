@@ -10,7 +10,7 @@ use crate::validation::{self, TimeZoneName};
 #[derive(Debug, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterRequest {
-    #[garde(email, length(max = 254))]
+    #[garde(email, length(chars, max = 254))]
     #[schema(format = Email, max_length = 254, example = "ada@example.com")]
     pub email: String,
     /// 10 to 256 characters.
@@ -37,7 +37,7 @@ pub struct RegisterRequest {
 #[derive(Debug, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
-    #[garde(length(max = 254))]
+    #[garde(length(chars, max = 254))]
     #[schema(max_length = 254, example = "ada@example.com")]
     pub email: String,
     #[garde(length(chars, max = 256))]
@@ -49,7 +49,7 @@ pub struct LoginRequest {
 #[derive(Debug, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {
-    #[garde(length(max = 128))]
+    #[garde(length(chars, max = 128))]
     #[schema(max_length = 128)]
     pub refresh_token: String,
 }

@@ -153,7 +153,7 @@ pub struct CreateContactRequest {
     #[garde(length(chars, min = 1, max = 200))]
     #[schema(min_length = 1, max_length = 200, example = "Brad Johnson")]
     pub full_name: String,
-    #[garde(inner(email, length(max = 254)))]
+    #[garde(inner(email, length(chars, max = 254)))]
     #[schema(format = Email, max_length = 254)]
     pub email: Option<String>,
     #[garde(inner(length(chars, min = 1, max = 50)))]
@@ -238,7 +238,7 @@ pub struct UpdateContactRequest {
     pub full_name: Patch<String>,
     #[serde(default, deserialize_with = "patch::deserialize")]
     #[schema(value_type = Option<String>, format = Email, max_length = 254)]
-    #[garde(inner(email, length(max = 254)))]
+    #[garde(inner(email, length(chars, max = 254)))]
     pub email: Patch<String>,
     #[serde(default, deserialize_with = "patch::deserialize")]
     #[schema(value_type = Option<String>, min_length = 1, max_length = 50)]

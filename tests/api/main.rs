@@ -9,6 +9,7 @@ mod contacts_files;
 mod contacts_search;
 mod database;
 mod employers;
+mod field_limits;
 mod http;
 mod interviews;
 mod isolation;
