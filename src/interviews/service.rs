@@ -25,6 +25,7 @@ use crate::preconditions::IfMatch;
 use crate::question_sets::repo as question_sets;
 use crate::reminders::rules;
 use crate::users::models::User;
+use crate::webhooks::dto::EventName;
 use crate::webhooks::outbox;
 
 /// Clock skew tolerated when a client says something happened "now".
@@ -341,8 +342,8 @@ async fn apply_rules(
         Action::ThankYou => rules::on_thank_you(connection, interview).await?,
     }
     let event = match action {
-        Action::Schedule => "interview.scheduled",
-        Action::Complete => "interview.completed",
+        Action::Schedule => EventName::InterviewScheduled,
+        Action::Complete => EventName::InterviewCompleted,
         _ => return Ok(()),
     };
     let data = serde_json::to_value(response(connection, interview.clone()).await?)

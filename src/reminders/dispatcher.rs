@@ -13,6 +13,7 @@ use super::dto::ReminderResponse;
 use super::models::Reminder;
 use crate::config::Settings;
 use crate::db::Pool;
+use crate::webhooks::dto::EventName;
 use crate::webhooks::outbox;
 
 /// Reminders claimed in one transaction.
@@ -54,7 +55,7 @@ pub async fn dispatch_once(pool: &Pool) -> Result<usize, String> {
                     (user, data)
                 })
                 .collect();
-            outbox::enqueue(connection, "reminder.due", &events).await?;
+            outbox::enqueue(connection, EventName::ReminderDue, &events).await?;
             Ok::<_, diesel::result::Error>(claimed.len())
         })
         .await

@@ -5,13 +5,14 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
+use crate::interviews::transitions::Status;
 use crate::schema::{contacts, employers, interviews};
 use crate::sql::{lower, rapport_segment};
 
 /// The times of one interview that the statistics use.
 #[derive(Debug, Queryable)]
 pub struct InterviewTimes {
-    pub status: String,
+    pub status: Status,
     pub requested_at: Option<DateTime<Utc>>,
     pub responded_at: Option<DateTime<Utc>>,
     pub completed_at: Option<DateTime<Utc>>,

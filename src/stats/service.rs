@@ -45,7 +45,7 @@ pub async fn of_user(connection: &mut AsyncPgConnection, user_id: Uuid) -> ApiRe
     let (mut on_time, mut due) = (0, 0);
     for interview in &times {
         *interviews_by_status
-            .entry(interview.status.clone())
+            .entry(interview.status.as_str().to_owned())
             .or_default() += 1;
         if let Some(requested_at) = interview.requested_at {
             requested += 1;

@@ -37,7 +37,7 @@ impl From<User> for UserResponse {
             display_name: user.display_name,
             time_zone: user.time_zone,
             target_field: user.target_field,
-            role: user.role,
+            role: user.role.as_str().to_owned(),
             created_at: user.created_at,
             updated_at: user.updated_at,
         }

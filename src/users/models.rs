@@ -6,6 +6,15 @@ use uuid::Uuid;
 
 use crate::schema::users;
 
+crate::stored_enum::stored_enum! {
+    /// An account's role: `member` for everyone; `admin` is reserved for
+    /// operators and grants nothing through the API yet.
+    pub enum Role {
+        Member = "member",
+        Admin = "admin",
+    }
+}
+
 /// A user account as stored.
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = users, check_for_backend(diesel::pg::Pg))]
@@ -16,7 +25,7 @@ pub struct User {
     pub display_name: String,
     pub time_zone: String,
     pub target_field: Option<String>,
-    pub role: String,
+    pub role: Role,
     pub token_version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

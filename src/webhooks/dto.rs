@@ -8,34 +8,33 @@ use uuid::Uuid;
 use super::models::{Delivery, Webhook};
 use crate::patch::{self, Patch};
 
-/// An event an endpoint can subscribe to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub enum EventName {
-    #[serde(rename = "reminder.due")]
-    ReminderDue,
-    #[serde(rename = "interview.scheduled")]
-    InterviewScheduled,
-    #[serde(rename = "interview.completed")]
-    InterviewCompleted,
+crate::stored_enum::stored_enum! {
+    /// An event an endpoint can subscribe to.
+    pub enum EventName {
+        ReminderDue = "reminder.due",
+        InterviewScheduled = "interview.scheduled",
+        InterviewCompleted = "interview.completed",
+    }
 }
 
-impl EventName {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::ReminderDue => "reminder.due",
-            Self::InterviewScheduled => "interview.scheduled",
-            Self::InterviewCompleted => "interview.completed",
-        }
+crate::stored_enum::stored_enum! {
+    /// What a delivery carries: a subscribed event, or the ping an endpoint
+    /// gets whatever it subscribed to.
+    pub enum DeliveryEvent {
+        ReminderDue = "reminder.due",
+        InterviewScheduled = "interview.scheduled",
+        InterviewCompleted = "interview.completed",
+        WebhookPing = "webhook.ping",
     }
+}
 
-    fn parse(value: &str) -> Option<EventName> {
-        [
-            Self::ReminderDue,
-            Self::InterviewScheduled,
-            Self::InterviewCompleted,
-        ]
-        .into_iter()
-        .find(|event| event.as_str() == value)
+impl From<EventName> for DeliveryEvent {
+    fn from(event: EventName) -> Self {
+        match event {
+            EventName::ReminderDue => Self::ReminderDue,
+            EventName::InterviewScheduled => Self::InterviewScheduled,
+            EventName::InterviewCompleted => Self::InterviewCompleted,
+        }
     }
 }
 
@@ -58,11 +57,7 @@ impl WebhookResponse {
         Self {
             id: webhook.id,
             url: webhook.url,
-            events: webhook
-                .events
-                .iter()
-                .filter_map(|event| EventName::parse(event))
-                .collect(),
+            events: webhook.events,
             active: webhook.active,
             created_at: webhook.created_at,
             secret: show_secret.then_some(webhook.secret),
@@ -123,14 +118,14 @@ pub struct UpdateWebhookRequest {
     pub active: Patch<bool>,
 }
 
-/// Where a delivery stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DeliveryStatus {
-    Pending,
-    Retrying,
-    Delivered,
-    Failed,
+crate::stored_enum::stored_enum! {
+    /// Where a delivery stands.
+    pub enum DeliveryStatus {
+        Pending = "pending",
+        Retrying = "retrying",
+        Delivered = "delivered",
+        Failed = "failed",
+    }
 }
 
 /// One event on its way to one endpoint.
@@ -154,16 +149,11 @@ pub struct DeliveryResponse {
 
 impl From<Delivery> for DeliveryResponse {
     fn from(delivery: Delivery) -> Self {
-        let status = match delivery.status.as_str() {
-            "retrying" => DeliveryStatus::Retrying,
-            "delivered" => DeliveryStatus::Delivered,
-            "failed" => DeliveryStatus::Failed,
-            _ => DeliveryStatus::Pending,
-        };
+        let status = delivery.status;
         Self {
             id: delivery.id,
             webhook_id: delivery.webhook_id,
-            event: delivery.event,
+            event: delivery.event.as_str().to_owned(),
             next_attempt_at: matches!(status, DeliveryStatus::Pending | DeliveryStatus::Retrying)
                 .then_some(delivery.next_attempt_at),
             status,

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use super::dto::{DeliveryEvent, DeliveryStatus, EventName};
 use crate::schema::{webhook_deliveries, webhooks};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -12,7 +13,7 @@ pub struct Webhook {
     pub id: Uuid,
     pub user_id: Uuid,
     pub url: String,
-    pub events: Vec<String>,
+    pub events: Vec<EventName>,
     pub secret: String,
     pub active: bool,
     pub created_at: DateTime<Utc>,
@@ -25,7 +26,7 @@ pub struct NewWebhook {
     pub id: Uuid,
     pub user_id: Uuid,
     pub url: String,
-    pub events: Vec<String>,
+    pub events: Vec<EventName>,
     pub secret: String,
 }
 
@@ -33,7 +34,7 @@ pub struct NewWebhook {
 #[diesel(table_name = webhooks)]
 pub struct WebhookChangeset {
     pub url: Option<String>,
-    pub events: Option<Vec<String>>,
+    pub events: Option<Vec<EventName>>,
     pub active: Option<bool>,
 }
 
@@ -42,8 +43,8 @@ pub struct WebhookChangeset {
 pub struct Delivery {
     pub id: Uuid,
     pub webhook_id: Uuid,
-    pub event: String,
-    pub status: String,
+    pub event: DeliveryEvent,
+    pub status: DeliveryStatus,
     pub attempts: i32,
     pub last_status_code: Option<i32>,
     pub next_attempt_at: DateTime<Utc>,
@@ -57,6 +58,6 @@ pub struct NewDelivery {
     pub id: Uuid,
     pub webhook_id: Uuid,
     pub user_id: Uuid,
-    pub event: String,
+    pub event: DeliveryEvent,
     pub payload: serde_json::Value,
 }

@@ -7,22 +7,20 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde_json::json;
 use uuid::Uuid;
 
+use super::dto::{DeliveryEvent, EventName};
 use super::models::NewDelivery;
 use crate::schema::{webhook_deliveries, webhooks};
 
-/// Events an endpoint may subscribe to.
-pub const EVENTS: [&str; 3] = ["reminder.due", "interview.scheduled", "interview.completed"];
-
 /// The Standard Webhooks body: `{type, timestamp, data}`.
-pub fn body(event: &str, data: serde_json::Value) -> serde_json::Value {
-    json!({"type": event, "timestamp": Utc::now().to_rfc3339(), "data": data})
+pub fn body(event: DeliveryEvent, data: serde_json::Value) -> serde_json::Value {
+    json!({"type": event.as_str(), "timestamp": Utc::now().to_rfc3339(), "data": data})
 }
 
 /// Queues `event` for every active endpoint of each user that subscribed
 /// to it. `items` pairs a user with the event's subject in its wire form.
 pub async fn enqueue(
     connection: &mut AsyncPgConnection,
-    event: &str,
+    event: EventName,
     items: &[(Uuid, serde_json::Value)],
 ) -> QueryResult<usize> {
     if items.is_empty() {
@@ -34,7 +32,7 @@ pub async fn enqueue(
     let endpoints: Vec<(Uuid, Uuid)> = webhooks::table
         .filter(webhooks::user_id.eq_any(&users))
         .filter(webhooks::active.eq(true))
-        .filter(webhooks::events.contains(vec![event.to_owned()]))
+        .filter(webhooks::events.contains(vec![event]))
         .select((webhooks::id, webhooks::user_id))
         .load(connection)
         .await?;
@@ -51,8 +49,8 @@ pub async fn enqueue(
                     id: Uuid::now_v7(),
                     webhook_id: *webhook,
                     user_id: *user,
-                    event: event.to_owned(),
-                    payload: body(event, data.clone()),
+                    event: event.into(),
+                    payload: body(event.into(), data.clone()),
                 })
         })
         .collect();
@@ -71,7 +69,7 @@ pub async fn enqueue_for(
     connection: &mut AsyncPgConnection,
     webhook_id: Uuid,
     user_id: Uuid,
-    event: &str,
+    event: DeliveryEvent,
     data: serde_json::Value,
 ) -> QueryResult<()> {
     diesel::insert_into(webhook_deliveries::table)
@@ -79,7 +77,7 @@ pub async fn enqueue_for(
             id: Uuid::now_v7(),
             webhook_id,
             user_id,
-            event: event.to_owned(),
+            event,
             payload: body(event, data),
         })
         .execute(connection)

@@ -8,7 +8,9 @@ use rand::RngCore;
 use serde_json::json;
 use uuid::Uuid;
 
-use super::dto::{CreateWebhookRequest, DeliveryResponse, EventName, UpdateWebhookRequest};
+use super::dto::{
+    CreateWebhookRequest, DeliveryEvent, DeliveryResponse, EventName, UpdateWebhookRequest,
+};
 use super::models::{NewWebhook, Webhook, WebhookChangeset};
 use super::repo::{self, DeliveryCursor};
 use super::{outbox, policy};
@@ -33,12 +35,9 @@ async fn checked_url(url: String, allow_private: bool) -> ApiResult<String> {
         .map_err(|refused| ApiError::invalid("url", refused.to_string()))
 }
 
-fn event_names(events: &[EventName]) -> Vec<String> {
-    let mut names: Vec<String> = events
-        .iter()
-        .map(|event| event.as_str().to_owned())
-        .collect();
-    names.sort();
+fn event_names(events: &[EventName]) -> Vec<EventName> {
+    let mut names = events.to_vec();
+    names.sort_by_key(|event| event.as_str());
     names.dedup();
     names
 }
@@ -139,7 +138,7 @@ pub async fn ping(
         connection,
         webhook.id,
         user_id,
-        "webhook.ping",
+        DeliveryEvent::WebhookPing,
         json!({"webhook_id": webhook.id}),
     )
     .await?;

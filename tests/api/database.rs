@@ -300,3 +300,30 @@ async fn a_stored_status_the_service_does_not_know_is_an_error_not_a_default() {
     assert_eq!(body["code"], "internal_error");
     assert!(!body.to_string().contains("archived"), "{body}");
 }
+
+#[actix_web::test]
+async fn a_stored_webhook_event_the_service_does_not_know_is_an_error_not_dropped() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let webhook = app
+        .create(
+            "/v1/webhooks",
+            &ada.access_token,
+            json!({"url": "http://127.0.0.1:9/hook", "events": ["reminder.due", "interview.completed"]}),
+        )
+        .await;
+    // Read leniently, the list would show the endpoint with one event fewer
+    // and a client saving it back would unsubscribe it.
+    app.database
+        .run_statement(&format!(
+            "UPDATE webhooks SET events = '{{reminder.due,contact.merged}}' WHERE id = '{}'",
+            crate::helpers::id_of(&webhook)
+        ))
+        .await;
+    let body = problem(
+        app.get("/v1/webhooks", &ada.access_token).await,
+        StatusCode::INTERNAL_SERVER_ERROR,
+    )
+    .await;
+    assert_eq!(body["code"], "internal_error");
+}
