@@ -22,8 +22,9 @@ pub const MAX_LIMIT: i64 = 100;
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// Items per page, 1 to 100 (default 25).
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<i64>,
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
+    #[serde(default)]
+    pub limit: PageSize,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
 }
@@ -64,14 +65,39 @@ impl<T> Page<T> {
     }
 }
 
-/// `limit` checked against 1..=100, 25 when absent.
-pub fn limit(requested: Option<i64>) -> Result<i64, ApiError> {
-    match requested {
-        None => Ok(DEFAULT_LIMIT),
-        Some(limit) if (1..=MAX_LIMIT).contains(&limit) => Ok(limit),
-        Some(_) => Err(ApiError::BadRequest(format!(
-            "limit must be between 1 and {MAX_LIMIT}"
-        ))),
+/// A page's `limit`: 1 to 100 items, 25 when the client does not say. It
+/// is checked while the query string is read, so every list refuses a bad
+/// `limit` with the same 400 before anything else happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageSize(i64);
+
+impl PageSize {
+    pub fn get(self) -> i64 {
+        self.0
+    }
+}
+
+impl Default for PageSize {
+    fn default() -> Self {
+        Self(DEFAULT_LIMIT)
+    }
+}
+
+impl TryFrom<i64> for PageSize {
+    type Error = String;
+
+    fn try_from(limit: i64) -> Result<Self, String> {
+        (1..=MAX_LIMIT)
+            .contains(&limit)
+            .then_some(Self(limit))
+            .ok_or_else(|| format!("limit must be between 1 and {MAX_LIMIT}"))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PageSize {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let limit = i64::deserialize(deserializer)?;
+        Self::try_from(limit).map_err(serde::de::Error::custom)
     }
 }
 
@@ -148,9 +174,11 @@ mod tests {
 
     #[test]
     fn limits_outside_one_to_a_hundred_are_refused() {
-        assert_eq!(limit(None).ok(), Some(25));
-        assert_eq!(limit(Some(100)).ok(), Some(100));
-        assert!(limit(Some(0)).is_err());
-        assert!(limit(Some(101)).is_err());
+        let read = |query: &str| serde_urlencoded::from_str::<PageQuery>(query).map(|q| q.limit);
+        assert_eq!(read("").ok(), Some(PageSize(25)));
+        assert_eq!(read("limit=100").ok(), Some(PageSize(100)));
+        assert!(read("limit=0").is_err());
+        assert!(read("limit=101").is_err());
+        assert!(read("limit=ten").is_err());
     }
 }

@@ -6,6 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::models::{Contact, ContactChangeset, NewContact};
+use crate::pagination::PageSize;
 use crate::patch::{self, Patch};
 use crate::validation;
 
@@ -384,8 +385,9 @@ pub struct ContactListQuery {
     /// `name` (the default), `-updated_at` or `created_at`.
     pub sort: Option<ContactSort>,
     /// Items per page, 1 to 100 (default 25).
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<i64>,
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
+    #[serde(default)]
+    pub limit: PageSize,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
 }

@@ -11,7 +11,7 @@ use super::models::{Contact, ContactChangeset, ContactIdentity, NewContact};
 use super::repo::{self, ContactCursor, ContactFilter};
 use super::scripts::{self, OutreachScript, OutreachTemplate, Placeholders};
 use crate::error::{ApiError, ApiResult};
-use crate::pagination::{self, Page};
+use crate::pagination::{self, Page, PageSize};
 use crate::preconditions::IfMatch;
 use crate::users::models::User;
 
@@ -200,9 +200,9 @@ pub async fn referrals(
     user_id: Uuid,
     id: Uuid,
     cursor: Option<&str>,
-    limit: Option<i64>,
+    limit: PageSize,
 ) -> ApiResult<Page<ContactResponse>> {
-    let limit = pagination::limit(limit)?;
+    let limit = limit.get();
     if !repo::contact_exists(connection, user_id, id).await? {
         return Err(ApiError::NotFound);
     }

@@ -6,6 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::models::{Employer, EmployerChangeset, NewEmployer};
+use crate::pagination::PageSize;
 use crate::patch::{self, Patch};
 use crate::validation;
 
@@ -205,8 +206,9 @@ pub struct EmployerListQuery {
     /// `lamp` (the default) or `name`.
     pub sort: Option<EmployerSort>,
     /// Items per page, 1 to 100 (default 25).
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<i64>,
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
+    #[serde(default)]
+    pub limit: PageSize,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
 }

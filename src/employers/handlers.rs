@@ -46,14 +46,13 @@ pub async fn list_employers(
 ) -> ApiResult<HttpResponse> {
     let (user, mut connection) = caller.connect().await?;
     let query = query.into_inner();
-    let limit = pagination::limit(query.limit)?;
     let page = service::list(
         &mut connection,
         user.id,
         query.status.map(|status| status.as_str()),
         query.sort.unwrap_or_default(),
         query.cursor.as_deref(),
-        limit,
+        query.limit,
     )
     .await?;
     Ok(pagination::page_response(

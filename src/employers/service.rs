@@ -7,7 +7,7 @@ use super::dto::{EmployerResponse, EmployerSort};
 use super::models::{Employer, EmployerChangeset, NewEmployer};
 use super::repo::{self, EmployerCursor};
 use crate::error::{ApiError, ApiResult};
-use crate::pagination::{self, Page};
+use crate::pagination::{self, Page, PageSize};
 use crate::preconditions::IfMatch;
 
 fn name_taken(error: diesel::result::Error) -> ApiError {
@@ -101,8 +101,9 @@ pub async fn list(
     status: Option<&str>,
     sort: EmployerSort,
     cursor: Option<&str>,
-    limit: i64,
+    limit: PageSize,
 ) -> ApiResult<Page<EmployerResponse>> {
+    let limit = limit.get();
     let after = pagination::after::<EmployerCursor>(cursor)?;
     if after.as_ref().is_some_and(|after| after.sort() != sort) {
         return Err(ApiError::BadRequest(

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::models::{Interview, InterviewQuestion};
 use super::transitions::{Action, Status, allowed_actions};
 use super::warnings::Warning;
+use crate::pagination::PageSize;
 use crate::patch::{self, Patch};
 use crate::question_sets::dto::Category;
 use crate::validation;
@@ -293,8 +294,9 @@ pub struct InterviewListQuery {
     /// `scheduled_start` before this time.
     pub to: Option<DateTime<Utc>>,
     /// Items per page, 1 to 100 (default 25).
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<i64>,
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
+    #[serde(default)]
+    pub limit: PageSize,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
 }

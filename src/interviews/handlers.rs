@@ -92,7 +92,6 @@ pub async fn list_interviews(
 ) -> ApiResult<HttpResponse> {
     let (user, mut connection) = caller.connect().await?;
     let query = query.into_inner();
-    let limit = pagination::limit(query.limit)?;
     let filter = InterviewFilter {
         status: query.status.map(|status| status.as_str()),
         contact_id: query.contact_id,
@@ -105,7 +104,7 @@ pub async fn list_interviews(
         user.id,
         filter,
         query.cursor.as_deref(),
-        limit,
+        query.limit,
     )
     .await?;
     Ok(pagination::page_response(

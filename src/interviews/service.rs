@@ -20,7 +20,7 @@ use crate::contacts::dto::CreateContactRequest;
 use crate::contacts::models::Contact;
 use crate::contacts::{repo as contacts, segment};
 use crate::error::{ApiError, ApiResult};
-use crate::pagination::{self, Page};
+use crate::pagination::{self, Page, PageSize};
 use crate::preconditions::IfMatch;
 use crate::question_sets::repo as question_sets;
 use crate::reminders::rules;
@@ -136,8 +136,9 @@ pub async fn list(
     user_id: Uuid,
     filter: InterviewFilter,
     cursor: Option<&str>,
-    limit: i64,
+    limit: PageSize,
 ) -> ApiResult<Page<InterviewResponse>> {
+    let limit = limit.get();
     let after = pagination::after::<InterviewCursor>(cursor)?;
     let rows = repo::list(connection, user_id, filter, after, limit).await?;
     let page = Page::from_rows(

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::detector;
 use super::models::{Question, QuestionSet};
+use crate::pagination::PageSize;
 use crate::patch::{self, Patch};
 
 crate::stored_enum::stored_enum! {
@@ -183,8 +184,9 @@ pub struct QuestionSetListQuery {
     /// `all` (the default), `library` or `mine`.
     pub scope: Option<Scope>,
     /// Items per page, 1 to 100 (default 25).
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<i64>,
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
+    #[serde(default)]
+    pub limit: PageSize,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
 }

@@ -68,13 +68,12 @@ pub async fn list_question_sets(
     query: web::Query<QuestionSetListQuery>,
 ) -> ApiResult<HttpResponse> {
     let (user, mut connection) = caller.connect().await?;
-    let limit = pagination::limit(query.limit)?;
     let page = service::list(
         &mut connection,
         user.id,
         query.scope.unwrap_or_default(),
         query.cursor.as_deref(),
-        limit,
+        query.limit,
     )
     .await?;
     Ok(pagination::page_response(

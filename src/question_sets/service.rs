@@ -13,7 +13,7 @@ use super::models::{
 use super::repo::{self, QuestionSetCursor};
 use crate::error::{ApiError, ApiResult};
 use crate::limits::QUESTIONS_IN_A_SET;
-use crate::pagination::{self, Page};
+use crate::pagination::{self, Page, PageSize};
 use crate::preconditions::IfMatch;
 
 fn read_only_library() -> ApiError {
@@ -66,8 +66,9 @@ pub async fn list(
     user_id: Uuid,
     scope: Scope,
     cursor: Option<&str>,
-    limit: i64,
+    limit: PageSize,
 ) -> ApiResult<Page<QuestionSetResponse>> {
+    let limit = limit.get();
     let after = pagination::after::<QuestionSetCursor>(cursor)?;
     let rows = repo::list(connection, user_id, scope, after, limit).await?;
     let ids: Vec<Uuid> = rows.iter().map(|(set, _)| set.id).collect();

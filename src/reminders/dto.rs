@@ -11,6 +11,7 @@ pub const TITLE_MAX_CHARS: usize = 200;
 pub const NOTE_MAX_CHARS: usize = 20_000;
 
 use super::models::Reminder;
+use crate::pagination::PageSize;
 use crate::patch::{self, Patch};
 
 crate::stored_enum::stored_enum! {
@@ -162,8 +163,9 @@ pub struct ReminderListQuery {
     pub interview_id: Option<Uuid>,
     pub contact_id: Option<Uuid>,
     /// Items per page, 1 to 100 (default 25).
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<i64>,
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
+    #[serde(default)]
+    pub limit: PageSize,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
 }

@@ -12,7 +12,7 @@ use super::dto::{
 use super::models::{NewReminder, Reminder, ReminderChangeset};
 use super::repo::{self, ReminderCursor, ReminderFilter};
 use crate::error::{ApiError, ApiResult};
-use crate::pagination::{self, Page};
+use crate::pagination::{self, Page, PageSize};
 use crate::preconditions::IfMatch;
 
 /// A page of the caller's reminders in due order.
@@ -21,9 +21,9 @@ pub async fn page(
     user_id: Uuid,
     filter: ReminderFilter,
     cursor: Option<&str>,
-    limit: Option<i64>,
+    limit: PageSize,
 ) -> ApiResult<Page<ReminderResponse>> {
-    let limit = pagination::limit(limit)?;
+    let limit = limit.get();
     let after = pagination::after::<ReminderCursor>(cursor)?;
     let rows = repo::list(connection, user_id, filter, after, limit).await?;
     Ok(Page::from_rows(

@@ -16,7 +16,7 @@ use super::repo::{self, DeliveryCursor};
 use super::{outbox, policy};
 use crate::auth::rate_limit::PerMinute;
 use crate::error::{ApiError, ApiResult};
-use crate::pagination::{self, Page};
+use crate::pagination::{self, Page, PageSize};
 
 /// The Standard Webhooks secret form: `whsec_` and 32 random bytes.
 fn new_secret() -> String {
@@ -151,9 +151,9 @@ pub async fn deliveries(
     user_id: Uuid,
     id: Uuid,
     cursor: Option<&str>,
-    limit: Option<i64>,
+    limit: PageSize,
 ) -> ApiResult<Page<DeliveryResponse>> {
-    let limit = pagination::limit(limit)?;
+    let limit = limit.get();
     let after = pagination::after::<DeliveryCursor>(cursor)?;
     own(connection, user_id, id).await?;
     let rows = repo::deliveries(connection, id, after, limit).await?;
