@@ -37,6 +37,24 @@ pub struct Page<T> {
     pub next_cursor: Option<String>,
 }
 
+/// A list small enough to send whole, never paged. It has the shape of a
+/// page so that a client reads every list alike.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WholeList<T> {
+    pub items: Vec<T>,
+    /// Always `null`: the list is whole.
+    pub next_cursor: Option<String>,
+}
+
+impl<T> FromIterator<T> for WholeList<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        Self {
+            items: items.into_iter().collect(),
+            next_cursor: None,
+        }
+    }
+}
+
 impl<T> Page<T> {
     /// Builds a page from up to `limit + 1` rows: the extra row only tells
     /// that another page exists, and the cursor is the key of the last item.

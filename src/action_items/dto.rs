@@ -39,14 +39,6 @@ impl From<ActionItem> for ActionItemResponse {
     }
 }
 
-/// All of an interview's action items, oldest first (never paged).
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct ActionItemList {
-    pub items: Vec<ActionItemResponse>,
-    /// Always `null`: the list is whole.
-    pub next_cursor: Option<String>,
-}
-
 /// `POST /v1/interviews/{id}/action-items`.
 #[derive(Debug, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]

@@ -5,14 +5,13 @@ use actix_web::{HttpResponse, delete, get, patch, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::dto::{
-    ActionItemList, ActionItemResponse, CreateActionItemRequest, UpdateActionItemRequest,
-};
+use super::dto::{ActionItemResponse, CreateActionItemRequest, UpdateActionItemRequest};
 use super::models::ActionItem;
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::extract::Json;
+use crate::pagination::WholeList;
 use crate::preconditions::IfMatch;
 use crate::respond;
 use crate::state::AppState;
@@ -41,20 +40,17 @@ pub fn configure(config: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "interviews",
     params(("id" = Uuid, Path, description = "The interview")),
-    responses((status = 200, description = "The action items", body = ActionItemList)),
+    responses((status = 200, description = "The action items", body = WholeList<ActionItemResponse>)),
     security(("bearer" = [])),
 )]
 #[get("/interviews/{id}/action-items")]
 pub async fn list_action_items(
     caller: Caller,
     id: web::Path<Uuid>,
-) -> ApiResult<web::Json<ActionItemList>> {
+) -> ApiResult<web::Json<WholeList<ActionItemResponse>>> {
     let (user, mut connection) = caller.connect().await?;
     let items = service::list(&mut connection, user.id, *id).await?;
-    Ok(web::Json(ActionItemList {
-        items: items.into_iter().map(Into::into).collect(),
-        next_cursor: None,
-    }))
+    Ok(web::Json(items.into_iter().map(Into::into).collect()))
 }
 
 /// Add an action item

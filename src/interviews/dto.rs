@@ -325,14 +325,6 @@ impl From<InterviewQuestion> for InterviewQuestionResponse {
     }
 }
 
-/// All of an interview's questions, in order (never paged).
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct InterviewQuestionList {
-    pub items: Vec<InterviewQuestionResponse>,
-    /// Always `null`: the list is whole.
-    pub next_cursor: Option<String>,
-}
-
 /// `POST /v1/interviews/{id}/question-set`.
 #[derive(Debug, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]

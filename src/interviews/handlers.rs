@@ -7,9 +7,8 @@ use uuid::Uuid;
 
 use super::dto::{
     AttachQuestionSetRequest, CancelActionBody, CompleteActionBody, CreateInterviewRequest,
-    InterviewListQuery, InterviewQuestionList, InterviewQuestionResponse, InterviewResponse,
-    RequestActionBody, ScheduleActionBody, ThankYouActionBody, UpdateInterviewQuestionRequest,
-    UpdateInterviewRequest,
+    InterviewListQuery, InterviewQuestionResponse, InterviewResponse, RequestActionBody,
+    ScheduleActionBody, ThankYouActionBody, UpdateInterviewQuestionRequest, UpdateInterviewRequest,
 };
 use super::models::{Interview, InterviewQuestion, InterviewQuestionChangeset};
 use super::repo::InterviewFilter;
@@ -19,7 +18,7 @@ use crate::contacts::dto::{ContactResponse, CreateContactRequest};
 use crate::db::PooledConnection;
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
-use crate::pagination::{self, Page};
+use crate::pagination::{self, Page, WholeList};
 use crate::preconditions::IfMatch;
 use crate::respond;
 use crate::state::AppState;
@@ -65,11 +64,8 @@ async fn interview_response(
     })
 }
 
-fn question_list(questions: Vec<InterviewQuestion>) -> InterviewQuestionList {
-    InterviewQuestionList {
-        items: questions.into_iter().map(Into::into).collect(),
-        next_cursor: None,
-    }
+fn question_list(questions: Vec<InterviewQuestion>) -> WholeList<InterviewQuestionResponse> {
+    questions.into_iter().map(Into::into).collect()
 }
 
 /// List interviews
@@ -422,7 +418,7 @@ pub async fn record_thank_you(
     params(("id" = Uuid, Path, description = "The interview")),
     request_body = AttachQuestionSetRequest,
     responses(
-        (status = 200, description = "All the interview's questions", body = InterviewQuestionList),
+        (status = 200, description = "All the interview's questions", body = WholeList<InterviewQuestionResponse>),
     ),
     security(("bearer" = [])),
 )]
@@ -431,7 +427,7 @@ pub async fn attach_question_set(
     caller: Caller,
     id: web::Path<Uuid>,
     body: Json<AttachQuestionSetRequest>,
-) -> ApiResult<web::Json<InterviewQuestionList>> {
+) -> ApiResult<web::Json<WholeList<InterviewQuestionResponse>>> {
     let (user, mut connection) = caller.connect().await?;
     let questions =
         service::attach_question_set(&mut connection, user.id, *id, body.0.question_set_id).await?;
@@ -444,14 +440,14 @@ pub async fn attach_question_set(
 #[utoipa::path(
     tag = "interviews",
     params(("id" = Uuid, Path, description = "The interview")),
-    responses((status = 200, description = "The questions", body = InterviewQuestionList)),
+    responses((status = 200, description = "The questions", body = WholeList<InterviewQuestionResponse>)),
     security(("bearer" = [])),
 )]
 #[get("/interviews/{id}/questions")]
 pub async fn list_interview_questions(
     caller: Caller,
     id: web::Path<Uuid>,
-) -> ApiResult<web::Json<InterviewQuestionList>> {
+) -> ApiResult<web::Json<WholeList<InterviewQuestionResponse>>> {
     let (user, mut connection) = caller.connect().await?;
     let questions = service::questions(&mut connection, user.id, *id).await?;
     Ok(web::Json(question_list(questions)))

@@ -65,14 +65,6 @@ impl WebhookResponse {
     }
 }
 
-/// All of the user's endpoints (never paged).
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct WebhookList {
-    pub items: Vec<WebhookResponse>,
-    /// Always `null`: the list is whole.
-    pub next_cursor: Option<String>,
-}
-
 /// `POST /v1/webhooks`.
 #[derive(Debug, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]

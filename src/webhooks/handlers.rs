@@ -4,14 +4,12 @@ use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::dto::{
-    CreateWebhookRequest, DeliveryResponse, UpdateWebhookRequest, WebhookList, WebhookResponse,
-};
+use super::dto::{CreateWebhookRequest, DeliveryResponse, UpdateWebhookRequest, WebhookResponse};
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, NoFields};
-use crate::pagination::{self, Page, PageQuery};
+use crate::pagination::{self, Page, PageQuery, WholeList};
 use crate::respond;
 use crate::state::AppState;
 
@@ -31,20 +29,19 @@ pub fn configure(config: &mut ServiceConfig) {
 /// All of the user's endpoints (not paged). Secrets are not shown.
 #[utoipa::path(
     tag = "webhooks",
-    responses((status = 200, description = "The endpoints", body = WebhookList)),
+    responses((status = 200, description = "The endpoints", body = WholeList<WebhookResponse>)),
     security(("bearer" = [])),
 )]
 #[get("/webhooks")]
-pub async fn list_webhooks(caller: Caller) -> ApiResult<web::Json<WebhookList>> {
+pub async fn list_webhooks(caller: Caller) -> ApiResult<web::Json<WholeList<WebhookResponse>>> {
     let (user, mut connection) = caller.connect().await?;
     let webhooks = service::list(&mut connection, user.id).await?;
-    Ok(web::Json(WebhookList {
-        items: webhooks
+    Ok(web::Json(
+        webhooks
             .into_iter()
             .map(|webhook| WebhookResponse::new(webhook, false))
             .collect(),
-        next_cursor: None,
-    }))
+    ))
 }
 
 /// Register a webhook
