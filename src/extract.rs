@@ -9,6 +9,7 @@ use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, FieldError};
+use crate::patch::ReadOnlyFields;
 
 /// The largest JSON body accepted (DESIGN §3).
 pub const JSON_BODY_LIMIT: usize = 256 * 1024;
@@ -25,16 +26,49 @@ where
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let checked = check_json_headers(request, JSON_BODY_LIMIT);
-        let payload = payload.take();
-        Box::pin(async move {
-            checked?;
-            let body = read_body(payload, JSON_BODY_LIMIT).await?;
-            let value: T = parse_json(&body)?;
-            validate(&value)?;
-            Ok(Json(value))
-        })
+        let read = read_json(request, payload, &[]);
+        Box::pin(async move { read.await.map(Json) })
     }
+}
+
+/// A JSON merge patch (RFC 7396) of a resource, read like [`Json`] except
+/// that a field the resource shows but a patch cannot change (its
+/// [`ReadOnlyFields`]) is refused as read-only (422 "is read-only", `null`
+/// included) rather than as unknown: the same mistake gets the same answer
+/// on every resource.
+pub struct MergePatch<T>(pub T);
+
+impl<T> FromRequest for MergePatch<T>
+where
+    T: DeserializeOwned + garde::Validate<Context = ()> + ReadOnlyFields + 'static,
+{
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let read = read_json(request, payload, T::READ_ONLY);
+        Box::pin(async move { read.await.map(MergePatch) })
+    }
+}
+
+/// Reads, parses and validates a JSON body, refusing the `read_only` fields.
+fn read_json<T>(
+    request: &HttpRequest,
+    payload: &mut Payload,
+    read_only: &'static [&'static str],
+) -> LocalBoxFuture<'static, Result<T, ApiError>>
+where
+    T: DeserializeOwned + garde::Validate<Context = ()> + 'static,
+{
+    let checked = check_json_headers(request, JSON_BODY_LIMIT);
+    let payload = payload.take();
+    Box::pin(async move {
+        checked?;
+        let body = read_body(payload, JSON_BODY_LIMIT).await?;
+        let value: T = parse_json_refusing(&body, read_only)?;
+        validate(&value)?;
+        Ok(value)
+    })
 }
 
 fn is_json_content_type(request: &HttpRequest) -> bool {
@@ -113,6 +147,14 @@ pub async fn read_body(mut payload: Payload, limit: usize) -> Result<web::Bytes,
 /// Parses JSON into `T`: broken syntax is a 400, well-formed JSON that does
 /// not fit `T` is a 422 naming the field.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    parse_json_refusing(body, &[])
+}
+
+/// [`parse_json`], refusing first every top-level field named in `read_only`.
+fn parse_json_refusing<T: DeserializeOwned>(
+    body: &[u8],
+    read_only: &[&str],
+) -> Result<T, ApiError> {
     let value: serde_json::Value = serde_json::from_slice(body).map_err(|error| {
         ApiError::BadRequest(format!("the request body is not valid JSON: {error}"))
     })?;
@@ -120,6 +162,14 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     // read `[]` as a struct whose fields are all optional.
     if !value.is_object() {
         return Err(ApiError::invalid("body", "must be a JSON object"));
+    }
+    let refused: Vec<FieldError> = read_only
+        .iter()
+        .filter(|field| value.get(**field).is_some())
+        .map(|field| FieldError::new(*field, "is read-only"))
+        .collect();
+    if !refused.is_empty() {
+        return Err(ApiError::Validation(refused));
     }
     let value = integral_floats_as_integers(value);
     if let Some(field) = find_nul(&value, String::new()) {

@@ -65,15 +65,13 @@ where
     })
 }
 
-/// `#[garde(custom(patch::read_only))]` on a field a client may read but
-/// never write (`id`, `version`, timestamps, derived values): any value,
-/// `null` included, is refused with a message that says so.
-pub fn read_only(value: &Patch<serde_json::Value>, _context: &()) -> garde::Result {
-    if value.is_absent() {
-        Ok(())
-    } else {
-        Err(garde::Error::new("is read-only"))
-    }
+/// The body of a merge patch: `READ_ONLY` names the fields its resource
+/// shows but a patch cannot change (ids, versions, timestamps, derived
+/// values, what only an action moves). [`crate::extract::MergePatch`]
+/// refuses each of them as read-only; any other field the body does not
+/// declare is refused as unknown.
+pub trait ReadOnlyFields {
+    const READ_ONLY: &'static [&'static str];
 }
 
 /// `#[garde(inner(...))]` validates the value of a patch field, if any.

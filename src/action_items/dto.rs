@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::models::ActionItem;
-use crate::patch::{self, Patch};
+use crate::patch::{self, Patch, ReadOnlyFields};
 
 /// Something the user will do after an interview.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -70,4 +70,9 @@ pub struct UpdateActionItemRequest {
     #[schema(value_type = Option<DateTime<Utc>>)]
     #[garde(skip)]
     pub due_at: Patch<DateTime<Utc>>,
+}
+
+impl ReadOnlyFields for UpdateActionItemRequest {
+    const READ_ONLY: &'static [&'static str] =
+        &["id", "version", "interview_id", "created_at", "updated_at"];
 }

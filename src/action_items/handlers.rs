@@ -10,7 +10,7 @@ use super::models::ActionItem;
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
-use crate::extract::Json;
+use crate::extract::{Json, MergePatch};
 use crate::pagination::WholeList;
 use crate::preconditions::IfMatch;
 use crate::respond;
@@ -135,7 +135,7 @@ pub async fn update_action_item(
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
     if_match: IfMatch,
-    body: Json<UpdateActionItemRequest>,
+    body: MergePatch<UpdateActionItemRequest>,
 ) -> ApiResult<HttpResponse> {
     let (id, item_id) = path.into_inner();
     let (user, mut connection) = caller.connect().await?;

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::models::{Contact, ContactChangeset, NewContact};
 use crate::pagination::PageSize;
-use crate::patch::{self, Patch};
+use crate::patch::{self, Patch, ReadOnlyFields};
 use crate::validation;
 
 crate::stored_enum::stored_enum! {
@@ -289,30 +289,17 @@ pub struct UpdateContactRequest {
     #[schema(value_type = Option<String>, max_length = 20000)]
     #[garde(inner(length(chars, max = 20000)))]
     pub notes: Patch<String>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub id: Patch<serde_json::Value>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub version: Patch<serde_json::Value>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub segment: Patch<serde_json::Value>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub archived_at: Patch<serde_json::Value>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub created_at: Patch<serde_json::Value>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub updated_at: Patch<serde_json::Value>,
+}
+
+impl ReadOnlyFields for UpdateContactRequest {
+    const READ_ONLY: &'static [&'static str] = &[
+        "id",
+        "version",
+        "segment",
+        "archived_at",
+        "created_at",
+        "updated_at",
+    ];
 }
 
 impl UpdateContactRequest {

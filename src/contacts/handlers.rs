@@ -13,7 +13,7 @@ use super::scripts::{OutreachScript, OutreachScriptQuery};
 use super::{export, import, search, service};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Problem};
-use crate::extract::{CsvBody, Json, JsonOrEmpty, NoFields};
+use crate::extract::{CsvBody, Json, JsonOrEmpty, MergePatch, NoFields};
 use crate::pagination::{self, Page, PageQuery};
 use crate::preconditions::IfMatch;
 use crate::respond;
@@ -229,7 +229,7 @@ pub async fn update_contact(
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
-    body: Json<UpdateContactRequest>,
+    body: MergePatch<UpdateContactRequest>,
 ) -> ApiResult<HttpResponse> {
     let (user, mut connection) = caller.connect().await?;
     let contact = service::update(

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::models::{Employer, EmployerChangeset, NewEmployer};
 use crate::pagination::PageSize;
-use crate::patch::{self, Patch};
+use crate::patch::{self, Patch, ReadOnlyFields};
 use crate::validation;
 
 crate::stored_enum::stored_enum! {
@@ -146,30 +146,17 @@ pub struct UpdateEmployerRequest {
     #[schema(value_type = i16, minimum = 1, maximum = 3)]
     #[garde(custom(patch::not_null), inner(range(min = 1, max = 3)))]
     pub posting: Patch<i16>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub id: Patch<serde_json::Value>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub version: Patch<serde_json::Value>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub created_at: Patch<serde_json::Value>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub updated_at: Patch<serde_json::Value>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub contact_count: Patch<serde_json::Value>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub interview_count: Patch<serde_json::Value>,
+}
+
+impl ReadOnlyFields for UpdateEmployerRequest {
+    const READ_ONLY: &'static [&'static str] = &[
+        "id",
+        "version",
+        "contact_count",
+        "interview_count",
+        "created_at",
+        "updated_at",
+    ];
 }
 
 impl UpdateEmployerRequest {

@@ -10,7 +10,7 @@ use super::dto::{
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
-use crate::extract::Json;
+use crate::extract::{Json, MergePatch};
 use crate::pagination::{self, Page};
 use crate::preconditions::{IfMatch, etag};
 use crate::respond;
@@ -142,7 +142,7 @@ pub async fn update_employer(
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
-    body: Json<UpdateEmployerRequest>,
+    body: MergePatch<UpdateEmployerRequest>,
 ) -> ApiResult<HttpResponse> {
     let (user, mut connection) = caller.connect().await?;
     let employer = service::update(

@@ -9,7 +9,7 @@ use super::models::{Interview, InterviewQuestion};
 use super::transitions::{Action, Status, allowed_actions};
 use super::warnings::Warning;
 use crate::pagination::PageSize;
-use crate::patch::{self, Patch};
+use crate::patch::{self, Patch, ReadOnlyFields};
 use crate::question_sets::dto::Category;
 use crate::validation;
 
@@ -172,38 +172,29 @@ pub struct UpdateInterviewRequest {
     #[schema(value_type = i32, minimum = 5, maximum = 240)]
     #[garde(custom(patch::not_null), inner(range(min = 5, max = 240)))]
     pub duration_minutes: Patch<i32>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub status: Patch<serde_json::Value>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub id: Patch<serde_json::Value>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub version: Patch<serde_json::Value>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub contact_id: Patch<serde_json::Value>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub requested_at: Patch<serde_json::Value>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub scheduled_start: Patch<serde_json::Value>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub completed_at: Patch<serde_json::Value>,
-    #[serde(default, deserialize_with = "patch::deserialize")]
-    #[schema(ignore)]
-    #[garde(custom(patch::read_only))]
-    pub thank_you_sent_at: Patch<serde_json::Value>,
+}
+
+impl ReadOnlyFields for UpdateInterviewRequest {
+    const READ_ONLY: &'static [&'static str] = &[
+        "id",
+        "version",
+        "contact_id",
+        "question_set_id",
+        "status",
+        "allowed_actions",
+        "warnings",
+        "outreach_channel",
+        "outreach_message",
+        "requested_at",
+        "responded_at",
+        "scheduled_start",
+        "completed_at",
+        "thank_you_sent_at",
+        "cancel_reason",
+        "may_contact_again",
+        "created_at",
+        "updated_at",
+    ];
 }
 
 /// `POST /v1/interviews/{id}/request`: the outreach went out.
@@ -347,4 +338,8 @@ pub struct UpdateInterviewQuestionRequest {
     #[schema(value_type = Option<String>, max_length = 20000)]
     #[garde(inner(length(chars, max = 20000)))]
     pub answer: Patch<String>,
+}
+
+impl ReadOnlyFields for UpdateInterviewQuestionRequest {
+    const READ_ONLY: &'static [&'static str] = &["id", "position", "text", "category"];
 }

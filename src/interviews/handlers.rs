@@ -17,7 +17,7 @@ use crate::auth::Caller;
 use crate::contacts::dto::{ContactResponse, CreateContactRequest};
 use crate::db::PooledConnection;
 use crate::error::{ApiResult, Problem};
-use crate::extract::{Json, JsonOrEmpty, NoFields};
+use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields};
 use crate::pagination::{self, Page, WholeList};
 use crate::preconditions::IfMatch;
 use crate::respond;
@@ -194,7 +194,7 @@ pub async fn update_interview(
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
-    body: Json<UpdateInterviewRequest>,
+    body: MergePatch<UpdateInterviewRequest>,
 ) -> ApiResult<HttpResponse> {
     let (user, mut connection) = caller.connect().await?;
     let interview = service::update(&mut connection, user.id, *id, &if_match, body.0).await?;
@@ -473,10 +473,10 @@ pub async fn list_interview_questions(
 pub async fn update_interview_question(
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
-    body: Json<UpdateInterviewQuestionRequest>,
+    body: MergePatch<UpdateInterviewQuestionRequest>,
 ) -> ApiResult<web::Json<InterviewQuestionResponse>> {
     let (id, question_id) = path.into_inner();
-    let Json(body) = body;
+    let MergePatch(body) = body;
     let changes = InterviewQuestionChangeset {
         asked: body.asked.into_value(),
         answer: body.answer.into_change(),

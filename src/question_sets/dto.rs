@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::detector;
 use super::models::{Question, QuestionSet};
 use crate::pagination::PageSize;
-use crate::patch::{self, Patch};
+use crate::patch::{self, Patch, ReadOnlyFields};
 
 crate::stored_enum::stored_enum! {
     /// What a question is about.
@@ -141,6 +141,18 @@ pub struct UpdateQuestionSetRequest {
     pub description: Patch<String>,
 }
 
+impl ReadOnlyFields for UpdateQuestionSetRequest {
+    const READ_ONLY: &'static [&'static str] = &[
+        "id",
+        "version",
+        "builtin",
+        "questions",
+        "estimated_minutes",
+        "created_at",
+        "updated_at",
+    ];
+}
+
 /// A JSON merge patch of a question.
 #[derive(Debug, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]
@@ -153,6 +165,10 @@ pub struct UpdateQuestionRequest {
     #[schema(value_type = Category)]
     #[garde(custom(patch::not_null))]
     pub category: Patch<Category>,
+}
+
+impl ReadOnlyFields for UpdateQuestionRequest {
+    const READ_ONLY: &'static [&'static str] = &["id", "position", "open_ended", "hint"];
 }
 
 /// `PUT /v1/question-sets/{id}/questions/order`: every question of the set,

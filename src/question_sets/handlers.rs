@@ -13,7 +13,7 @@ use super::models::{QuestionChangeset, QuestionSetChangeset};
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
-use crate::extract::{Json, JsonOrEmpty, NoFields};
+use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields};
 use crate::pagination::{self, Page};
 use crate::preconditions::IfMatch;
 use crate::respond;
@@ -154,9 +154,9 @@ pub async fn update_question_set(
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
-    body: Json<UpdateQuestionSetRequest>,
+    body: MergePatch<UpdateQuestionSetRequest>,
 ) -> ApiResult<HttpResponse> {
-    let Json(body) = body;
+    let MergePatch(body) = body;
     let changes = QuestionSetChangeset {
         title: body.title.into_value(),
         description: body.description.into_change(),
@@ -309,10 +309,10 @@ pub async fn reorder_questions(
 pub async fn update_question(
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
-    body: Json<UpdateQuestionRequest>,
+    body: MergePatch<UpdateQuestionRequest>,
 ) -> ApiResult<web::Json<QuestionResponse>> {
     let (set_id, question_id) = path.into_inner();
-    let Json(body) = body;
+    let MergePatch(body) = body;
     let changes = QuestionChangeset {
         text: body.text.into_value(),
         category: body.category.into_value(),

@@ -12,7 +12,7 @@ pub const NOTE_MAX_CHARS: usize = 20_000;
 
 use super::models::Reminder;
 use crate::pagination::PageSize;
-use crate::patch::{self, Patch};
+use crate::patch::{self, Patch, ReadOnlyFields};
 
 crate::stored_enum::stored_enum! {
     /// What a reminder is for.
@@ -138,6 +138,22 @@ pub struct UpdateReminderRequest {
     #[schema(value_type = Kind)]
     #[garde(custom(patch::not_null))]
     pub kind: Patch<Kind>,
+}
+
+impl ReadOnlyFields for UpdateReminderRequest {
+    const READ_ONLY: &'static [&'static str] = &[
+        "id",
+        "version",
+        "origin",
+        "status",
+        "interview_id",
+        "contact_id",
+        "snoozed_until",
+        "notified_at",
+        "completed_at",
+        "created_at",
+        "updated_at",
+    ];
 }
 
 /// `POST /v1/reminders/{id}/snooze`.

@@ -14,7 +14,7 @@ use super::repo::ReminderFilter;
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
-use crate::extract::{Json, JsonOrEmpty, NoFields};
+use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields};
 use crate::pagination::{self, Page, PageQuery};
 use crate::preconditions::IfMatch;
 use crate::respond;
@@ -196,7 +196,7 @@ pub async fn update_reminder(
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
-    body: Json<UpdateReminderRequest>,
+    body: MergePatch<UpdateReminderRequest>,
 ) -> ApiResult<HttpResponse> {
     let (user, mut connection) = caller.connect().await?;
     let reminder = service::update(&mut connection, user.id, *id, &if_match, body.0).await?;

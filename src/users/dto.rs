@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::models::{User, UserChangeset};
-use crate::patch::{self, Patch};
+use crate::patch::{self, Patch, ReadOnlyFields};
 use crate::validation::{self, TimeZoneName};
 
 /// The signed-in user's account.
@@ -62,6 +62,10 @@ pub struct UpdateMeRequest {
     #[schema(value_type = Option<String>, min_length = 1, max_length = 200)]
     #[garde(inner(length(chars, min = 1, max = 200)))]
     pub target_field: Patch<String>,
+}
+
+impl ReadOnlyFields for UpdateMeRequest {
+    const READ_ONLY: &'static [&'static str] = &["id", "email", "role", "created_at", "updated_at"];
 }
 
 impl UpdateMeRequest {

@@ -7,7 +7,7 @@ use super::dto::{ChangePasswordRequest, UpdateMeRequest, UserResponse};
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
-use crate::extract::Json;
+use crate::extract::{Json, MergePatch};
 use crate::state::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -48,7 +48,7 @@ pub async fn get_me(caller: Caller) -> ApiResult<web::Json<UserResponse>> {
 #[patch("/me")]
 pub async fn update_me(
     caller: Caller,
-    body: Json<UpdateMeRequest>,
+    body: MergePatch<UpdateMeRequest>,
 ) -> ApiResult<web::Json<UserResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let updated = service::update_profile(&mut connection, user.id, body.0).await?;

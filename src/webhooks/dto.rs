@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::models::{Delivery, Webhook};
-use crate::patch::{self, Patch};
+use crate::patch::{self, Patch, ReadOnlyFields};
 
 crate::stored_enum::stored_enum! {
     /// An event an endpoint can subscribe to.
@@ -108,6 +108,10 @@ pub struct UpdateWebhookRequest {
     #[schema(value_type = bool)]
     #[garde(custom(patch::not_null))]
     pub active: Patch<bool>,
+}
+
+impl ReadOnlyFields for UpdateWebhookRequest {
+    const READ_ONLY: &'static [&'static str] = &["id", "secret", "created_at"];
 }
 
 crate::stored_enum::stored_enum! {

@@ -8,7 +8,7 @@ use super::dto::{CreateWebhookRequest, DeliveryResponse, UpdateWebhookRequest, W
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
-use crate::extract::{Json, JsonOrEmpty, NoFields};
+use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields};
 use crate::pagination::{self, Page, PageQuery, WholeList};
 use crate::respond;
 use crate::state::AppState;
@@ -117,7 +117,7 @@ pub async fn update_webhook(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: Json<UpdateWebhookRequest>,
+    body: MergePatch<UpdateWebhookRequest>,
 ) -> ApiResult<web::Json<WebhookResponse>> {
     let user = caller.user().await?;
     let allow_private = state.settings.webhook_allow_private;

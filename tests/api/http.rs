@@ -345,3 +345,93 @@ async fn a_body_sent_a_byte_a_second_answers_408_and_closes() {
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert!(elapsed < std::time::Duration::from_secs(15), "{elapsed:?}");
 }
+
+/// The properties of a component schema of the document, through `allOf`.
+fn schema_properties(document: &serde_json::Value, reference: &str) -> Vec<String> {
+    let name = reference.rsplit('/').next().expect("schema name");
+    let schema = &document["components"]["schemas"][name];
+    let mut properties: Vec<String> = schema["properties"]
+        .as_object()
+        .map(|properties| properties.keys().cloned().collect())
+        .unwrap_or_default();
+    for part in schema["allOf"].as_array().into_iter().flatten() {
+        if let Some(reference) = part["$ref"].as_str() {
+            properties.extend(schema_properties(document, reference));
+        }
+    }
+    properties
+}
+
+#[actix_web::test]
+async fn every_patch_refuses_the_fields_its_resource_shows_but_a_patch_cannot_change() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let any = "01890a5d-ac96-774b-bcce-b302099a8057";
+    let document = serde_json::to_value(rapport::openapi::document()).expect("json");
+    let mut patches = 0;
+    for (template, item) in document["paths"].as_object().expect("paths") {
+        let Some(patch) = item.get("patch") else {
+            continue;
+        };
+        patches += 1;
+        let schema_of = |content: &serde_json::Value| {
+            let (_, media) = content
+                .as_object()
+                .expect("content")
+                .iter()
+                .next()
+                .expect("a media type");
+            media["schema"]["$ref"]
+                .as_str()
+                .expect("a named schema")
+                .to_owned()
+        };
+        let writable = schema_properties(&document, &schema_of(&patch["requestBody"]["content"]));
+        let shown = schema_properties(&document, &schema_of(&patch["responses"]["200"]["content"]));
+        let read_only: Vec<&String> = shown
+            .iter()
+            .filter(|field| !writable.contains(field))
+            .collect();
+        assert!(
+            read_only.contains(&&"id".to_owned()),
+            "{template}: {read_only:?}"
+        );
+        // The body is refused before the resource is looked up, so any id
+        // serves: each read-only field, `null` or a value, is named as such.
+        let path = template
+            .split('/')
+            .map(|segment| {
+                if segment.starts_with('{') {
+                    any
+                } else {
+                    segment
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+        for field in read_only {
+            for value in [json!(null), json!("x")] {
+                let response = app
+                    .patch_json(&path, &ada.access_token, &json!({field: value}))
+                    .await;
+                let body = problem(response, StatusCode::UNPROCESSABLE_ENTITY).await;
+                assert_eq!(
+                    body["errors"],
+                    json!([{"field": field, "message": "is read-only"}]),
+                    "PATCH {template} {field}"
+                );
+            }
+        }
+        // A field the resource does not have at all is unknown, not read-only.
+        let response = app
+            .patch_json(&path, &ada.access_token, &json!({"colour": "red"}))
+            .await;
+        let body = problem(response, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert_eq!(body["errors"][0]["field"], "colour", "PATCH {template}");
+        assert_ne!(
+            body["errors"][0]["message"], "is read-only",
+            "PATCH {template}"
+        );
+    }
+    assert_eq!(patches, 10);
+}
