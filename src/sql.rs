@@ -22,6 +22,101 @@ macro_rules! next_version {
 
 pub(crate) use next_version;
 
+/// The queries a resource owned by a user has on its table, each filtered
+/// by owner: `insert`, `find`, `find_for_update` (locks the row for a
+/// read-check-write in one transaction), `update` (applies a changeset
+/// and moves the version on with [`next_version!`]) and `delete`. A repo
+/// names the ones it has, once, and writes below only the queries that are
+/// its own:
+///
+/// ```ignore
+/// crate::sql::owned_queries!(employers, Employer, NewEmployer, EmployerChangeset:
+///     insert, find, find_for_update, update, delete);
+/// ```
+macro_rules! owned_queries {
+    ($table:ident, $row:ty, $new:ty, $changes:ty: $($query:ident),+) => {
+        $( $crate::sql::owned_queries!(@$query $table, $row, $new, $changes); )+
+    };
+    (@insert $table:ident, $row:ty, $new:ty, $changes:ty) => {
+        pub async fn insert(
+            connection: &mut diesel_async::AsyncPgConnection,
+            row: &$new,
+        ) -> diesel::QueryResult<$row> {
+            diesel::insert_into($crate::schema::$table::table)
+                .values(row)
+                .returning(<$row>::as_returning())
+                .get_result(connection)
+                .await
+        }
+    };
+    (@find $table:ident, $row:ty, $new:ty, $changes:ty) => {
+        pub async fn find(
+            connection: &mut diesel_async::AsyncPgConnection,
+            user_id: uuid::Uuid,
+            id: uuid::Uuid,
+        ) -> diesel::QueryResult<Option<$row>> {
+            $crate::schema::$table::table
+                .filter($crate::schema::$table::id.eq(id))
+                .filter($crate::schema::$table::user_id.eq(user_id))
+                .select(<$row>::as_select())
+                .first(connection)
+                .await
+                .optional()
+        }
+    };
+    (@find_for_update $table:ident, $row:ty, $new:ty, $changes:ty) => {
+        pub async fn find_for_update(
+            connection: &mut diesel_async::AsyncPgConnection,
+            user_id: uuid::Uuid,
+            id: uuid::Uuid,
+        ) -> diesel::QueryResult<Option<$row>> {
+            $crate::schema::$table::table
+                .filter($crate::schema::$table::id.eq(id))
+                .filter($crate::schema::$table::user_id.eq(user_id))
+                .select(<$row>::as_select())
+                .for_update()
+                .first(connection)
+                .await
+                .optional()
+        }
+    };
+    (@update $table:ident, $row:ty, $new:ty, $changes:ty) => {
+        pub async fn update(
+            connection: &mut diesel_async::AsyncPgConnection,
+            user_id: uuid::Uuid,
+            id: uuid::Uuid,
+            changes: &$changes,
+        ) -> diesel::QueryResult<$row> {
+            diesel::update(
+                $crate::schema::$table::table
+                    .find(id)
+                    .filter($crate::schema::$table::user_id.eq(user_id)),
+            )
+            .set((changes, $crate::sql::next_version!($table)))
+            .returning(<$row>::as_returning())
+            .get_result(connection)
+            .await
+        }
+    };
+    (@delete $table:ident, $row:ty, $new:ty, $changes:ty) => {
+        pub async fn delete(
+            connection: &mut diesel_async::AsyncPgConnection,
+            user_id: uuid::Uuid,
+            id: uuid::Uuid,
+        ) -> diesel::QueryResult<usize> {
+            diesel::delete(
+                $crate::schema::$table::table
+                    .find(id)
+                    .filter($crate::schema::$table::user_id.eq(user_id)),
+            )
+            .execute(connection)
+            .await
+        }
+    };
+}
+
+pub(crate) use owned_queries;
+
 diesel::define_sql_function! {
     /// `lower(text)`.
     fn lower(value: Text) -> Text;

@@ -7,16 +7,8 @@ use uuid::Uuid;
 use super::models::{ActionItem, ActionItemChangeset, NewActionItem};
 use crate::schema::action_items;
 
-pub async fn insert(
-    connection: &mut AsyncPgConnection,
-    item: &NewActionItem,
-) -> QueryResult<ActionItem> {
-    diesel::insert_into(action_items::table)
-        .values(item)
-        .returning(ActionItem::as_returning())
-        .get_result(connection)
-        .await
-}
+crate::sql::owned_queries!(action_items, ActionItem, NewActionItem, ActionItemChangeset:
+    insert, update, delete);
 
 /// The interview's items, oldest first (index `action_items_interview_idx`).
 pub async fn of_interview(
@@ -48,35 +40,4 @@ pub async fn find_for_update(
         .first(connection)
         .await
         .optional()
-}
-
-pub async fn update(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-    changes: &ActionItemChangeset,
-) -> QueryResult<ActionItem> {
-    diesel::update(
-        action_items::table
-            .find(id)
-            .filter(action_items::user_id.eq(user_id)),
-    )
-    .set((changes, crate::sql::next_version!(action_items)))
-    .returning(ActionItem::as_returning())
-    .get_result(connection)
-    .await
-}
-
-pub async fn delete(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-) -> QueryResult<usize> {
-    diesel::delete(
-        action_items::table
-            .find(id)
-            .filter(action_items::user_id.eq(user_id)),
-    )
-    .execute(connection)
-    .await
 }

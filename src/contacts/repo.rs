@@ -20,16 +20,10 @@ use crate::sql::{
     Opaque, lower, rapport_fold, rapport_search_keys, rapport_segment, strpos, with_limit,
 };
 
-pub async fn insert(
-    connection: &mut AsyncPgConnection,
-    contact: &NewContact,
-) -> QueryResult<Contact> {
-    diesel::insert_into(contacts::table)
-        .values(contact)
-        .returning(Contact::as_returning())
-        .get_result(connection)
-        .await
-}
+// `delete` leaves the contacts it referred, the link cleared by the
+// foreign key.
+crate::sql::owned_queries!(contacts, Contact, NewContact, ContactChangeset:
+    insert, find, find_for_update, update, delete);
 
 pub async fn insert_many(
     connection: &mut AsyncPgConnection,
@@ -39,54 +33,6 @@ pub async fn insert_many(
         .values(rows)
         .execute(connection)
         .await
-}
-
-pub async fn find(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-) -> QueryResult<Option<Contact>> {
-    contacts::table
-        .filter(contacts::id.eq(id))
-        .filter(contacts::user_id.eq(user_id))
-        .select(Contact::as_select())
-        .first(connection)
-        .await
-        .optional()
-}
-
-/// Finds and locks the row for a read-check-write in one transaction.
-pub async fn find_for_update(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-) -> QueryResult<Option<Contact>> {
-    contacts::table
-        .filter(contacts::id.eq(id))
-        .filter(contacts::user_id.eq(user_id))
-        .select(Contact::as_select())
-        .for_update()
-        .first(connection)
-        .await
-        .optional()
-}
-
-/// Applies the changes and moves the version on.
-pub async fn update(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-    changes: &ContactChangeset,
-) -> QueryResult<Contact> {
-    diesel::update(
-        contacts::table
-            .find(id)
-            .filter(contacts::user_id.eq(user_id)),
-    )
-    .set((changes, crate::sql::next_version!(contacts)))
-    .returning(Contact::as_returning())
-    .get_result(connection)
-    .await
 }
 
 /// Archives (`Some(now)`) or unarchives (`None`) when that changes anything;
@@ -123,22 +69,6 @@ pub async fn set_archived(
         }
     };
     changed.optional()
-}
-
-/// Deletes the contact; contacts it referred keep existing with the link
-/// cleared by the foreign key.
-pub async fn delete(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-) -> QueryResult<usize> {
-    diesel::delete(
-        contacts::table
-            .find(id)
-            .filter(contacts::user_id.eq(user_id)),
-    )
-    .execute(connection)
-    .await
 }
 
 /// Whether `id` is one of the user's employers.

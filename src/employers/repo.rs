@@ -12,80 +12,10 @@ use super::models::{Employer, EmployerChangeset, NewEmployer};
 use crate::schema::{contacts, employers, interviews};
 use crate::sql::{lower, with_limit};
 
-pub async fn insert(
-    connection: &mut AsyncPgConnection,
-    employer: &NewEmployer,
-) -> QueryResult<Employer> {
-    diesel::insert_into(employers::table)
-        .values(employer)
-        .returning(Employer::as_returning())
-        .get_result(connection)
-        .await
-}
-
-pub async fn find(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-) -> QueryResult<Option<Employer>> {
-    employers::table
-        .filter(employers::id.eq(id))
-        .filter(employers::user_id.eq(user_id))
-        .select(Employer::as_select())
-        .first(connection)
-        .await
-        .optional()
-}
-
-/// Finds and locks the row for a read-check-write in one transaction.
-pub async fn find_for_update(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-) -> QueryResult<Option<Employer>> {
-    employers::table
-        .filter(employers::id.eq(id))
-        .filter(employers::user_id.eq(user_id))
-        .select(Employer::as_select())
-        .for_update()
-        .first(connection)
-        .await
-        .optional()
-}
-
-/// Applies the changes and moves the version on.
-pub async fn update(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-    changes: &EmployerChangeset,
-) -> QueryResult<Employer> {
-    diesel::update(
-        employers::table
-            .find(id)
-            .filter(employers::user_id.eq(user_id)),
-    )
-    .set((changes, crate::sql::next_version!(employers)))
-    .returning(Employer::as_returning())
-    .get_result(connection)
-    .await
-}
-
-/// Deletes the employer; its contacts keep existing with `employer_id`
-/// cleared by the foreign key.
-pub async fn delete(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-) -> QueryResult<usize> {
-    diesel::delete(
-        employers::table
-            .find(id)
-            .filter(employers::user_id.eq(user_id)),
-    )
-    .execute(connection)
-    .await
-}
+// `delete` leaves the employer's contacts, their `employer_id` cleared by
+// the foreign key.
+crate::sql::owned_queries!(employers, Employer, NewEmployer, EmployerChangeset:
+    insert, find, find_for_update, update, delete);
 
 /// Where the previous page ended, in the list's sort order.
 #[derive(Debug, Serialize, Deserialize)]

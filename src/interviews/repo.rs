@@ -17,77 +17,8 @@ use super::warnings::Slot;
 use crate::schema::{contacts, interview_questions, interviews};
 use crate::sql::with_limit;
 
-pub async fn insert(
-    connection: &mut AsyncPgConnection,
-    interview: &NewInterview,
-) -> QueryResult<Interview> {
-    diesel::insert_into(interviews::table)
-        .values(interview)
-        .returning(Interview::as_returning())
-        .get_result(connection)
-        .await
-}
-
-pub async fn find(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-) -> QueryResult<Option<Interview>> {
-    interviews::table
-        .filter(interviews::id.eq(id))
-        .filter(interviews::user_id.eq(user_id))
-        .select(Interview::as_select())
-        .first(connection)
-        .await
-        .optional()
-}
-
-pub async fn find_for_update(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-) -> QueryResult<Option<Interview>> {
-    interviews::table
-        .filter(interviews::id.eq(id))
-        .filter(interviews::user_id.eq(user_id))
-        .select(Interview::as_select())
-        .for_update()
-        .first(connection)
-        .await
-        .optional()
-}
-
-/// Applies the changes and moves the version on.
-pub async fn update(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-    changes: &InterviewChangeset,
-) -> QueryResult<Interview> {
-    diesel::update(
-        interviews::table
-            .find(id)
-            .filter(interviews::user_id.eq(user_id)),
-    )
-    .set((changes, crate::sql::next_version!(interviews)))
-    .returning(Interview::as_returning())
-    .get_result(connection)
-    .await
-}
-
-pub async fn delete(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-) -> QueryResult<usize> {
-    diesel::delete(
-        interviews::table
-            .find(id)
-            .filter(interviews::user_id.eq(user_id)),
-    )
-    .execute(connection)
-    .await
-}
+crate::sql::owned_queries!(interviews, Interview, NewInterview, InterviewChangeset:
+    insert, find, find_for_update, update, delete);
 
 /// Deletes every interview of a contact (a forced contact deletion).
 pub async fn delete_of_contact(

@@ -31,76 +31,8 @@ pub async fn insert_many(
         .await
 }
 
-pub async fn insert(
-    connection: &mut AsyncPgConnection,
-    row: &NewReminder,
-) -> QueryResult<Reminder> {
-    diesel::insert_into(reminders::table)
-        .values(row)
-        .returning(Reminder::as_returning())
-        .get_result(connection)
-        .await
-}
-
-pub async fn find(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-) -> QueryResult<Option<Reminder>> {
-    reminders::table
-        .filter(reminders::id.eq(id))
-        .filter(reminders::user_id.eq(user_id))
-        .select(Reminder::as_select())
-        .first(connection)
-        .await
-        .optional()
-}
-
-pub async fn find_for_update(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-) -> QueryResult<Option<Reminder>> {
-    reminders::table
-        .filter(reminders::id.eq(id))
-        .filter(reminders::user_id.eq(user_id))
-        .select(Reminder::as_select())
-        .for_update()
-        .first(connection)
-        .await
-        .optional()
-}
-
-pub async fn update(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-    changes: &ReminderChangeset,
-) -> QueryResult<Reminder> {
-    diesel::update(
-        reminders::table
-            .find(id)
-            .filter(reminders::user_id.eq(user_id)),
-    )
-    .set((changes, crate::sql::next_version!(reminders)))
-    .returning(Reminder::as_returning())
-    .get_result(connection)
-    .await
-}
-
-pub async fn delete(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-) -> QueryResult<usize> {
-    diesel::delete(
-        reminders::table
-            .find(id)
-            .filter(reminders::user_id.eq(user_id)),
-    )
-    .execute(connection)
-    .await
-}
+crate::sql::owned_queries!(reminders, Reminder, NewReminder, ReminderChangeset:
+    insert, find, find_for_update, update, delete);
 
 /// The pending automatic reminders of an interview, of the given kinds.
 pub async fn pending_of_interview(

@@ -10,16 +10,8 @@ use super::models::{Delivery, NewWebhook, Webhook, WebhookChangeset};
 use crate::schema::{webhook_deliveries, webhooks};
 use crate::sql::with_limit;
 
-pub async fn insert(
-    connection: &mut AsyncPgConnection,
-    webhook: &NewWebhook,
-) -> QueryResult<Webhook> {
-    diesel::insert_into(webhooks::table)
-        .values(webhook)
-        .returning(Webhook::as_returning())
-        .get_result(connection)
-        .await
-}
+crate::sql::owned_queries!(webhooks, Webhook, NewWebhook, WebhookChangeset:
+    insert, find, delete);
 
 pub async fn all_of_user(
     connection: &mut AsyncPgConnection,
@@ -31,20 +23,6 @@ pub async fn all_of_user(
         .select(Webhook::as_select())
         .load(connection)
         .await
-}
-
-pub async fn find(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-) -> QueryResult<Option<Webhook>> {
-    webhooks::table
-        .filter(webhooks::id.eq(id))
-        .filter(webhooks::user_id.eq(user_id))
-        .select(Webhook::as_select())
-        .first(connection)
-        .await
-        .optional()
 }
 
 pub async fn update(
@@ -61,20 +39,6 @@ pub async fn update(
     .set((changes, webhooks::updated_at.eq(Utc::now())))
     .returning(Webhook::as_returning())
     .get_result(connection)
-    .await
-}
-
-pub async fn delete(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    id: Uuid,
-) -> QueryResult<usize> {
-    diesel::delete(
-        webhooks::table
-            .find(id)
-            .filter(webhooks::user_id.eq(user_id)),
-    )
-    .execute(connection)
     .await
 }
 
