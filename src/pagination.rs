@@ -1,7 +1,8 @@
 //! Cursor pagination: opaque cursors, pages, and the `Link` header.
 
+use actix_web::body::BoxBody;
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse, Responder};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::Serialize;
@@ -9,6 +10,7 @@ use serde::de::DeserializeOwned;
 use utoipa::ToSchema;
 
 use crate::error::ApiError;
+use crate::respond;
 
 /// Items per page when the client does not say.
 pub const DEFAULT_LIMIT: i64 = 25;
@@ -144,26 +146,40 @@ pub fn decode_cursor<K: DeserializeOwned>(cursor: &str) -> Result<K, ApiError> {
         .ok_or_else(|| ApiError::BadRequest("the cursor is not valid for this list".to_owned()))
 }
 
-/// The page as JSON, with `Link: <…>; rel="next"` when another page exists.
-/// The link repeats the request's query with the new cursor.
-pub fn page_response<T: Serialize>(
-    request: &HttpRequest,
-    public_url: &str,
-    page: &Page<T>,
-) -> HttpResponse {
-    let mut response = HttpResponse::Ok();
-    if let Some(cursor) = &page.next_cursor {
-        let mut pairs: Vec<(String, String)> =
-            serde_urlencoded::from_str(request.query_string()).unwrap_or_default();
-        pairs.retain(|(name, _)| name != "cursor");
-        pairs.push(("cursor".to_owned(), cursor.clone()));
-        let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
-        response.insert_header((
-            header::LINK,
-            format!("<{public_url}{}?{query}>; rel=\"next\"", request.path()),
-        ));
+/// A page answers `200` with `Link: <…>; rel="next"` when another page
+/// exists: the request's own URL (from `RAPPORT_PUBLIC_URL`) with the next
+/// cursor in place of the old one.
+impl<T: Serialize> Responder for Page<T> {
+    type Body = BoxBody;
+
+    fn respond_to(self, request: &HttpRequest) -> HttpResponse {
+        let mut response = HttpResponse::Ok();
+        if let Some(cursor) = &self.next_cursor {
+            let mut pairs: Vec<(String, String)> =
+                serde_urlencoded::from_str(request.query_string()).unwrap_or_default();
+            pairs.retain(|(name, _)| name != "cursor");
+            pairs.push(("cursor".to_owned(), cursor.clone()));
+            let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+            response.insert_header((
+                header::LINK,
+                format!(
+                    "<{}{}?{query}>; rel=\"next\"",
+                    respond::public_url(request),
+                    request.path()
+                ),
+            ));
+        }
+        response.json(self)
     }
-    response.json(page)
+}
+
+/// A whole list answers `200` with the list.
+impl<T: Serialize> Responder for WholeList<T> {
+    type Body = BoxBody;
+
+    fn respond_to(self, _request: &HttpRequest) -> HttpResponse {
+        HttpResponse::Ok().json(self)
+    }
 }
 
 #[cfg(test)]

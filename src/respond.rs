@@ -1,33 +1,85 @@
 //! The answers every resource gives the same way: a resource with its
 //! version as `ETag`, and `201 Created` with a `Location` under `/v1`.
-//! Handlers build them here instead of setting the headers themselves.
+//! Handlers return a [`Reply`] instead of setting the headers themselves.
 
-use actix_web::HttpResponse;
+use actix_web::body::BoxBody;
 use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, Responder, web};
 use serde::Serialize;
 
 use crate::preconditions::etag;
+use crate::state::AppState;
 
-/// `status` with `body`, its `version` as `ETag`.
-pub fn versioned(status: StatusCode, version: i32, body: &impl Serialize) -> HttpResponse {
-    HttpResponse::build(status)
-        .insert_header(etag(version))
-        .json(body)
+/// A JSON body with the status and headers of its kind of answer.
+pub struct Reply<T> {
+    status: StatusCode,
+    /// The path under `/v1` of what was created (`/contacts/{id}`).
+    location: Option<String>,
+    version: Option<i32>,
+    body: T,
 }
 
-/// `201 Created` with `body`. `Location` is `public_url`, `/v1` and `path`
-/// (`/contacts/{id}`); `version`, for a resource that has one, is its
-/// `ETag`.
-pub fn created(
-    public_url: &str,
-    path: &str,
-    version: Option<i32>,
-    body: &impl Serialize,
-) -> HttpResponse {
-    let mut response = HttpResponse::Created();
-    response.insert_header((header::LOCATION, format!("{public_url}/v1{path}")));
-    if let Some(version) = version {
-        response.insert_header(etag(version));
+/// A resource's response body that carries its version.
+pub trait Versioned {
+    fn version(&self) -> i32;
+}
+
+impl<T: Serialize> Reply<T> {
+    /// `201 Created` with `Location`: the public URL, `/v1` and `path`.
+    pub fn created(path: String, body: T) -> Self {
+        Self {
+            status: StatusCode::CREATED,
+            location: Some(path),
+            version: None,
+            body,
+        }
     }
-    response.json(body)
+}
+
+impl<T: Serialize + Versioned> Reply<T> {
+    /// `200 OK` with the resource, its version as `ETag`.
+    pub fn ok(body: T) -> Self {
+        Self {
+            status: StatusCode::OK,
+            location: None,
+            version: Some(body.version()),
+            body,
+        }
+    }
+
+    /// `201 Created` with `Location` (see [`Reply::created`]) and the new
+    /// resource's version as `ETag`.
+    pub fn created_versioned(path: String, body: T) -> Self {
+        Self {
+            version: Some(body.version()),
+            ..Self::created(path, body)
+        }
+    }
+}
+
+impl<T: Serialize> Responder for Reply<T> {
+    type Body = BoxBody;
+
+    fn respond_to(self, request: &HttpRequest) -> HttpResponse {
+        let mut response = HttpResponse::build(self.status);
+        if let Some(path) = &self.location {
+            response.insert_header((
+                header::LOCATION,
+                format!("{}/v1{path}", public_url(request)),
+            ));
+        }
+        if let Some(version) = self.version {
+            response.insert_header(etag(version));
+        }
+        response.json(self.body)
+    }
+}
+
+/// `RAPPORT_PUBLIC_URL`: where clients reach the service, for the links it
+/// writes (`Location`, `Link`).
+pub fn public_url(request: &HttpRequest) -> &str {
+    request
+        .app_data::<web::Data<AppState>>()
+        .map(|state| state.settings.public_url.as_str())
+        .unwrap_or_default()
 }

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::models::ActionItem;
 use crate::patch::{self, Patch, ReadOnlyFields};
+use crate::respond::Versioned;
 
 /// Something the user will do after an interview.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -22,6 +23,12 @@ pub struct ActionItemResponse {
     pub created_at: DateTime<Utc>,
     #[serde(serialize_with = "crate::timestamp::serialize")]
     pub updated_at: DateTime<Utc>,
+}
+
+impl Versioned for ActionItemResponse {
+    fn version(&self) -> i32 {
+        self.version
+    }
 }
 
 impl From<ActionItem> for ActionItemResponse {

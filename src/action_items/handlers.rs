@@ -1,29 +1,17 @@
 //! `/v1/interviews/{id}/action-items`.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::dto::{ActionItemResponse, CreateActionItemRequest, UpdateActionItemRequest};
-use super::models::ActionItem;
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, MergePatch};
 use crate::pagination::WholeList;
 use crate::preconditions::IfMatch;
-use crate::respond;
-use crate::state::AppState;
-
-/// An item with its version as `ETag`.
-fn item_response(item: ActionItem) -> HttpResponse {
-    respond::versioned(
-        StatusCode::OK,
-        item.version,
-        &ActionItemResponse::from(item),
-    )
-}
+use crate::respond::Reply;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -70,19 +58,16 @@ pub async fn list_action_items(
 )]
 #[post("/interviews/{id}/action-items")]
 pub async fn create_action_item(
-    state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Json<CreateActionItemRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<ActionItemResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let item = service::create(&mut connection, user.id, *id, body.0).await?;
     let path = format!("/interviews/{}/action-items/{}", id, item.id);
-    Ok(respond::created(
-        &state.settings.public_url,
-        &path,
-        Some(item.version),
-        &ActionItemResponse::from(item),
+    Ok(Reply::created_versioned(
+        path,
+        ActionItemResponse::from(item),
     ))
 }
 
@@ -101,11 +86,11 @@ pub async fn create_action_item(
 pub async fn get_action_item(
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<ActionItemResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let (id, item_id) = path.into_inner();
     let item = service::get(&mut connection, user.id, id, item_id).await?;
-    Ok(item_response(item))
+    Ok(Reply::ok(item.into()))
 }
 
 /// Change an action item
@@ -136,11 +121,11 @@ pub async fn update_action_item(
     path: web::Path<(Uuid, Uuid)>,
     if_match: IfMatch,
     body: MergePatch<UpdateActionItemRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<ActionItemResponse>> {
     let (id, item_id) = path.into_inner();
     let (user, mut connection) = caller.connect().await?;
     let item = service::update(&mut connection, user.id, id, item_id, &if_match, body.0).await?;
-    Ok(item_response(item))
+    Ok(Reply::ok(item.into()))
 }
 
 /// Delete an action item

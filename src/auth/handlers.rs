@@ -7,6 +7,7 @@ use super::dto::{LoginRequest, RefreshRequest, RegisterRequest, TokenResponse};
 use super::{Caller, service};
 use crate::error::{ApiResult, Problem};
 use crate::extract::Json;
+use crate::respond::Reply;
 use crate::state::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -41,18 +42,13 @@ pub async fn register(
     state: web::Data<AppState>,
     request: HttpRequest,
     body: Json<RegisterRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<TokenResponse>> {
     state.budgets.sign_in.check(&request)?;
     let Json(body) = body;
     let password_hash = state.passwords.hash(body.password.clone()).await?;
     let mut connection = state.pool.get().await?;
     let session = service::register(&mut connection, &state.jwt, &body, &password_hash).await?;
-    Ok(crate::respond::created(
-        &state.settings.public_url,
-        "/me",
-        None,
-        &session,
-    ))
+    Ok(Reply::created("/me".to_owned(), session))
 }
 
 /// Sign in

@@ -8,7 +8,7 @@ use super::service;
 use crate::auth::Caller;
 use crate::error::ApiResult;
 use crate::extract::{JsonOrEmpty, NoFields};
-use crate::respond;
+use crate::respond::Reply;
 use crate::state::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -32,17 +32,12 @@ pub async fn create_calendar_feed(
     state: web::Data<AppState>,
     caller: Caller,
     _body: JsonOrEmpty<NoFields>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<CalendarFeed>> {
     let (user, mut connection) = caller.connect().await?;
     let token = service::rotate(&mut connection, user.id).await?;
     let path = format!("/calendar/{token}.ics");
     let url = format!("{}/v1{path}", state.settings.public_url);
-    Ok(respond::created(
-        &state.settings.public_url,
-        &path,
-        None,
-        &CalendarFeed { url, token },
-    ))
+    Ok(Reply::created(path, CalendarFeed { url, token }))
 }
 
 /// Revoke the calendar feed

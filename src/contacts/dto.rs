@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::models::{Contact, ContactChangeset, NewContact};
 use crate::pagination::PageSize;
 use crate::patch::{self, Patch, ReadOnlyFields};
+use crate::respond::Versioned;
 use crate::validation;
 
 crate::stored_enum::stored_enum! {
@@ -95,6 +96,12 @@ pub struct ContactResponse {
     pub created_at: DateTime<Utc>,
     #[serde(serialize_with = "crate::timestamp::serialize")]
     pub updated_at: DateTime<Utc>,
+}
+
+impl Versioned for ContactResponse {
+    fn version(&self) -> i32 {
+        self.version
+    }
 }
 
 impl From<Contact> for ContactResponse {

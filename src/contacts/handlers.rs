@@ -1,7 +1,7 @@
 //! `/v1/contacts` and `/v1/network`.
 
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpResponse, delete, get, patch, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -14,9 +14,9 @@ use super::{export, import, search, service};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::{CsvBody, Json, JsonOrEmpty, MergePatch, NoFields};
-use crate::pagination::{self, Page, PageQuery};
+use crate::pagination::{Page, PageQuery};
 use crate::preconditions::IfMatch;
-use crate::respond;
+use crate::respond::Reply;
 use crate::state::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -36,14 +36,6 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(get_network);
 }
 
-fn contact_response(
-    status: actix_web::http::StatusCode,
-    contact: super::models::Contact,
-) -> HttpResponse {
-    let version = contact.version;
-    respond::versioned(status, version, &ContactResponse::from(contact))
-}
-
 /// List contacts
 ///
 /// Active contacts by name unless asked otherwise. `q` searches name,
@@ -59,15 +51,10 @@ fn contact_response(
 pub async fn list_contacts(
     state: web::Data<AppState>,
     caller: Caller,
-    request: HttpRequest,
     query: web::Query<ContactListQuery>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Page<ContactResponse>> {
     let page = search::page(&state.contact_search, caller, query.into_inner()).await?;
-    Ok(pagination::page_response(
-        &request,
-        &state.settings.public_url,
-        &page,
-    ))
+    Ok(page)
 }
 
 /// Add a contact
@@ -89,18 +76,15 @@ pub async fn list_contacts(
 )]
 #[post("/contacts")]
 pub async fn create_contact(
-    state: web::Data<AppState>,
     caller: Caller,
     body: Json<CreateContactRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<ContactResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let contact = service::create(&mut connection, body.0.into_new(user.id)).await?;
-    let (path, version) = (format!("/contacts/{}", contact.id), contact.version);
-    Ok(respond::created(
-        &state.settings.public_url,
-        &path,
-        Some(version),
-        &ContactResponse::from(contact),
+    let path = format!("/contacts/{}", contact.id);
+    Ok(Reply::created_versioned(
+        path,
+        ContactResponse::from(contact),
     ))
 }
 
@@ -196,10 +180,10 @@ pub async fn export_contacts(
     security(("bearer" = [])),
 )]
 #[get("/contacts/{id}")]
-pub async fn get_contact(caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+pub async fn get_contact(caller: Caller, id: web::Path<Uuid>) -> ApiResult<Reply<ContactResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let contact = service::get(&mut connection, user.id, *id).await?;
-    Ok(contact_response(actix_web::http::StatusCode::OK, contact))
+    Ok(Reply::ok(contact.into()))
 }
 
 /// Change a contact
@@ -230,7 +214,7 @@ pub async fn update_contact(
     id: web::Path<Uuid>,
     if_match: IfMatch,
     body: MergePatch<UpdateContactRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<ContactResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let contact = service::update(
         &mut connection,
@@ -240,7 +224,7 @@ pub async fn update_contact(
         body.0.into_changeset(),
     )
     .await?;
-    Ok(contact_response(actix_web::http::StatusCode::OK, contact))
+    Ok(Reply::ok(contact.into()))
 }
 
 /// Delete a contact
@@ -293,10 +277,10 @@ pub async fn archive_contact(
     caller: Caller,
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<ContactResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let contact = service::set_archived(&mut connection, user.id, *id, true).await?;
-    Ok(contact_response(actix_web::http::StatusCode::OK, contact))
+    Ok(Reply::ok(contact.into()))
 }
 
 /// Unarchive a contact
@@ -315,10 +299,10 @@ pub async fn unarchive_contact(
     caller: Caller,
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<ContactResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let contact = service::set_archived(&mut connection, user.id, *id, false).await?;
-    Ok(contact_response(actix_web::http::StatusCode::OK, contact))
+    Ok(Reply::ok(contact.into()))
 }
 
 /// List whom a contact referred
@@ -333,12 +317,10 @@ pub async fn unarchive_contact(
 )]
 #[get("/contacts/{id}/referrals")]
 pub async fn list_referrals(
-    state: web::Data<AppState>,
     caller: Caller,
-    request: HttpRequest,
     id: web::Path<Uuid>,
     query: web::Query<PageQuery>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Page<ContactResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let page = service::referrals(
         &mut connection,
@@ -348,11 +330,7 @@ pub async fn list_referrals(
         query.limit,
     )
     .await?;
-    Ok(pagination::page_response(
-        &request,
-        &state.settings.public_url,
-        &page,
-    ))
+    Ok(page)
 }
 
 /// Write an outreach script

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::models::{Employer, EmployerChangeset, NewEmployer};
 use crate::pagination::PageSize;
 use crate::patch::{self, Patch, ReadOnlyFields};
+use crate::respond::Versioned;
 use crate::validation;
 
 crate::stored_enum::stored_enum! {
@@ -42,6 +43,12 @@ pub struct EmployerResponse {
     pub created_at: DateTime<Utc>,
     #[serde(serialize_with = "crate::timestamp::serialize")]
     pub updated_at: DateTime<Utc>,
+}
+
+impl Versioned for EmployerResponse {
+    fn version(&self) -> i32 {
+        self.version
+    }
 }
 
 impl EmployerResponse {

@@ -1,6 +1,6 @@
 //! `/v1/employers`: the target list.
 
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpResponse, delete, get, patch, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -11,10 +11,9 @@ use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, MergePatch};
-use crate::pagination::{self, Page};
-use crate::preconditions::{IfMatch, etag};
-use crate::respond;
-use crate::state::AppState;
+use crate::pagination::Page;
+use crate::preconditions::IfMatch;
+use crate::respond::Reply;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -39,11 +38,9 @@ pub fn configure(config: &mut ServiceConfig) {
 )]
 #[get("/employers")]
 pub async fn list_employers(
-    state: web::Data<AppState>,
     caller: Caller,
-    request: HttpRequest,
     query: web::Query<EmployerListQuery>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Page<EmployerResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let query = query.into_inner();
     let page = service::list(
@@ -55,11 +52,7 @@ pub async fn list_employers(
         query.limit,
     )
     .await?;
-    Ok(pagination::page_response(
-        &request,
-        &state.settings.public_url,
-        &page,
-    ))
+    Ok(page)
 }
 
 /// Add an employer
@@ -79,18 +72,15 @@ pub async fn list_employers(
 )]
 #[post("/employers")]
 pub async fn create_employer(
-    state: web::Data<AppState>,
     caller: Caller,
     body: Json<CreateEmployerRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<EmployerResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let employer = service::create(&mut connection, body.0.into_new(user.id)).await?;
-    let (path, version) = (format!("/employers/{}", employer.id), employer.version);
-    Ok(respond::created(
-        &state.settings.public_url,
-        &path,
-        Some(version),
-        &EmployerResponse::new(employer, 0, 0),
+    let path = format!("/employers/{}", employer.id);
+    Ok(Reply::created_versioned(
+        path,
+        EmployerResponse::new(employer, 0, 0),
     ))
 }
 
@@ -105,12 +95,15 @@ pub async fn create_employer(
     security(("bearer" = [])),
 )]
 #[get("/employers/{id}")]
-pub async fn get_employer(caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+pub async fn get_employer(
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> ApiResult<Reply<EmployerResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let employer = service::get(&mut connection, user.id, *id).await?;
-    let version = employer.version;
-    let body = service::response(&mut connection, employer).await?;
-    Ok(HttpResponse::Ok().insert_header(etag(version)).json(body))
+    Ok(Reply::ok(
+        service::response(&mut connection, employer).await?,
+    ))
 }
 
 /// Change an employer
@@ -143,7 +136,7 @@ pub async fn update_employer(
     id: web::Path<Uuid>,
     if_match: IfMatch,
     body: MergePatch<UpdateEmployerRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<EmployerResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let employer = service::update(
         &mut connection,
@@ -153,9 +146,9 @@ pub async fn update_employer(
         body.0.into_changeset(),
     )
     .await?;
-    let version = employer.version;
-    let body = service::response(&mut connection, employer).await?;
-    Ok(HttpResponse::Ok().insert_header(etag(version)).json(body))
+    Ok(Reply::ok(
+        service::response(&mut connection, employer).await?,
+    ))
 }
 
 /// Delete an employer

@@ -11,6 +11,7 @@ use super::warnings::Warning;
 use crate::pagination::PageSize;
 use crate::patch::{self, Patch, ReadOnlyFields};
 use crate::question_sets::dto::Category;
+use crate::respond::Versioned;
 use crate::validation;
 
 crate::stored_enum::stored_enum! {
@@ -74,6 +75,12 @@ pub struct InterviewResponse {
     pub created_at: DateTime<Utc>,
     #[serde(serialize_with = "crate::timestamp::serialize")]
     pub updated_at: DateTime<Utc>,
+}
+
+impl Versioned for InterviewResponse {
+    fn version(&self) -> i32 {
+        self.version
+    }
 }
 
 impl InterviewResponse {

@@ -1,7 +1,6 @@
 //! `/v1/interviews`: the interview, its actions, questions and referrals.
 
-use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpResponse, delete, get, patch, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -10,18 +9,16 @@ use super::dto::{
     InterviewListQuery, InterviewQuestionResponse, InterviewResponse, RequestActionBody,
     ScheduleActionBody, ThankYouActionBody, UpdateInterviewQuestionRequest, UpdateInterviewRequest,
 };
-use super::models::{Interview, InterviewQuestion, InterviewQuestionChangeset};
+use super::models::{InterviewQuestion, InterviewQuestionChangeset};
 use super::repo::InterviewFilter;
 use super::service::{self, ActionInput};
 use crate::auth::Caller;
 use crate::contacts::dto::{ContactResponse, CreateContactRequest};
-use crate::db::PooledConnection;
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields};
-use crate::pagination::{self, Page, WholeList};
+use crate::pagination::{Page, WholeList};
 use crate::preconditions::IfMatch;
-use crate::respond;
-use crate::state::AppState;
+use crate::respond::Reply;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -43,27 +40,6 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(add_interview_referral);
 }
 
-/// The interview with its warnings, on the connection the request already holds.
-async fn interview_response(
-    state: &AppState,
-    connection: &mut PooledConnection,
-    status: StatusCode,
-    interview: Interview,
-    location: bool,
-) -> ApiResult<HttpResponse> {
-    let body = service::response(connection, interview).await?;
-    Ok(if location {
-        respond::created(
-            &state.settings.public_url,
-            &format!("/interviews/{}", body.id),
-            Some(body.version),
-            &body,
-        )
-    } else {
-        respond::versioned(status, body.version, &body)
-    })
-}
-
 fn question_list(questions: Vec<InterviewQuestion>) -> WholeList<InterviewQuestionResponse> {
     questions.into_iter().map(Into::into).collect()
 }
@@ -81,11 +57,9 @@ fn question_list(questions: Vec<InterviewQuestion>) -> WholeList<InterviewQuesti
 )]
 #[get("/interviews")]
 pub async fn list_interviews(
-    state: web::Data<AppState>,
     caller: Caller,
-    request: HttpRequest,
     query: web::Query<InterviewListQuery>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Page<InterviewResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let query = query.into_inner();
     let filter = InterviewFilter {
@@ -103,11 +77,7 @@ pub async fn list_interviews(
         query.limit,
     )
     .await?;
-    Ok(pagination::page_response(
-        &request,
-        &state.settings.public_url,
-        &page,
-    ))
+    Ok(page)
 }
 
 /// Plan an interview
@@ -128,20 +98,16 @@ pub async fn list_interviews(
 )]
 #[post("/interviews")]
 pub async fn create_interview(
-    state: web::Data<AppState>,
     caller: Caller,
     body: Json<CreateInterviewRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<InterviewResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let interview = service::create(&mut connection, user.id, body.0).await?;
-    interview_response(
-        &state,
-        &mut connection,
-        StatusCode::CREATED,
-        interview,
-        true,
-    )
-    .await
+    let body = service::response(&mut connection, interview).await?;
+    Ok(Reply::created_versioned(
+        format!("/interviews/{}", body.id),
+        body,
+    ))
 }
 
 /// Read an interview
@@ -156,13 +122,14 @@ pub async fn create_interview(
 )]
 #[get("/interviews/{id}")]
 pub async fn get_interview(
-    state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<InterviewResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let interview = service::get(&mut connection, user.id, *id).await?;
-    interview_response(&state, &mut connection, StatusCode::OK, interview, false).await
+    Ok(Reply::ok(
+        service::response(&mut connection, interview).await?,
+    ))
 }
 
 /// Change an interview
@@ -190,15 +157,16 @@ pub async fn get_interview(
 )]
 #[patch("/interviews/{id}")]
 pub async fn update_interview(
-    state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
     body: MergePatch<UpdateInterviewRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<InterviewResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let interview = service::update(&mut connection, user.id, *id, &if_match, body.0).await?;
-    interview_response(&state, &mut connection, StatusCode::OK, interview, false).await
+    Ok(Reply::ok(
+        service::response(&mut connection, interview).await?,
+    ))
 }
 
 /// Delete an interview
@@ -228,15 +196,12 @@ pub async fn delete_interview(
     Ok(HttpResponse::NoContent().finish())
 }
 
-async fn act(
-    state: &AppState,
-    caller: Caller,
-    id: Uuid,
-    input: ActionInput,
-) -> ApiResult<HttpResponse> {
+async fn act(caller: Caller, id: Uuid, input: ActionInput) -> ApiResult<Reply<InterviewResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let interview = service::act(&mut connection, &user, id, input).await?;
-    interview_response(state, &mut connection, StatusCode::OK, interview, false).await
+    Ok(Reply::ok(
+        service::response(&mut connection, interview).await?,
+    ))
 }
 
 /// Record the outreach
@@ -255,12 +220,11 @@ async fn act(
 )]
 #[post("/interviews/{id}/request")]
 pub async fn request_interview(
-    state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Json<RequestActionBody>,
-) -> ApiResult<HttpResponse> {
-    act(&state, caller, *id, ActionInput::Request(body.0)).await
+) -> ApiResult<Reply<InterviewResponse>> {
+    act(caller, *id, ActionInput::Request(body.0)).await
 }
 
 /// Schedule or reschedule
@@ -280,12 +244,11 @@ pub async fn request_interview(
 )]
 #[post("/interviews/{id}/schedule")]
 pub async fn schedule_interview(
-    state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Json<ScheduleActionBody>,
-) -> ApiResult<HttpResponse> {
-    act(&state, caller, *id, ActionInput::Schedule(body.0)).await
+) -> ApiResult<Reply<InterviewResponse>> {
+    act(caller, *id, ActionInput::Schedule(body.0)).await
 }
 
 /// Record that it took place
@@ -304,12 +267,11 @@ pub async fn schedule_interview(
 )]
 #[post("/interviews/{id}/complete")]
 pub async fn complete_interview(
-    state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
     body: JsonOrEmpty<CompleteActionBody>,
-) -> ApiResult<HttpResponse> {
-    act(&state, caller, *id, ActionInput::Complete(body.0)).await
+) -> ApiResult<Reply<InterviewResponse>> {
+    act(caller, *id, ActionInput::Complete(body.0)).await
 }
 
 /// Record a decline
@@ -328,12 +290,11 @@ pub async fn complete_interview(
 )]
 #[post("/interviews/{id}/decline")]
 pub async fn decline_interview(
-    state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
-) -> ApiResult<HttpResponse> {
-    act(&state, caller, *id, ActionInput::Decline).await
+) -> ApiResult<Reply<InterviewResponse>> {
+    act(caller, *id, ActionInput::Decline).await
 }
 
 /// Record no response
@@ -352,12 +313,11 @@ pub async fn decline_interview(
 )]
 #[post("/interviews/{id}/no-response")]
 pub async fn mark_no_response(
-    state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
-) -> ApiResult<HttpResponse> {
-    act(&state, caller, *id, ActionInput::NoResponse).await
+) -> ApiResult<Reply<InterviewResponse>> {
+    act(caller, *id, ActionInput::NoResponse).await
 }
 
 /// Cancel
@@ -376,12 +336,11 @@ pub async fn mark_no_response(
 )]
 #[post("/interviews/{id}/cancel")]
 pub async fn cancel_interview(
-    state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
     body: JsonOrEmpty<CancelActionBody>,
-) -> ApiResult<HttpResponse> {
-    act(&state, caller, *id, ActionInput::Cancel(body.0)).await
+) -> ApiResult<Reply<InterviewResponse>> {
+    act(caller, *id, ActionInput::Cancel(body.0)).await
 }
 
 /// Record the thank-you note
@@ -400,12 +359,11 @@ pub async fn cancel_interview(
 )]
 #[post("/interviews/{id}/thank-you")]
 pub async fn record_thank_you(
-    state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
     body: JsonOrEmpty<ThankYouActionBody>,
-) -> ApiResult<HttpResponse> {
-    act(&state, caller, *id, ActionInput::ThankYou(body.0)).await
+) -> ApiResult<Reply<InterviewResponse>> {
+    act(caller, *id, ActionInput::ThankYou(body.0)).await
 }
 
 /// Attach a question set
@@ -506,18 +464,15 @@ pub async fn update_interview_question(
 )]
 #[post("/interviews/{id}/referrals")]
 pub async fn add_interview_referral(
-    state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Json<CreateContactRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<ContactResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let contact = service::add_referral(&mut connection, user.id, *id, body.0).await?;
-    let (path, version) = (format!("/contacts/{}", contact.id), contact.version);
-    Ok(respond::created(
-        &state.settings.public_url,
-        &path,
-        Some(version),
-        &ContactResponse::from(contact),
+    let path = format!("/contacts/{}", contact.id);
+    Ok(Reply::created_versioned(
+        path,
+        ContactResponse::from(contact),
     ))
 }

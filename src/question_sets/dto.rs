@@ -9,6 +9,7 @@ use super::detector;
 use super::models::{Question, QuestionSet};
 use crate::pagination::PageSize;
 use crate::patch::{self, Patch, ReadOnlyFields};
+use crate::respond::Versioned;
 
 crate::stored_enum::stored_enum! {
     /// What a question is about.
@@ -74,6 +75,12 @@ pub struct QuestionSetResponse {
     pub created_at: DateTime<Utc>,
     #[serde(serialize_with = "crate::timestamp::serialize")]
     pub updated_at: DateTime<Utc>,
+}
+
+impl Versioned for QuestionSetResponse {
+    fn version(&self) -> i32 {
+        self.version
+    }
 }
 
 impl QuestionSetResponse {

@@ -1,7 +1,6 @@
 //! `/v1/question-sets`: the library and the user's own sets.
 
-use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put, web};
+use actix_web::{HttpResponse, delete, get, patch, post, put, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -14,10 +13,9 @@ use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields};
-use crate::pagination::{self, Page};
+use crate::pagination::Page;
 use crate::preconditions::IfMatch;
-use crate::respond;
-use crate::state::AppState;
+use crate::respond::Reply;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -33,22 +31,6 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(delete_question);
 }
 
-fn set_response(
-    status: StatusCode,
-    set: QuestionSetResponse,
-    public_url: Option<&str>,
-) -> HttpResponse {
-    match public_url {
-        Some(public_url) => respond::created(
-            public_url,
-            &format!("/question-sets/{}", set.id),
-            Some(set.version),
-            &set,
-        ),
-        None => respond::versioned(status, set.version, &set),
-    }
-}
-
 /// List question sets
 ///
 /// Whole sets, questions included, by title: the built-in library
@@ -62,11 +44,9 @@ fn set_response(
 )]
 #[get("/question-sets")]
 pub async fn list_question_sets(
-    state: web::Data<AppState>,
     caller: Caller,
-    request: HttpRequest,
     query: web::Query<QuestionSetListQuery>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Page<QuestionSetResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let page = service::list(
         &mut connection,
@@ -76,11 +56,7 @@ pub async fn list_question_sets(
         query.limit,
     )
     .await?;
-    Ok(pagination::page_response(
-        &request,
-        &state.settings.public_url,
-        &page,
-    ))
+    Ok(page)
 }
 
 /// Create a question set
@@ -97,16 +73,14 @@ pub async fn list_question_sets(
 )]
 #[post("/question-sets")]
 pub async fn create_question_set(
-    state: web::Data<AppState>,
     caller: Caller,
     body: Json<CreateQuestionSetRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<QuestionSetResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let set = service::create(&mut connection, user.id, body.0).await?;
-    Ok(set_response(
-        StatusCode::CREATED,
+    Ok(Reply::created_versioned(
+        format!("/question-sets/{}", set.id),
         set,
-        Some(&state.settings.public_url),
     ))
 }
 
@@ -121,10 +95,13 @@ pub async fn create_question_set(
     security(("bearer" = [])),
 )]
 #[get("/question-sets/{id}")]
-pub async fn get_question_set(caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+pub async fn get_question_set(
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> ApiResult<Reply<QuestionSetResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let set = service::get(&mut connection, user.id, *id).await?;
-    Ok(set_response(StatusCode::OK, set, None))
+    Ok(Reply::ok(set))
 }
 
 /// Change a question set
@@ -155,7 +132,7 @@ pub async fn update_question_set(
     id: web::Path<Uuid>,
     if_match: IfMatch,
     body: MergePatch<UpdateQuestionSetRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<QuestionSetResponse>> {
     let MergePatch(body) = body;
     let changes = QuestionSetChangeset {
         title: body.title.into_value(),
@@ -163,7 +140,7 @@ pub async fn update_question_set(
     };
     let (user, mut connection) = caller.connect().await?;
     let set = service::update(&mut connection, user.id, *id, &if_match, changes).await?;
-    Ok(set_response(StatusCode::OK, set, None))
+    Ok(Reply::ok(set))
 }
 
 /// Delete a question set
@@ -212,17 +189,15 @@ pub async fn delete_question_set(
 )]
 #[post("/question-sets/{id}/copy")]
 pub async fn copy_question_set(
-    state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<QuestionSetResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let set = service::copy(&mut connection, user.id, *id).await?;
-    Ok(set_response(
-        StatusCode::CREATED,
+    Ok(Reply::created_versioned(
+        format!("/question-sets/{}", set.id),
         set,
-        Some(&state.settings.public_url),
     ))
 }
 
@@ -244,19 +219,13 @@ pub async fn copy_question_set(
 )]
 #[post("/question-sets/{id}/questions")]
 pub async fn add_question(
-    state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
     body: Json<CreateQuestionRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<QuestionResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let question = service::add_question(&mut connection, user.id, *id, body.0).await?;
-    Ok(respond::created(
-        &state.settings.public_url,
-        &format!("/question-sets/{id}"),
-        None,
-        &question,
-    ))
+    Ok(Reply::created(format!("/question-sets/{id}"), question))
 }
 
 /// Reorder the questions
@@ -280,10 +249,10 @@ pub async fn reorder_questions(
     caller: Caller,
     id: web::Path<Uuid>,
     body: Json<ReorderRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<QuestionSetResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let set = service::reorder(&mut connection, user.id, *id, body.0.question_ids).await?;
-    Ok(set_response(StatusCode::OK, set, None))
+    Ok(Reply::ok(set))
 }
 
 /// Change a question

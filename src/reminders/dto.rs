@@ -13,6 +13,7 @@ pub const NOTE_MAX_CHARS: usize = 20_000;
 use super::models::Reminder;
 use crate::pagination::PageSize;
 use crate::patch::{self, Patch, ReadOnlyFields};
+use crate::respond::Versioned;
 
 crate::stored_enum::stored_enum! {
     /// What a reminder is for.
@@ -72,6 +73,12 @@ pub struct ReminderResponse {
     pub created_at: DateTime<Utc>,
     #[serde(serialize_with = "crate::timestamp::serialize")]
     pub updated_at: DateTime<Utc>,
+}
+
+impl Versioned for ReminderResponse {
+    fn version(&self) -> i32 {
+        self.version
+    }
 }
 
 impl From<Reminder> for ReminderResponse {

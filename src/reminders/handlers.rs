@@ -1,7 +1,6 @@
 //! `/v1/reminders`.
 
-use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpResponse, delete, get, patch, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -9,16 +8,14 @@ use super::dto::{
     CreateReminderRequest, ReminderListQuery, ReminderResponse, SnoozeRequest,
     UpdateReminderRequest,
 };
-use super::models::Reminder;
 use super::repo::ReminderFilter;
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields};
-use crate::pagination::{self, Page, PageQuery};
+use crate::pagination::{Page, PageQuery};
 use crate::preconditions::IfMatch;
-use crate::respond;
-use crate::state::AppState;
+use crate::respond::Reply;
 
 pub fn configure(config: &mut ServiceConfig) {
     config
@@ -31,10 +28,6 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(complete_reminder)
         .service(dismiss_reminder)
         .service(snooze_reminder);
-}
-
-fn reminder_response(status: StatusCode, reminder: Reminder) -> HttpResponse {
-    respond::versioned(status, reminder.version, &ReminderResponse::from(reminder))
 }
 
 /// List reminders
@@ -50,11 +43,9 @@ fn reminder_response(status: StatusCode, reminder: Reminder) -> HttpResponse {
 )]
 #[get("/reminders")]
 pub async fn list_reminders(
-    state: web::Data<AppState>,
     caller: Caller,
-    request: HttpRequest,
     query: web::Query<ReminderListQuery>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Page<ReminderResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let query = query.into_inner();
     let filter = ReminderFilter {
@@ -74,11 +65,7 @@ pub async fn list_reminders(
         query.limit,
     )
     .await?;
-    Ok(pagination::page_response(
-        &request,
-        &state.settings.public_url,
-        &page,
-    ))
+    Ok(page)
 }
 
 /// List the reminders due now
@@ -94,11 +81,9 @@ pub async fn list_reminders(
 )]
 #[get("/reminders/due")]
 pub async fn list_due_reminders(
-    state: web::Data<AppState>,
     caller: Caller,
-    request: HttpRequest,
     query: web::Query<PageQuery>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Page<ReminderResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let filter = ReminderFilter {
         due_now: true,
@@ -112,11 +97,7 @@ pub async fn list_due_reminders(
         query.limit,
     )
     .await?;
-    Ok(pagination::page_response(
-        &request,
-        &state.settings.public_url,
-        &page,
-    ))
+    Ok(page)
 }
 
 /// Add a reminder
@@ -138,18 +119,15 @@ pub async fn list_due_reminders(
 )]
 #[post("/reminders")]
 pub async fn create_reminder(
-    state: web::Data<AppState>,
     caller: Caller,
     body: Json<CreateReminderRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<ReminderResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let reminder = service::create(&mut connection, user.id, body.0).await?;
-    let (path, version) = (format!("/reminders/{}", reminder.id), reminder.version);
-    Ok(respond::created(
-        &state.settings.public_url,
-        &path,
-        Some(version),
-        &ReminderResponse::from(reminder),
+    let path = format!("/reminders/{}", reminder.id);
+    Ok(Reply::created_versioned(
+        path,
+        ReminderResponse::from(reminder),
     ))
 }
 
@@ -162,10 +140,13 @@ pub async fn create_reminder(
     security(("bearer" = [])),
 )]
 #[get("/reminders/{id}")]
-pub async fn get_reminder(caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+pub async fn get_reminder(
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> ApiResult<Reply<ReminderResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let reminder = service::get(&mut connection, user.id, *id).await?;
-    Ok(reminder_response(StatusCode::OK, reminder))
+    Ok(Reply::ok(reminder.into()))
 }
 
 /// Change a manual reminder
@@ -197,10 +178,10 @@ pub async fn update_reminder(
     id: web::Path<Uuid>,
     if_match: IfMatch,
     body: MergePatch<UpdateReminderRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<ReminderResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let reminder = service::update(&mut connection, user.id, *id, &if_match, body.0).await?;
-    Ok(reminder_response(StatusCode::OK, reminder))
+    Ok(Reply::ok(reminder.into()))
 }
 
 /// Delete a manual reminder
@@ -246,10 +227,10 @@ pub async fn complete_reminder(
     caller: Caller,
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<ReminderResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let reminder = service::complete(&mut connection, user.id, *id).await?;
-    Ok(reminder_response(StatusCode::OK, reminder))
+    Ok(Reply::ok(reminder.into()))
 }
 
 /// Dismiss a reminder
@@ -267,10 +248,10 @@ pub async fn dismiss_reminder(
     caller: Caller,
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<ReminderResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let reminder = service::dismiss(&mut connection, user.id, *id).await?;
-    Ok(reminder_response(StatusCode::OK, reminder))
+    Ok(Reply::ok(reminder.into()))
 }
 
 /// Snooze a reminder
@@ -290,8 +271,8 @@ pub async fn snooze_reminder(
     caller: Caller,
     id: web::Path<Uuid>,
     body: Json<SnoozeRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<ReminderResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let reminder = service::snooze(&mut connection, user.id, *id, body.0.until).await?;
-    Ok(reminder_response(StatusCode::OK, reminder))
+    Ok(Reply::ok(reminder.into()))
 }

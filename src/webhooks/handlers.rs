@@ -1,6 +1,6 @@
 //! `/v1/webhooks`.
 
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpResponse, delete, get, patch, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -9,8 +9,8 @@ use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields};
-use crate::pagination::{self, Page, PageQuery, WholeList};
-use crate::respond;
+use crate::pagination::{Page, PageQuery, WholeList};
+use crate::respond::Reply;
 use crate::state::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
@@ -66,18 +66,13 @@ pub async fn create_webhook(
     state: web::Data<AppState>,
     caller: Caller,
     body: Json<CreateWebhookRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<WebhookResponse>> {
     // The connection goes back to the pool while the host is resolved.
     let user = caller.user().await?;
     let allow_private = state.settings.webhook_allow_private;
     let webhook = service::create(&state.pool, user.id, body.0, allow_private).await?;
     let path = format!("/webhooks/{}", webhook.id);
-    Ok(respond::created(
-        &state.settings.public_url,
-        &path,
-        None,
-        &WebhookResponse::new(webhook, true),
-    ))
+    Ok(Reply::created(path, WebhookResponse::new(webhook, true)))
 }
 
 /// Read a webhook
@@ -183,12 +178,10 @@ pub async fn ping_webhook(
 )]
 #[get("/webhooks/{id}/deliveries")]
 pub async fn list_deliveries(
-    state: web::Data<AppState>,
     caller: Caller,
-    request: HttpRequest,
     id: web::Path<Uuid>,
     query: web::Query<PageQuery>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Page<DeliveryResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let page = service::deliveries(
         &mut connection,
@@ -198,9 +191,5 @@ pub async fn list_deliveries(
         query.limit,
     )
     .await?;
-    Ok(pagination::page_response(
-        &request,
-        &state.settings.public_url,
-        &page,
-    ))
+    Ok(page)
 }
