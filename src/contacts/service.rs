@@ -132,7 +132,7 @@ pub async fn delete(
                 .await?
                 .ok_or(ApiError::NotFound)?;
             if_match.check(current.version)?;
-            let interview_count = interviews::count_of_contact(connection, id).await?;
+            let interview_count = interviews::count_of_contact(connection, user_id, id).await?;
             if interview_count > 0 {
                 if !force {
                     return Err(ApiError::Conflict {
@@ -142,7 +142,7 @@ pub async fn delete(
                         ),
                     });
                 }
-                interviews::delete_of_contact(connection, id).await?;
+                interviews::delete_of_contact(connection, user_id, id).await?;
             }
             repo::delete(connection, user_id, id).await?;
             Ok(())

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::models::{Interview, InterviewQuestion};
+use super::models::{Interview, InterviewQuestion, InterviewQuestionChangeset};
 use super::transitions::{Action, Status, allowed_actions};
 use super::warnings::Warning;
 use crate::pagination::PageSize;
@@ -345,6 +345,15 @@ pub struct UpdateInterviewQuestionRequest {
     #[schema(value_type = Option<String>, max_length = 20000)]
     #[garde(inner(length(chars, max = 20000)))]
     pub answer: Patch<String>,
+}
+
+impl UpdateInterviewQuestionRequest {
+    pub fn into_changeset(self) -> InterviewQuestionChangeset {
+        InterviewQuestionChangeset {
+            asked: self.asked.into_value(),
+            answer: self.answer.into_change(),
+        }
+    }
 }
 
 impl ReadOnlyFields for UpdateInterviewQuestionRequest {

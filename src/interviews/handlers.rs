@@ -9,7 +9,7 @@ use super::dto::{
     InterviewListQuery, InterviewQuestionResponse, InterviewResponse, RequestActionBody,
     ScheduleActionBody, ThankYouActionBody, UpdateInterviewQuestionRequest, UpdateInterviewRequest,
 };
-use super::models::{InterviewQuestion, InterviewQuestionChangeset};
+use super::models::InterviewQuestion;
 use super::repo::InterviewFilter;
 use super::service::{self, ActionInput};
 use crate::auth::Caller;
@@ -434,11 +434,7 @@ pub async fn update_interview_question(
     body: MergePatch<UpdateInterviewQuestionRequest>,
 ) -> ApiResult<web::Json<InterviewQuestionResponse>> {
     let (id, question_id) = path.into_inner();
-    let MergePatch(body) = body;
-    let changes = InterviewQuestionChangeset {
-        asked: body.asked.into_value(),
-        answer: body.answer.into_change(),
-    };
+    let changes = body.0.into_changeset();
     let (user, mut connection) = caller.connect().await?;
     let question =
         service::update_question(&mut connection, user.id, id, question_id, changes).await?;

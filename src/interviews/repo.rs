@@ -1,5 +1,6 @@
 //! Queries on `interviews` and `interview_questions`. Every query filters
-//! by owner.
+//! by owner; a question has none of its own, so its queries name the
+//! interview through [`owned_interview`].
 
 use std::collections::HashMap;
 
@@ -13,6 +14,7 @@ use super::models::{
     Interview, InterviewChangeset, InterviewQuestion, InterviewQuestionChangeset, NewInterview,
     NewInterviewQuestion,
 };
+use super::transitions::Status;
 use super::warnings::Slot;
 use crate::schema::{contacts, interview_questions, interviews};
 use crate::sql::with_limit;
@@ -20,21 +22,42 @@ use crate::sql::with_limit;
 crate::sql::owned_queries!(interviews, Interview, NewInterview, InterviewChangeset:
     insert, find, find_for_update, update, delete);
 
+/// The interview's id if the user owns it: what a question query filters
+/// its `interview_id` by, so that a question of another user's interview
+/// is never read or written.
+fn owned_interview(
+    user_id: Uuid,
+    interview_id: Uuid,
+) -> interviews::BoxedQuery<'static, diesel::pg::Pg, diesel::sql_types::Uuid> {
+    interviews::table
+        .filter(interviews::id.eq(interview_id))
+        .filter(interviews::user_id.eq(user_id))
+        .select(interviews::id)
+        .into_boxed()
+}
+
 /// Deletes every interview of a contact (a forced contact deletion).
 pub async fn delete_of_contact(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     contact_id: Uuid,
 ) -> QueryResult<usize> {
-    diesel::delete(interviews::table.filter(interviews::contact_id.eq(contact_id)))
-        .execute(connection)
-        .await
+    diesel::delete(
+        interviews::table
+            .filter(interviews::user_id.eq(user_id))
+            .filter(interviews::contact_id.eq(contact_id)),
+    )
+    .execute(connection)
+    .await
 }
 
 pub async fn count_of_contact(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     contact_id: Uuid,
 ) -> QueryResult<i64> {
     interviews::table
+        .filter(interviews::user_id.eq(user_id))
         .filter(interviews::contact_id.eq(contact_id))
         .count()
         .get_result(connection)
@@ -84,7 +107,7 @@ pub async fn scheduled_slots(
 ) -> QueryResult<Vec<Slot>> {
     let rows: Vec<(Uuid, Option<DateTime<Utc>>, i32)> = interviews::table
         .filter(interviews::user_id.eq(user_id))
-        .filter(interviews::status.eq("scheduled"))
+        .filter(interviews::status.eq(Status::Scheduled))
         .filter(interviews::scheduled_start.ge(from - Duration::minutes(240)))
         .filter(interviews::scheduled_start.lt(to))
         .select((
@@ -179,10 +202,11 @@ pub async fn list(
 
 pub async fn questions_of(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     interview_id: Uuid,
 ) -> QueryResult<Vec<InterviewQuestion>> {
     interview_questions::table
-        .filter(interview_questions::interview_id.eq(interview_id))
+        .filter(interview_questions::interview_id.eq_any(owned_interview(user_id, interview_id)))
         .order(interview_questions::position)
         .select(InterviewQuestion::as_select())
         .load(connection)
@@ -192,11 +216,14 @@ pub async fn questions_of(
 /// Removes the questions nobody asked nor answered yet.
 pub async fn delete_unanswered_questions(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     interview_id: Uuid,
 ) -> QueryResult<usize> {
     diesel::delete(
         interview_questions::table
-            .filter(interview_questions::interview_id.eq(interview_id))
+            .filter(
+                interview_questions::interview_id.eq_any(owned_interview(user_id, interview_id)),
+            )
             .filter(interview_questions::asked.eq(false))
             .filter(interview_questions::answer.is_null()),
     )
@@ -207,19 +234,22 @@ pub async fn delete_unanswered_questions(
 /// Numbers the interview's questions 1, 2, 3... in their current order.
 pub async fn renumber_questions(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     interview_id: Uuid,
 ) -> QueryResult<()> {
     diesel::sql_query("SET CONSTRAINTS interview_questions_interview_id_position_key DEFERRED")
         .execute(connection)
         .await?;
-    let remaining = questions_of(connection, interview_id).await?;
+    let remaining = questions_of(connection, user_id, interview_id).await?;
     for (index, question) in remaining.iter().enumerate() {
         let position = index as i32 + 1;
         if question.position != position {
-            diesel::update(interview_questions::table.find(question.id))
-                .set(interview_questions::position.eq(position))
-                .execute(connection)
-                .await?;
+            diesel::update(interview_questions::table.find(question.id).filter(
+                interview_questions::interview_id.eq_any(owned_interview(user_id, interview_id)),
+            ))
+            .set(interview_questions::position.eq(position))
+            .execute(connection)
+            .await?;
         }
     }
     Ok(())
@@ -237,6 +267,7 @@ pub async fn insert_questions(
 
 pub async fn update_question(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     interview_id: Uuid,
     question_id: Uuid,
     changes: &InterviewQuestionChangeset,
@@ -244,7 +275,9 @@ pub async fn update_question(
     diesel::update(
         interview_questions::table
             .filter(interview_questions::id.eq(question_id))
-            .filter(interview_questions::interview_id.eq(interview_id)),
+            .filter(
+                interview_questions::interview_id.eq_any(owned_interview(user_id, interview_id)),
+            ),
     )
     .set((changes, interview_questions::updated_at.eq(Utc::now())))
     .returning(InterviewQuestion::as_returning())

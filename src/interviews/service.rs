@@ -376,11 +376,11 @@ pub async fn attach_question_set(
                     message: "does not name a library set or one of yours",
                 });
             }
-            repo::delete_unanswered_questions(connection, id).await?;
-            repo::renumber_questions(connection, id).await?;
-            let kept = repo::questions_of(connection, id).await?.len() as i32;
+            repo::delete_unanswered_questions(connection, user_id, id).await?;
+            repo::renumber_questions(connection, user_id, id).await?;
+            let kept = repo::questions_of(connection, user_id, id).await?.len() as i32;
             let copies: Vec<NewInterviewQuestion> =
-                question_sets::questions_of(connection, &[question_set_id])
+                question_sets::questions_of(connection, user_id, &[question_set_id])
                     .await?
                     .into_iter()
                     .enumerate()
@@ -403,7 +403,7 @@ pub async fn attach_question_set(
                 },
             )
             .await?;
-            Ok(repo::questions_of(connection, id).await?)
+            Ok(repo::questions_of(connection, user_id, id).await?)
         })
         .await
 }
@@ -414,7 +414,7 @@ pub async fn questions(
     id: Uuid,
 ) -> ApiResult<Vec<InterviewQuestion>> {
     get(connection, user_id, id).await?;
-    Ok(repo::questions_of(connection, id).await?)
+    Ok(repo::questions_of(connection, user_id, id).await?)
 }
 
 pub async fn update_question(
@@ -426,13 +426,13 @@ pub async fn update_question(
 ) -> ApiResult<InterviewQuestion> {
     get(connection, user_id, id).await?;
     if changes.asked.is_none() && changes.answer.is_none() {
-        return repo::questions_of(connection, id)
+        return repo::questions_of(connection, user_id, id)
             .await?
             .into_iter()
             .find(|question| question.id == question_id)
             .ok_or(ApiError::NotFound);
     }
-    repo::update_question(connection, id, question_id, &changes)
+    repo::update_question(connection, user_id, id, question_id, &changes)
         .await?
         .ok_or(ApiError::NotFound)
 }

@@ -6,7 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::detector;
-use super::models::{Question, QuestionSet};
+use super::models::{Question, QuestionChangeset, QuestionSet, QuestionSetChangeset};
 use crate::pagination::PageSize;
 use crate::patch::{self, Patch, ReadOnlyFields};
 use crate::respond::Versioned;
@@ -148,6 +148,15 @@ pub struct UpdateQuestionSetRequest {
     pub description: Patch<String>,
 }
 
+impl UpdateQuestionSetRequest {
+    pub fn into_changeset(self) -> QuestionSetChangeset {
+        QuestionSetChangeset {
+            title: self.title.into_value(),
+            description: self.description.into_change(),
+        }
+    }
+}
+
 impl ReadOnlyFields for UpdateQuestionSetRequest {
     const READ_ONLY: &'static [&'static str] = &[
         "id",
@@ -172,6 +181,15 @@ pub struct UpdateQuestionRequest {
     #[schema(value_type = Category)]
     #[garde(custom(patch::not_null))]
     pub category: Patch<Category>,
+}
+
+impl UpdateQuestionRequest {
+    pub fn into_changeset(self) -> QuestionChangeset {
+        QuestionChangeset {
+            text: self.text.into_value(),
+            category: self.category.into_value(),
+        }
+    }
 }
 
 impl ReadOnlyFields for UpdateQuestionRequest {

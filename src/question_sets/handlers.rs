@@ -8,7 +8,6 @@ use super::dto::{
     CreateQuestionRequest, CreateQuestionSetRequest, QuestionResponse, QuestionSetListQuery,
     QuestionSetResponse, ReorderRequest, UpdateQuestionRequest, UpdateQuestionSetRequest,
 };
-use super::models::{QuestionChangeset, QuestionSetChangeset};
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
@@ -133,11 +132,7 @@ pub async fn update_question_set(
     if_match: IfMatch,
     body: MergePatch<UpdateQuestionSetRequest>,
 ) -> ApiResult<Reply<QuestionSetResponse>> {
-    let MergePatch(body) = body;
-    let changes = QuestionSetChangeset {
-        title: body.title.into_value(),
-        description: body.description.into_change(),
-    };
+    let changes = body.0.into_changeset();
     let (user, mut connection) = caller.connect().await?;
     let set = service::update(&mut connection, user.id, *id, &if_match, changes).await?;
     Ok(Reply::ok(set))
@@ -281,11 +276,7 @@ pub async fn update_question(
     body: MergePatch<UpdateQuestionRequest>,
 ) -> ApiResult<web::Json<QuestionResponse>> {
     let (set_id, question_id) = path.into_inner();
-    let MergePatch(body) = body;
-    let changes = QuestionChangeset {
-        text: body.text.into_value(),
-        category: body.category.into_value(),
-    };
+    let changes = body.0.into_changeset();
     let (user, mut connection) = caller.connect().await?;
     let question =
         service::update_question(&mut connection, user.id, set_id, question_id, changes).await?;

@@ -2,7 +2,9 @@
 //! (`user_id IS NULL`) and their own sets, nothing else.
 
 use chrono::Utc;
+use diesel::pg::Pg;
 use diesel::prelude::*;
+use diesel::sql_types::{Bool, Nullable};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -14,6 +16,31 @@ use super::models::{
 use crate::schema::{question_sets, questions};
 use crate::sql::{lower, with_limit};
 
+/// A set the user may read: one of the library's or their own.
+fn visible_to(
+    user_id: Uuid,
+) -> Box<dyn BoxableExpression<question_sets::table, Pg, SqlType = Nullable<Bool>>> {
+    Box::new(
+        question_sets::user_id
+            .eq(user_id)
+            .or(question_sets::user_id.is_null()),
+    )
+}
+
+/// The set's id if the user owns it: what a question write filters its
+/// `question_set_id` by, so that no question of another user's set, nor of
+/// the library, is ever changed.
+fn own_set_id(
+    user_id: Uuid,
+    set_id: Uuid,
+) -> question_sets::BoxedQuery<'static, Pg, diesel::sql_types::Uuid> {
+    question_sets::table
+        .filter(question_sets::id.eq(set_id))
+        .filter(question_sets::user_id.eq(user_id))
+        .select(question_sets::id)
+        .into_boxed()
+}
+
 /// A set the user may read: one of the library or their own.
 pub async fn find_visible(
     connection: &mut AsyncPgConnection,
@@ -22,11 +49,7 @@ pub async fn find_visible(
 ) -> QueryResult<Option<QuestionSet>> {
     question_sets::table
         .filter(question_sets::id.eq(id))
-        .filter(
-            question_sets::user_id
-                .eq(user_id)
-                .or(question_sets::user_id.is_null()),
-        )
+        .filter(visible_to(user_id))
         .select(QuestionSet::as_select())
         .first(connection)
         .await
@@ -41,11 +64,7 @@ pub async fn find_visible_for_update(
 ) -> QueryResult<Option<QuestionSet>> {
     question_sets::table
         .filter(question_sets::id.eq(id))
-        .filter(
-            question_sets::user_id
-                .eq(user_id)
-                .or(question_sets::user_id.is_null()),
-        )
+        .filter(visible_to(user_id))
         .select(QuestionSet::as_select())
         .for_update()
         .first(connection)
@@ -106,13 +125,22 @@ pub async fn delete_set(
     .await
 }
 
-/// The questions of the sets, in order.
+/// The questions of the sets the user may read, in order.
 pub async fn questions_of(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     set_ids: &[Uuid],
 ) -> QueryResult<Vec<Question>> {
     questions::table
         .filter(questions::question_set_id.eq_any(set_ids))
+        .filter(
+            questions::question_set_id.eq_any(
+                question_sets::table
+                    .filter(question_sets::user_id.eq(user_id))
+                    .or_filter(question_sets::user_id.is_null())
+                    .select(question_sets::id),
+            ),
+        )
         .order((questions::question_set_id, questions::position))
         .select(Question::as_select())
         .load(connection)
@@ -131,6 +159,7 @@ pub async fn insert_questions(
 
 pub async fn update_question(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     set_id: Uuid,
     question_id: Uuid,
     changes: &QuestionChangeset,
@@ -138,7 +167,7 @@ pub async fn update_question(
     diesel::update(
         questions::table
             .filter(questions::id.eq(question_id))
-            .filter(questions::question_set_id.eq(set_id)),
+            .filter(questions::question_set_id.eq_any(own_set_id(user_id, set_id))),
     )
     .set((changes, questions::updated_at.eq(Utc::now())))
     .returning(Question::as_returning())
@@ -149,32 +178,40 @@ pub async fn update_question(
 
 pub async fn delete_question(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     set_id: Uuid,
     question_id: Uuid,
 ) -> QueryResult<usize> {
     diesel::delete(
         questions::table
             .filter(questions::id.eq(question_id))
-            .filter(questions::question_set_id.eq(set_id)),
+            .filter(questions::question_set_id.eq_any(own_set_id(user_id, set_id))),
     )
     .execute(connection)
     .await
 }
 
-/// Gives the questions positions 1, 2, 3... in the given order. The unique
-/// (set, position) constraint is checked at commit, so positions may swap.
+/// Gives the set's questions positions 1, 2, 3... in the given order. The
+/// unique (set, position) constraint is checked at commit, so positions
+/// may swap.
 pub async fn set_positions(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    set_id: Uuid,
     ordered_ids: &[Uuid],
 ) -> QueryResult<()> {
     diesel::sql_query("SET CONSTRAINTS questions_question_set_id_position_key DEFERRED")
         .execute(connection)
         .await?;
     for (index, id) in ordered_ids.iter().enumerate() {
-        diesel::update(questions::table.find(id))
-            .set(questions::position.eq(index as i32 + 1))
-            .execute(connection)
-            .await?;
+        diesel::update(
+            questions::table
+                .find(id)
+                .filter(questions::question_set_id.eq_any(own_set_id(user_id, set_id))),
+        )
+        .set(questions::position.eq(index as i32 + 1))
+        .execute(connection)
+        .await?;
     }
     Ok(())
 }

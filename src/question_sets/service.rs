@@ -43,9 +43,10 @@ fn new_questions(
 /// The whole set, questions included.
 pub async fn with_questions(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     set: QuestionSet,
 ) -> ApiResult<QuestionSetResponse> {
-    let questions = repo::questions_of(connection, &[set.id]).await?;
+    let questions = repo::questions_of(connection, user_id, &[set.id]).await?;
     Ok(QuestionSetResponse::new(set, questions))
 }
 
@@ -57,7 +58,7 @@ pub async fn get(
     let set = repo::find_visible(connection, user_id, id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    with_questions(connection, set).await
+    with_questions(connection, user_id, set).await
 }
 
 /// A page of whole sets, by title (two queries a page).
@@ -72,7 +73,7 @@ pub async fn list(
     let after = pagination::after::<QuestionSetCursor>(cursor)?;
     let rows = repo::list(connection, user_id, scope, after, limit).await?;
     let ids: Vec<Uuid> = rows.iter().map(|(set, _)| set.id).collect();
-    let mut questions = repo::questions_of(connection, &ids).await?;
+    let mut questions = repo::questions_of(connection, user_id, &ids).await?;
     Ok(Page::from_rows(
         rows,
         limit,
@@ -111,7 +112,7 @@ pub async fn create(
             let questions =
                 new_questions(set.id, 1, request.questions.as_deref().unwrap_or_default());
             repo::insert_questions(connection, &questions).await?;
-            with_questions(connection, set).await
+            with_questions(connection, user_id, set).await
         })
         .await
 }
@@ -137,7 +138,7 @@ pub async fn copy(
                 },
             )
             .await?;
-            let questions: Vec<NewQuestion> = repo::questions_of(connection, &[id])
+            let questions: Vec<NewQuestion> = repo::questions_of(connection, user_id, &[id])
                 .await?
                 .into_iter()
                 .map(|question| NewQuestion {
@@ -149,7 +150,7 @@ pub async fn copy(
                 })
                 .collect();
             repo::insert_questions(connection, &questions).await?;
-            with_questions(connection, copy).await
+            with_questions(connection, user_id, copy).await
         })
         .await
 }
@@ -186,7 +187,7 @@ pub async fn update(
             } else {
                 repo::touch_set(connection, user_id, id, &changes).await?
             };
-            with_questions(connection, set).await
+            with_questions(connection, user_id, set).await
         })
         .await
 }
@@ -216,7 +217,7 @@ pub async fn add_question(
     connection
         .transaction(async |connection| {
             own_for_change(connection, user_id, set_id, &IfMatch::default()).await?;
-            let existing = repo::questions_of(connection, &[set_id]).await?;
+            let existing = repo::questions_of(connection, user_id, &[set_id]).await?;
             // The database refuses the 101st too; this says so before
             // positions are worked out.
             if existing.len() >= QUESTIONS_IN_A_SET.max as usize {
@@ -235,7 +236,7 @@ pub async fn add_question(
                 &QuestionSetChangeset::default(),
             )
             .await?;
-            let added = repo::questions_of(connection, &[set_id])
+            let added = repo::questions_of(connection, user_id, &[set_id])
                 .await?
                 .into_iter()
                 .find(|question| question.id == rows[0].id)
@@ -256,12 +257,12 @@ pub async fn update_question(
         .transaction(async |connection| {
             own_for_change(connection, user_id, set_id, &IfMatch::default()).await?;
             let question = if changes.text.is_none() && changes.category.is_none() {
-                repo::questions_of(connection, &[set_id])
+                repo::questions_of(connection, user_id, &[set_id])
                     .await?
                     .into_iter()
                     .find(|question| question.id == question_id)
             } else {
-                repo::update_question(connection, set_id, question_id, &changes).await?
+                repo::update_question(connection, user_id, set_id, question_id, &changes).await?
             };
             let question = question.ok_or(ApiError::NotFound)?;
             repo::touch_set(
@@ -286,15 +287,15 @@ pub async fn delete_question(
     connection
         .transaction(async |connection| {
             own_for_change(connection, user_id, set_id, &IfMatch::default()).await?;
-            if repo::delete_question(connection, set_id, question_id).await? == 0 {
+            if repo::delete_question(connection, user_id, set_id, question_id).await? == 0 {
                 return Err(ApiError::NotFound);
             }
-            let remaining: Vec<Uuid> = repo::questions_of(connection, &[set_id])
+            let remaining: Vec<Uuid> = repo::questions_of(connection, user_id, &[set_id])
                 .await?
                 .iter()
                 .map(|question| question.id)
                 .collect();
-            repo::set_positions(connection, &remaining).await?;
+            repo::set_positions(connection, user_id, set_id, &remaining).await?;
             repo::touch_set(
                 connection,
                 user_id,
@@ -318,7 +319,7 @@ pub async fn reorder(
     connection
         .transaction(async |connection| {
             own_for_change(connection, user_id, set_id, &IfMatch::default()).await?;
-            let mut current: Vec<Uuid> = repo::questions_of(connection, &[set_id])
+            let mut current: Vec<Uuid> = repo::questions_of(connection, user_id, &[set_id])
                 .await?
                 .iter()
                 .map(|question| question.id)
@@ -335,9 +336,9 @@ pub async fn reorder(
                     detail: "`question_ids` must name every question of the set exactly once; reload the set".to_owned(),
                 });
             }
-            repo::set_positions(connection, &ordered).await?;
+            repo::set_positions(connection, user_id, set_id, &ordered).await?;
             let set = repo::touch_set(connection, user_id, set_id, &QuestionSetChangeset::default()).await?;
-            with_questions(connection, set).await
+            with_questions(connection, user_id, set).await
         })
         .await
 }

@@ -7,7 +7,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::dto::Origin;
+use super::dto::{Origin, ReminderStatus};
 use super::models::{NewReminder, Reminder, ReminderChangeset};
 use crate::schema::reminders;
 use crate::sql::with_limit;
@@ -37,13 +37,15 @@ crate::sql::owned_queries!(reminders, Reminder, NewReminder, ReminderChangeset:
 /// The pending automatic reminders of an interview, of the given kinds.
 pub async fn pending_of_interview(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     interview_id: Uuid,
     kinds: &[&str],
 ) -> QueryResult<Vec<Reminder>> {
     reminders::table
+        .filter(reminders::user_id.eq(user_id))
         .filter(reminders::interview_id.eq(interview_id))
         .filter(reminders::origin.eq(Origin::Auto))
-        .filter(reminders::status.eq("pending"))
+        .filter(reminders::status.eq(ReminderStatus::Pending))
         .filter(reminders::kind.eq_any(kinds))
         .select(Reminder::as_select())
         .load(connection)
@@ -53,11 +55,13 @@ pub async fn pending_of_interview(
 /// The pending reminder that follows an action item, if any.
 pub async fn pending_of_action_item(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     action_item_id: Uuid,
 ) -> QueryResult<Option<Reminder>> {
     reminders::table
+        .filter(reminders::user_id.eq(user_id))
         .filter(reminders::action_item_id.eq(action_item_id))
-        .filter(reminders::status.eq("pending"))
+        .filter(reminders::status.eq(ReminderStatus::Pending))
         .select(Reminder::as_select())
         .first(connection)
         .await
@@ -65,24 +69,32 @@ pub async fn pending_of_action_item(
 }
 
 /// Retires reminders: they stay readable, `dismissed`.
-pub async fn retire(connection: &mut AsyncPgConnection, ids: &[Uuid]) -> QueryResult<usize> {
+pub async fn retire(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    ids: &[Uuid],
+) -> QueryResult<usize> {
     if ids.is_empty() {
         return Ok(0);
     }
-    diesel::update(reminders::table.filter(reminders::id.eq_any(ids)))
-        .set((
-            reminders::status.eq(super::dto::ReminderStatus::Dismissed),
-            crate::sql::next_version!(reminders),
-        ))
-        .execute(connection)
-        .await
+    diesel::update(
+        reminders::table
+            .filter(reminders::user_id.eq(user_id))
+            .filter(reminders::id.eq_any(ids)),
+    )
+    .set((
+        reminders::status.eq(ReminderStatus::Dismissed),
+        crate::sql::next_version!(reminders),
+    ))
+    .execute(connection)
+    .await
 }
 
 /// Pending reminders past their due time (snoozes counted).
 pub async fn overdue_count(connection: &mut AsyncPgConnection, user_id: Uuid) -> QueryResult<i64> {
     reminders::table
         .filter(reminders::user_id.eq(user_id))
-        .filter(reminders::status.eq("pending"))
+        .filter(reminders::status.eq(ReminderStatus::Pending))
         .filter(coalesce_time(reminders::snoozed_until, reminders::due_at).le(diesel::dsl::now))
         .count()
         .get_result(connection)
@@ -142,9 +154,11 @@ pub async fn list(
         query = query.filter(reminders::contact_id.eq(contact_id));
     }
     if filter.due_now {
-        query = query.filter(reminders::status.eq("pending")).filter(
-            coalesce_time(reminders::snoozed_until, reminders::due_at).le(diesel::dsl::now),
-        );
+        query = query
+            .filter(reminders::status.eq(ReminderStatus::Pending))
+            .filter(
+                coalesce_time(reminders::snoozed_until, reminders::due_at).le(diesel::dsl::now),
+            );
     }
     if let Some(ReminderCursor { due_at, id }) = after {
         query = query.filter(

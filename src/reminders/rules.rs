@@ -66,15 +66,16 @@ async fn contact_name(connection: &mut AsyncPgConnection, id: Uuid) -> ApiResult
 /// Retires the interview's pending automatic reminders of these kinds.
 async fn retire(
     connection: &mut AsyncPgConnection,
-    interview_id: Uuid,
+    interview: &Interview,
     kinds: &[&str],
 ) -> ApiResult<()> {
-    let ids: Vec<Uuid> = repo::pending_of_interview(connection, interview_id, kinds)
-        .await?
-        .iter()
-        .map(|reminder| reminder.id)
-        .collect();
-    repo::retire(connection, &ids).await?;
+    let ids: Vec<Uuid> =
+        repo::pending_of_interview(connection, interview.user_id, interview.id, kinds)
+            .await?
+            .iter()
+            .map(|reminder| reminder.id)
+            .collect();
+    repo::retire(connection, interview.user_id, &ids).await?;
     Ok(())
 }
 
@@ -167,7 +168,7 @@ pub async fn on_request_settled(
     connection: &mut AsyncPgConnection,
     interview: &Interview,
 ) -> ApiResult<()> {
-    retire(connection, interview.id, &REQUEST_KINDS).await
+    retire(connection, interview, &REQUEST_KINDS).await
 }
 
 /// Scheduled or rescheduled: `prepare` 24 hours before the start, moved on
@@ -178,13 +179,15 @@ pub async fn on_schedule(
     interview: &Interview,
 ) -> ApiResult<()> {
     on_request_settled(connection, interview).await?;
-    let existing = repo::pending_of_interview(connection, interview.id, &["prepare"]).await?;
+    let existing =
+        repo::pending_of_interview(connection, interview.user_id, interview.id, &["prepare"])
+            .await?;
     let Some(start) = interview
         .scheduled_start
         .filter(|start| *start > Utc::now())
     else {
         let ids: Vec<Uuid> = existing.iter().map(|reminder| reminder.id).collect();
-        repo::retire(connection, &ids).await?;
+        repo::retire(connection, interview.user_id, &ids).await?;
         return Ok(());
     };
     let due_at = start - Duration::hours(24);
@@ -223,7 +226,7 @@ pub async fn on_schedule(
 pub async fn on_cancel(connection: &mut AsyncPgConnection, interview: &Interview) -> ApiResult<()> {
     retire(
         connection,
-        interview.id,
+        interview,
         &["next_contact", "follow_up", "prepare"],
     )
     .await
@@ -238,7 +241,7 @@ pub async fn on_complete(
 ) -> ApiResult<()> {
     retire(
         connection,
-        interview.id,
+        interview,
         &["next_contact", "follow_up", "prepare"],
     )
     .await?;
@@ -278,7 +281,7 @@ pub async fn on_thank_you(
     connection: &mut AsyncPgConnection,
     interview: &Interview,
 ) -> ApiResult<()> {
-    retire(connection, interview.id, &["thank_you"]).await
+    retire(connection, interview, &["thank_you"]).await
 }
 
 /// An action item was created or changed: its reminder follows its due
@@ -289,11 +292,11 @@ pub async fn on_action_item(
     contact_id: Uuid,
     deleted: bool,
 ) -> ApiResult<()> {
-    let existing = repo::pending_of_action_item(connection, item.id).await?;
+    let existing = repo::pending_of_action_item(connection, item.user_id, item.id).await?;
     let wanted = item.due_at.filter(|_| !item.done && !deleted);
     match (existing, wanted) {
         (Some(reminder), None) => {
-            repo::retire(connection, &[reminder.id]).await?;
+            repo::retire(connection, item.user_id, &[reminder.id]).await?;
         }
         (Some(reminder), Some(due_at)) => {
             let title = text::fit(&item.text, TITLE_MAX_CHARS);
