@@ -390,14 +390,19 @@ impl<Q: QueryFragment<Pg>> QueryFragment<Pg> for RowsOfPage<Q> {
 /// Stores what the contact's segment is computed from.
 pub async fn set_segment_inputs(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     id: Uuid,
     inputs: &super::models::SegmentInputs,
 ) -> QueryResult<()> {
-    diesel::update(contacts::table.find(id))
-        .set(inputs)
-        .execute(connection)
-        .await
-        .map(drop)
+    diesel::update(
+        contacts::table
+            .find(id)
+            .filter(contacts::user_id.eq(user_id)),
+    )
+    .set(inputs)
+    .execute(connection)
+    .await
+    .map(drop)
 }
 
 /// How many rows an export, the network or an import's matching reads at

@@ -102,10 +102,13 @@ pub async fn list(
 /// linked to it (indexes `contacts_employer_idx`, `interviews_contact_idx`).
 pub async fn interview_counts(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     employer_ids: &[Uuid],
 ) -> QueryResult<HashMap<Uuid, i64>> {
     let rows: Vec<(Option<Uuid>, i64)> = interviews::table
         .inner_join(contacts::table.on(contacts::id.eq(interviews::contact_id)))
+        .filter(interviews::user_id.eq(user_id))
+        .filter(contacts::user_id.eq(user_id))
         .filter(contacts::employer_id.eq_any(employer_ids))
         .group_by(contacts::employer_id)
         .select((contacts::employer_id, diesel::dsl::count_star()))
@@ -120,9 +123,11 @@ pub async fn interview_counts(
 /// How many contacts each of the employers has (index `contacts_employer_idx`).
 pub async fn contact_counts(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     employer_ids: &[Uuid],
 ) -> QueryResult<HashMap<Uuid, i64>> {
     let rows: Vec<(Option<Uuid>, i64)> = contacts::table
+        .filter(contacts::user_id.eq(user_id))
         .filter(contacts::employer_id.eq_any(employer_ids))
         .group_by(contacts::employer_id)
         .select((contacts::employer_id, diesel::dsl::count_star()))

@@ -25,8 +25,8 @@ pub async fn response(
     connection: &mut AsyncPgConnection,
     employer: Employer,
 ) -> ApiResult<EmployerResponse> {
-    let contacts = repo::contact_counts(connection, &[employer.id]).await?;
-    let interviews = repo::interview_counts(connection, &[employer.id]).await?;
+    let contacts = repo::contact_counts(connection, employer.user_id, &[employer.id]).await?;
+    let interviews = repo::interview_counts(connection, employer.user_id, &[employer.id]).await?;
     let count = |counts: &std::collections::HashMap<Uuid, i64>| {
         counts.get(&employer.id).copied().unwrap_or(0)
     };
@@ -112,8 +112,8 @@ pub async fn list(
     }
     let rows = repo::list(connection, user_id, status, sort, after, limit).await?;
     let ids: Vec<Uuid> = rows.iter().map(|(employer, _)| employer.id).collect();
-    let contacts = repo::contact_counts(connection, &ids).await?;
-    let interviews = repo::interview_counts(connection, &ids).await?;
+    let contacts = repo::contact_counts(connection, user_id, &ids).await?;
+    let interviews = repo::interview_counts(connection, user_id, &ids).await?;
     Ok(Page::from_rows(
         rows,
         limit,

@@ -68,9 +68,11 @@ pub async fn count_of_contact(
 /// contact's segment.
 pub async fn latest_request_of_contact(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     contact_id: Uuid,
 ) -> QueryResult<Option<Interview>> {
     interviews::table
+        .filter(interviews::user_id.eq(user_id))
         .filter(interviews::contact_id.eq(contact_id))
         .filter(interviews::requested_at.is_not_null())
         .order((interviews::requested_at.desc(), interviews::id.desc()))
@@ -83,9 +85,12 @@ pub async fn latest_request_of_contact(
 /// How many questions each of the interviews has.
 pub async fn question_counts(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     interview_ids: &[Uuid],
 ) -> QueryResult<HashMap<Uuid, usize>> {
     let rows: Vec<(Uuid, i64)> = interview_questions::table
+        .inner_join(interviews::table)
+        .filter(interviews::user_id.eq(user_id))
         .filter(interview_questions::interview_id.eq_any(interview_ids))
         .group_by(interview_questions::interview_id)
         .select((interview_questions::interview_id, diesel::dsl::count_star()))

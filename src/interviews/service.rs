@@ -56,7 +56,7 @@ pub async fn responses(
     };
     let user_id = first.user_id;
     let ids: Vec<Uuid> = interviews.iter().map(|interview| interview.id).collect();
-    let counts = repo::question_counts(connection, &ids).await?;
+    let counts = repo::question_counts(connection, user_id, &ids).await?;
     let own_slots: Vec<warnings::Slot> = interviews.iter().filter_map(warnings::Slot::of).collect();
     let others = match (
         own_slots.iter().map(|slot| slot.start).min(),
@@ -80,20 +80,20 @@ pub async fn responses(
 /// time zone; called in the transaction of every change that can move it.
 pub async fn refresh_contact_segment(
     connection: &mut AsyncPgConnection,
+    user: &User,
     contact_id: Uuid,
-    time_zone: &str,
 ) -> ApiResult<()> {
-    let latest = repo::latest_request_of_contact(connection, contact_id).await?;
+    let latest = repo::latest_request_of_contact(connection, user.id, contact_id).await?;
     let inputs = match latest {
         Some(interview) => segment::inputs(
             interview.requested_at,
             interview.responded_at,
             interview.status == Status::NoResponse,
-            time_zone,
+            &user.time_zone,
         ),
         None => Default::default(),
     };
-    contacts::set_segment_inputs(connection, contact_id, &inputs).await?;
+    contacts::set_segment_inputs(connection, user.id, contact_id, &inputs).await?;
     Ok(())
 }
 
@@ -200,7 +200,7 @@ pub async fn delete(
                 .ok_or(ApiError::NotFound)?;
             if_match.check(current.version)?;
             repo::delete(connection, user.id, id).await?;
-            refresh_contact_segment(connection, current.contact_id, &user.time_zone).await
+            refresh_contact_segment(connection, user, current.contact_id).await
         })
         .await
 }
@@ -317,7 +317,7 @@ pub async fn act(
                 action,
                 Action::Request | Action::Schedule | Action::Decline | Action::NoResponse
             ) {
-                refresh_contact_segment(connection, updated.contact_id, &user.time_zone).await?;
+                refresh_contact_segment(connection, user, updated.contact_id).await?;
             }
             apply_rules(connection, user, action, &updated).await?;
             Ok(updated)

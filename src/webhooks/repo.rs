@@ -54,11 +54,13 @@ pub struct DeliveryCursor {
 /// (index `webhook_deliveries_webhook_idx`).
 pub async fn deliveries(
     connection: &mut AsyncPgConnection,
+    user_id: Uuid,
     webhook_id: Uuid,
     after: Option<DeliveryCursor>,
     limit: i64,
 ) -> QueryResult<Vec<Delivery>> {
     let mut query = webhook_deliveries::table
+        .filter(webhook_deliveries::user_id.eq(user_id))
         .filter(webhook_deliveries::webhook_id.eq(webhook_id))
         .select(Delivery::as_select())
         .into_boxed();

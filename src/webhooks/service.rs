@@ -156,7 +156,7 @@ pub async fn deliveries(
     let limit = limit.get();
     let after = pagination::after::<DeliveryCursor>(cursor)?;
     own(connection, user_id, id).await?;
-    let rows = repo::deliveries(connection, id, after, limit).await?;
+    let rows = repo::deliveries(connection, user_id, id, after, limit).await?;
     Ok(Page::from_rows(
         rows,
         limit,
