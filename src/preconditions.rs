@@ -12,6 +12,23 @@ pub fn etag(version: i32) -> (header::HeaderName, String) {
     (header::ETAG, format!("\"{version}\""))
 }
 
+/// A row or a response body that carries its version, the `ETag`'s value.
+pub trait Versioned {
+    fn version(&self) -> i32;
+}
+
+/// Implements [`Versioned`] for types whose `version: i32` field is it.
+macro_rules! versioned {
+    ($($type:ty),+ $(,)?) => {
+        $(impl $crate::preconditions::Versioned for $type {
+            fn version(&self) -> i32 {
+                self.version
+            }
+        })+
+    };
+}
+pub(crate) use versioned;
+
 /// The `If-Match` header of a request, when it has one.
 #[derive(Debug, Default)]
 pub struct IfMatch(Option<String>);
@@ -33,6 +50,17 @@ impl IfMatch {
         } else {
             Err(ApiError::PreconditionFailed)
         }
+    }
+}
+
+impl IfMatch {
+    /// The row a change is based on, as read for update: 404 when there
+    /// is none (the id is unknown or another user's), 412 when `If-Match`
+    /// names another version.
+    pub fn current<R: Versioned>(&self, row: Option<R>) -> Result<R, ApiError> {
+        let row = row.ok_or(ApiError::NotFound)?;
+        self.check(row.version())?;
+        Ok(row)
     }
 }
 

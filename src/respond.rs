@@ -7,7 +7,7 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, Responder, web};
 use serde::Serialize;
 
-use crate::preconditions::etag;
+use crate::preconditions::{Versioned, etag};
 use crate::state::AppState;
 
 /// A JSON body with the status and headers of its kind of answer.
@@ -17,11 +17,6 @@ pub struct Reply<T> {
     location: Option<String>,
     version: Option<i32>,
     body: T,
-}
-
-/// A resource's response body that carries its version.
-pub trait Versioned {
-    fn version(&self) -> i32;
 }
 
 impl<T: Serialize> Reply<T> {

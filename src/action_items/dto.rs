@@ -7,7 +7,6 @@ use uuid::Uuid;
 
 use super::models::ActionItem;
 use crate::patch::{self, Patch, ReadOnlyFields};
-use crate::respond::Versioned;
 
 /// Something the user will do after an interview.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -25,11 +24,7 @@ pub struct ActionItemResponse {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Versioned for ActionItemResponse {
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+crate::preconditions::versioned!(ActionItemResponse);
 
 impl From<ActionItem> for ActionItemResponse {
     fn from(item: ActionItem) -> Self {

@@ -20,6 +20,8 @@ pub struct ActionItem {
     pub updated_at: DateTime<Utc>,
 }
 
+crate::preconditions::versioned!(ActionItem);
+
 #[derive(Debug, Insertable)]
 #[diesel(table_name = action_items)]
 // NULL for `None`, not DEFAULT: see `NewContact`.

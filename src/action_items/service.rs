@@ -94,10 +94,9 @@ pub async fn update(
     };
     connection
         .transaction(async |connection| {
-            let current = repo::find_for_update(connection, user_id, interview_id, item_id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            if_match.check(current.version)?;
+            let current = if_match.current(
+                repo::find_for_update(connection, user_id, interview_id, item_id).await?,
+            )?;
             if changes == ActionItemChangeset::default() {
                 return Ok(current);
             }
@@ -120,10 +119,9 @@ pub async fn delete(
 ) -> ApiResult<()> {
     connection
         .transaction(async |connection| {
-            let current = repo::find_for_update(connection, user_id, interview_id, item_id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            if_match.check(current.version)?;
+            let current = if_match.current(
+                repo::find_for_update(connection, user_id, interview_id, item_id).await?,
+            )?;
             let interview = own_interview(connection, user_id, interview_id).await?;
             rules::on_action_item(connection, &current, interview.contact_id, true).await?;
             repo::delete(connection, user_id, item_id).await?;

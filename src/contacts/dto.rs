@@ -8,7 +8,6 @@ use uuid::Uuid;
 use super::models::{Contact, ContactChangeset, NewContact};
 use crate::pagination::PageSize;
 use crate::patch::{self, Patch, ReadOnlyFields};
-use crate::respond::Versioned;
 use crate::validation;
 
 crate::stored_enum::stored_enum! {
@@ -98,11 +97,7 @@ pub struct ContactResponse {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Versioned for ContactResponse {
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+crate::preconditions::versioned!(ContactResponse);
 
 impl From<Contact> for ContactResponse {
     fn from(contact: Contact) -> Self {

@@ -37,6 +37,8 @@ pub struct Contact {
     pub segment_mark7_at: Option<DateTime<Utc>>,
 }
 
+crate::preconditions::versioned!(Contact);
+
 /// What a contact's segment is computed from: its latest request.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Queryable, Selectable)]
 #[diesel(table_name = contacts, treat_none_as_null = true, check_for_backend(diesel::pg::Pg))]

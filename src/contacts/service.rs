@@ -83,10 +83,8 @@ pub async fn update(
             if new_referrer.is_some() {
                 repo::lock_referrals_of(connection, user_id).await?;
             }
-            let current = repo::find_for_update(connection, user_id, id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            if_match.check(current.version)?;
+            let current =
+                if_match.current(repo::find_for_update(connection, user_id, id).await?)?;
             check_links(
                 connection,
                 user_id,
@@ -128,10 +126,7 @@ pub async fn delete(
     use crate::interviews::repo as interviews;
     connection
         .transaction(async |connection| {
-            let current = repo::find_for_update(connection, user_id, id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            if_match.check(current.version)?;
+            if_match.current(repo::find_for_update(connection, user_id, id).await?)?;
             let interview_count = interviews::count_of_contact(connection, user_id, id).await?;
             if interview_count > 0 {
                 if !force {

@@ -8,7 +8,6 @@ use uuid::Uuid;
 use super::models::{Employer, EmployerChangeset, NewEmployer};
 use crate::pagination::PageSize;
 use crate::patch::{self, Patch, ReadOnlyFields};
-use crate::respond::Versioned;
 use crate::validation;
 
 crate::stored_enum::stored_enum! {
@@ -45,11 +44,7 @@ pub struct EmployerResponse {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Versioned for EmployerResponse {
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+crate::preconditions::versioned!(EmployerResponse);
 
 impl EmployerResponse {
     pub fn new(employer: Employer, contact_count: i64, interview_count: i64) -> Self {

@@ -25,6 +25,8 @@ pub struct Employer {
     pub updated_at: DateTime<Utc>,
 }
 
+crate::preconditions::versioned!(Employer);
+
 #[derive(Debug, Insertable)]
 #[diesel(table_name = employers)]
 // NULL for `None`, not DEFAULT: see `NewContact`.

@@ -62,10 +62,8 @@ pub async fn update(
 ) -> ApiResult<Employer> {
     connection
         .transaction(async |connection| {
-            let current = repo::find_for_update(connection, user_id, id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            if_match.check(current.version)?;
+            let current =
+                if_match.current(repo::find_for_update(connection, user_id, id).await?)?;
             if changes.is_empty() {
                 return Ok(current);
             }
@@ -84,10 +82,7 @@ pub async fn delete(
 ) -> ApiResult<()> {
     connection
         .transaction(async |connection| {
-            let current = repo::find_for_update(connection, user_id, id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            if_match.check(current.version)?;
+            if_match.current(repo::find_for_update(connection, user_id, id).await?)?;
             repo::delete(connection, user_id, id).await?;
             Ok(())
         })

@@ -11,7 +11,6 @@ use super::warnings::Warning;
 use crate::pagination::PageSize;
 use crate::patch::{self, Patch, ReadOnlyFields};
 use crate::question_sets::dto::Category;
-use crate::respond::Versioned;
 use crate::validation;
 
 crate::stored_enum::stored_enum! {
@@ -77,11 +76,7 @@ pub struct InterviewResponse {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Versioned for InterviewResponse {
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+crate::preconditions::versioned!(InterviewResponse);
 
 impl InterviewResponse {
     pub fn new(interview: Interview, warnings: Vec<Warning>) -> Self {

@@ -38,6 +38,8 @@ pub struct Interview {
     pub updated_at: DateTime<Utc>,
 }
 
+crate::preconditions::versioned!(Interview);
+
 #[derive(Debug, Insertable)]
 #[diesel(table_name = interviews)]
 // NULL for `None`, not DEFAULT: see `NewContact`.

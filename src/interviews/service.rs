@@ -175,10 +175,8 @@ pub async fn update(
     };
     connection
         .transaction(async |connection| {
-            let current = repo::find_for_update(connection, user_id, id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            if_match.check(current.version)?;
+            let current =
+                if_match.current(repo::find_for_update(connection, user_id, id).await?)?;
             if changes.is_empty() {
                 return Ok(current);
             }
@@ -195,10 +193,8 @@ pub async fn delete(
 ) -> ApiResult<()> {
     connection
         .transaction(async |connection| {
-            let current = repo::find_for_update(connection, user.id, id)
-                .await?
-                .ok_or(ApiError::NotFound)?;
-            if_match.check(current.version)?;
+            let current =
+                if_match.current(repo::find_for_update(connection, user.id, id).await?)?;
             repo::delete(connection, user.id, id).await?;
             refresh_contact_segment(connection, user, current.contact_id).await
         })

@@ -9,7 +9,6 @@ use super::detector;
 use super::models::{Question, QuestionChangeset, QuestionSet, QuestionSetChangeset};
 use crate::pagination::PageSize;
 use crate::patch::{self, Patch, ReadOnlyFields};
-use crate::respond::Versioned;
 
 crate::stored_enum::stored_enum! {
     /// What a question is about.
@@ -77,11 +76,7 @@ pub struct QuestionSetResponse {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Versioned for QuestionSetResponse {
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+crate::preconditions::versioned!(QuestionSetResponse);
 
 impl QuestionSetResponse {
     pub fn new(set: QuestionSet, questions: Vec<Question>) -> Self {

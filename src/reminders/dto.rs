@@ -13,7 +13,6 @@ pub const NOTE_MAX_CHARS: usize = 20_000;
 use super::models::Reminder;
 use crate::pagination::PageSize;
 use crate::patch::{self, Patch, ReadOnlyFields};
-use crate::respond::Versioned;
 
 crate::stored_enum::stored_enum! {
     /// What a reminder is for.
@@ -75,11 +74,7 @@ pub struct ReminderResponse {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Versioned for ReminderResponse {
-    fn version(&self) -> i32 {
-        self.version
-    }
-}
+crate::preconditions::versioned!(ReminderResponse);
 
 impl From<Reminder> for ReminderResponse {
     fn from(reminder: Reminder) -> Self {
