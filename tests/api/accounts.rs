@@ -3,7 +3,10 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, invalid_fields, problem};
+use crate::helpers::bodies::{Contact, Page, Session, User};
+use crate::helpers::{
+    JsonAs, TestApp, TestUser, from_value, invalid_fields, problem, typed_problem,
+};
 
 fn registration(email: &str) -> Value {
     json!({"email": email, "password": "a long enough password", "display_name": "Grace Hopper"})
@@ -22,35 +25,28 @@ async fn register_answers_201_with_tokens_the_user_and_a_location() {
         response.headers()["location"].to_str().expect("ascii"),
         format!("{}/v1/me", app.state.settings.public_url)
     );
-    let session: Value = response.json().await.expect("json");
-    assert_eq!(session["token_type"], "Bearer");
-    assert_eq!(session["expires_in"], 900);
-    assert!(session["access_token"].as_str().expect("token").len() > 20);
-    assert!(session["refresh_token"].as_str().expect("token").len() >= 43);
-    let user = &session["user"];
-    assert_eq!(user["email"], "grace@example.com");
-    assert_eq!(user["display_name"], "Grace Hopper");
-    assert_eq!(user["time_zone"], "America/New_York");
-    assert_eq!(user["target_field"], "compilers");
-    assert_eq!(user["role"], "member");
-    assert!(user.get("password_hash").is_none());
-    for key in ["id", "created_at", "updated_at"] {
-        assert!(user[key].is_string(), "{key}");
-    }
+    let body: Value = response.json().await.expect("json");
+    assert!(body["user"].get("password_hash").is_none());
+    let session: Session = from_value(body);
+    assert_eq!(session.token_type, "Bearer");
+    assert_eq!(session.expires_in, 900);
+    assert!(session.access_token.len() > 20);
+    assert!(session.refresh_token.len() >= 43);
+    let user = &session.user;
+    assert_eq!(user.email, "grace@example.com");
+    assert_eq!(user.display_name, "Grace Hopper");
+    assert_eq!(user.time_zone, "America/New_York");
+    assert_eq!(user.target_field.as_deref(), Some("compilers"));
+    assert_eq!(user.role, "member");
 }
 
 #[actix_web::test]
 async fn registration_defaults_the_time_zone_to_utc_and_stores_no_plain_password() {
     let app = TestApp::spawn().await;
     let user = app.user("ada").await;
-    let me: Value = app
-        .get("/v1/me", &user.access_token)
-        .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(me["time_zone"], "UTC");
-    assert_eq!(me["target_field"], Value::Null);
+    let me: User = app.get_as("/v1/me", &user.access_token).await;
+    assert_eq!(me.time_zone, "UTC");
+    assert_eq!(me.target_field, None);
     let plain = app
         .database
         .count(&format!(
@@ -68,8 +64,8 @@ async fn an_email_in_use_in_any_letter_case_answers_409_email_taken() {
     let response = app
         .post_json("/v1/auth/register", None, &registration("ADA@Example.COM"))
         .await;
-    let body = problem(response, StatusCode::CONFLICT).await;
-    assert_eq!(body["code"], "email_taken");
+    let body = typed_problem(response, StatusCode::CONFLICT).await;
+    assert_eq!(body.code, "email_taken");
     assert_eq!(
         app.database
             .count("SELECT count(*) AS count FROM users")
@@ -169,10 +165,9 @@ async fn hostile_and_non_ascii_text_is_stored_verbatim() {
         )
         .await;
     assert_eq!(response.status(), StatusCode::CREATED);
-    let session: Value = response.json().await.expect("json");
-    let token = session["access_token"].as_str().expect("token");
-    let me: Value = app.get("/v1/me", token).await.json().await.expect("json");
-    assert_eq!(me["display_name"], name);
+    let session: Session = response.json_as().await;
+    let me: User = app.get_as("/v1/me", &session.access_token).await;
+    assert_eq!(me.display_name, name);
 }
 
 #[actix_web::test]
@@ -180,21 +175,11 @@ async fn me_shows_each_user_only_their_own_account() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
     let bob = app.user("bob").await;
-    let ada_me: Value = app
-        .get("/v1/me", &ada.access_token)
-        .await
-        .json()
-        .await
-        .expect("json");
-    let bob_me: Value = app
-        .get("/v1/me", &bob.access_token)
-        .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(ada_me["id"], ada.id.as_str());
-    assert_eq!(bob_me["id"], bob.id.as_str());
-    assert_eq!(bob_me["email"], "bob@example.com");
+    let ada_me: User = app.get_as("/v1/me", &ada.access_token).await;
+    let bob_me: User = app.get_as("/v1/me", &bob.access_token).await;
+    assert_eq!(ada_me.id.to_string(), ada.id);
+    assert_eq!(bob_me.id.to_string(), bob.id);
+    assert_eq!(bob_me.email, "bob@example.com");
 }
 
 #[actix_web::test]
@@ -210,10 +195,10 @@ async fn patch_me_is_a_merge_patch() {
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    let me: Value = response.json().await.expect("json");
-    assert_eq!(me["target_field"], "product design");
-    assert_eq!(me["time_zone"], "Europe/Berlin");
-    assert_eq!(me["display_name"], "ada", "absent fields stay");
+    let me: User = response.json_as().await;
+    assert_eq!(me.target_field.as_deref(), Some("product design"));
+    assert_eq!(me.time_zone, "Europe/Berlin");
+    assert_eq!(me.display_name, "ada", "absent fields stay");
 
     // merge-patch+json is accepted too, and null clears.
     let response = app
@@ -224,9 +209,9 @@ async fn patch_me_is_a_merge_patch() {
         .await
         .expect("sent");
     assert_eq!(response.status(), StatusCode::OK);
-    let me: Value = response.json().await.expect("json");
-    assert_eq!(me["target_field"], Value::Null);
-    assert_eq!(me["time_zone"], "Europe/Berlin");
+    let me: User = response.json_as().await;
+    assert_eq!(me.target_field, None);
+    assert_eq!(me.time_zone, "Europe/Berlin");
 }
 
 #[actix_web::test]
@@ -252,27 +237,17 @@ async fn patch_me_refuses_read_only_unknown_and_invalid_fields() {
             "{body} should name {field}: {fields:?}"
         );
     }
-    let me: Value = app
-        .get("/v1/me", &ada.access_token)
-        .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(me["email"], "ada@example.com");
-    assert_eq!(me["role"], "member");
-    assert_eq!(me["time_zone"], "UTC");
+    let me: User = app.get_as("/v1/me", &ada.access_token).await;
+    assert_eq!(me.email, "ada@example.com");
+    assert_eq!(me.role, "member");
+    assert_eq!(me.time_zone, "UTC");
 }
 
 #[actix_web::test]
 async fn changing_the_password_ends_every_earlier_session() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
-    let second: Value = app
-        .login(&ada.email, &ada.password)
-        .await
-        .json()
-        .await
-        .expect("json");
+    let second: Session = app.login(&ada.email, &ada.password).await.json_as().await;
 
     let response = app
         .post_json(
@@ -284,16 +259,10 @@ async fn changing_the_password_ends_every_earlier_session() {
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
     assert!(response.bytes().await.expect("body").is_empty());
 
-    for token in [
-        ada.access_token.as_str(),
-        second["access_token"].as_str().expect("token"),
-    ] {
+    for token in [ada.access_token.as_str(), second.access_token.as_str()] {
         problem(app.get("/v1/me", token).await, StatusCode::UNAUTHORIZED).await;
     }
-    for refresh in [
-        ada.refresh_token.as_str(),
-        second["refresh_token"].as_str().expect("token"),
-    ] {
+    for refresh in [ada.refresh_token.as_str(), second.refresh_token.as_str()] {
         let response = app
             .post_json("/v1/auth/refresh", None, &json!({"refresh_token": refresh}))
             .await;
@@ -345,7 +314,7 @@ async fn password_changes_are_limited_to_5_attempts_a_minute_per_account() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
     let bob = app.user("bob").await;
-    let attempt = async |user: &crate::helpers::TestUser| {
+    let attempt = async |user: &TestUser| {
         app.post_json(
             "/v1/me/password",
             Some(&user.access_token),
@@ -361,8 +330,8 @@ async fn password_changes_are_limited_to_5_attempts_a_minute_per_account() {
     }
     let response = attempt(&ada).await;
     assert!(response.headers().contains_key("retry-after"));
-    let body = problem(response, StatusCode::TOO_MANY_REQUESTS).await;
-    assert_eq!(body["code"], "rate_limited");
+    let body = typed_problem(response, StatusCode::TOO_MANY_REQUESTS).await;
+    assert_eq!(body.code, "rate_limited");
     // Another account has its own budget.
     assert_eq!(
         attempt(&bob).await.status(),
@@ -391,8 +360,8 @@ async fn password_hashing_runs_a_bounded_number_at_once_and_answers_503_past_its
         .find(|answer| answer.status() == StatusCode::SERVICE_UNAVAILABLE)
         .expect("a 503");
     assert!(refused.headers().contains_key("retry-after"));
-    let body = problem(refused, StatusCode::SERVICE_UNAVAILABLE).await;
-    assert_eq!(body["code"], "unavailable");
+    let body = typed_problem(refused, StatusCode::SERVICE_UNAVAILABLE).await;
+    assert_eq!(body.code, "unavailable");
 }
 
 #[actix_web::test]
@@ -444,12 +413,11 @@ async fn deleting_the_account_removes_every_row_of_the_user_and_only_theirs() {
     assert_eq!(app.user("ada").await.email, "ada@example.com");
 }
 
-#[actix_web::test]
-async fn deleting_an_account_with_a_whole_history_removes_all_of_it() {
-    let app = TestApp::spawn().await;
-    let ada = app.user("ada").await;
-    let bob = app.user("bob").await;
-    let token = &ada.access_token;
+/// Gives the user one of everything an account can hold: an employer, a
+/// contact, a requested interview with an action item and a referral, a
+/// question set, a webhook and a calendar feed.
+async fn give_a_whole_history(app: &TestApp, user: &TestUser) {
+    let token = &user.access_token;
     let employer = app.employer(token, json!({"name": "Northwind"})).await;
     let contact = app
         .contact(
@@ -465,22 +433,24 @@ async fn deleting_an_account_with_a_whole_history_removes_all_of_it() {
         )
         .await;
     let path = format!("/v1/interviews/{}", interview["id"].as_str().expect("id"));
-    app.post_json(
-        &format!("{path}/request"),
-        Some(token),
-        &json!({"channel": "email"}),
-    )
-    .await;
+    let requested = app
+        .post_json(
+            &format!("{path}/request"),
+            Some(token),
+            &json!({"channel": "email"}),
+        )
+        .await;
+    assert_eq!(requested.status(), StatusCode::OK);
     app.create(
         &format!("{path}/action-items"),
         token,
         json!({"text": "Follow up", "due_at": "2030-01-01T09:00:00Z"}),
     )
     .await;
-    app.post_json(
+    app.create(
         &format!("{path}/referrals"),
-        Some(token),
-        &json!({"full_name": "Alan"}),
+        token,
+        json!({"full_name": "Alan"}),
     )
     .await;
     app.create(
@@ -495,27 +465,38 @@ async fn deleting_an_account_with_a_whole_history_removes_all_of_it() {
         json!({"url": "https://hooks.example.com/x", "events": ["reminder.due"]}),
     )
     .await;
-    app.request(Method::POST, "/v1/calendar/feed", Some(token))
+    let feed = app
+        .request(Method::POST, "/v1/calendar/feed", Some(token))
         .send()
         .await
         .expect("sent");
-    app.contact(&bob.access_token, json!({"full_name": "Bob's contact"}))
-        .await;
+    assert_eq!(feed.status(), StatusCode::CREATED);
+}
+
+/// The tables that hold a user's rows, each with a `user_id`.
+const TABLES_OF_A_USER: [&str; 9] = [
+    "employers",
+    "contacts",
+    "interviews",
+    "action_items",
+    "reminders",
+    "webhooks",
+    "calendar_feeds",
+    "refresh_tokens",
+    "question_sets",
+];
+
+#[actix_web::test]
+async fn deleting_an_account_with_a_whole_history_removes_all_of_it() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    give_a_whole_history(&app, &ada).await;
 
     assert_eq!(
-        app.delete("/v1/me", token).await.status(),
+        app.delete("/v1/me", &ada.access_token).await.status(),
         StatusCode::NO_CONTENT
     );
-    for table in [
-        "employers",
-        "contacts",
-        "interviews",
-        "action_items",
-        "reminders",
-        "webhooks",
-        "calendar_feeds",
-        "refresh_tokens",
-    ] {
+    for table in TABLES_OF_A_USER {
         let left = app
             .database
             .count(&format!(
@@ -525,25 +506,27 @@ async fn deleting_an_account_with_a_whole_history_removes_all_of_it() {
             .await;
         assert_eq!(left, 0, "{table}");
     }
-    let own_sets = app
-        .database
-        .count(&format!(
-            "SELECT count(*) AS count FROM question_sets WHERE user_id = '{}'",
-            ada.id
-        ))
+}
+
+#[actix_web::test]
+async fn deleting_an_account_with_a_whole_history_keeps_the_library_and_other_users_rows() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let bob = app.user("bob").await;
+    give_a_whole_history(&app, &ada).await;
+    app.contact(&bob.access_token, json!({"full_name": "Bob's contact"}))
         .await;
-    assert_eq!(own_sets, 0);
+
+    assert_eq!(
+        app.delete("/v1/me", &ada.access_token).await.status(),
+        StatusCode::NO_CONTENT
+    );
     assert_eq!(
         app.database
             .count("SELECT count(*) AS count FROM question_sets WHERE builtin")
             .await,
         8
     );
-    assert_eq!(
-        app.get_json("/v1/contacts", &bob.access_token).await["items"]
-            .as_array()
-            .expect("items")
-            .len(),
-        1
-    );
+    let bobs: Page<Contact> = app.get_as("/v1/contacts", &bob.access_token).await;
+    assert_eq!(bobs.items.len(), 1);
 }

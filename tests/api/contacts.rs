@@ -6,15 +6,19 @@ use std::collections::HashSet;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, id_of, invalid_fields, problem};
+use crate::helpers::bodies::{Contact, Employer, Network, Page};
+use crate::helpers::{JsonAs, TestApp, id_of, invalid_fields, problem, typed_problem};
 
-fn names(page: &Value) -> Vec<String> {
-    page["items"]
-        .as_array()
-        .expect("items")
+fn names(page: &Page<Contact>) -> Vec<String> {
+    page.items
         .iter()
-        .map(|item| item["full_name"].as_str().expect("name").to_owned())
+        .map(|contact| contact.full_name.clone())
         .collect()
+}
+
+/// The names on `/v1/contacts?{query}`.
+async fn names_listed(app: &TestApp, token: &str, query: &str) -> Vec<String> {
+    names(&app.get_as(&format!("/v1/contacts?{query}"), token).await)
 }
 
 #[actix_web::test]
@@ -22,52 +26,53 @@ async fn a_contact_keeps_every_field_and_has_defaults() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
     let token = &ada.access_token;
-    let employer = app.employer(token, json!({"name": "Northwind"})).await;
-    let referrer = app
-        .contact(token, json!({"full_name": "Brad Johnson"}))
+    let employer: Employer = app
+        .create_as("/v1/employers", token, json!({"name": "Northwind"}))
+        .await;
+    let referrer: Contact = app
+        .create_as("/v1/contacts", token, json!({"full_name": "Brad Johnson"}))
         .await;
     let body = json!({
         "full_name": "Grace Hopper", "email": "grace@example.com", "phone": "+1 555 0100",
         "linkedin_url": "https://www.linkedin.com/in/grace", "company": "Northwind",
         "job_title": "Rear Admiral", "field": "compilers", "location": "Arlington",
-        "employer_id": employer["id"], "source": "referral",
-        "referred_by_contact_id": referrer["id"], "has_hiring_power": true,
+        "employer_id": employer.id, "source": "referral",
+        "referred_by_contact_id": referrer.id, "has_hiring_power": true,
         "tags": ["navy", "cobol", "navy"], "notes": "Met at the Grace Hopper Celebration"
     });
     let response = app.post_json("/v1/contacts", Some(token), &body).await;
     assert_eq!(response.status(), StatusCode::CREATED);
     assert_eq!(response.headers()["etag"], "\"1\"");
-    let contact: Value = response.json().await.expect("json");
-    for key in [
-        "full_name",
-        "email",
-        "phone",
-        "linkedin_url",
-        "company",
-        "job_title",
-        "field",
-        "location",
-        "employer_id",
-        "source",
-        "referred_by_contact_id",
-        "has_hiring_power",
-        "notes",
-    ] {
-        assert_eq!(contact[key], body[key], "{key}");
-    }
+    let contact: Contact = response.json_as().await;
+    let text = |key: &str| body[key].as_str().map(str::to_owned);
+    assert_eq!(contact.full_name, body["full_name"]);
+    assert_eq!(contact.email, text("email"));
+    assert_eq!(contact.phone, text("phone"));
+    assert_eq!(contact.linkedin_url, text("linkedin_url"));
+    assert_eq!(contact.company, text("company"));
+    assert_eq!(contact.job_title, text("job_title"));
+    assert_eq!(contact.field, text("field"));
+    assert_eq!(contact.location, text("location"));
+    assert_eq!(contact.notes, text("notes"));
+    assert_eq!(contact.employer_id, Some(employer.id));
+    assert_eq!(contact.source, "referral");
+    assert_eq!(contact.referred_by_contact_id, Some(referrer.id));
+    assert_eq!(contact.has_hiring_power, Some(true));
     assert_eq!(
-        contact["tags"],
-        json!(["navy", "cobol"]),
+        contact.tags,
+        vec!["navy", "cobol"],
         "repeats dropped, order kept"
     );
-    assert_eq!(contact["segment"], "unknown");
-    assert_eq!(contact["archived_at"], Value::Null);
+    assert_eq!(contact.segment, "unknown");
+    assert_eq!(contact.archived_at, None);
 
-    let minimal = app.contact(token, json!({"full_name": "Ann"})).await;
-    assert_eq!(minimal["source"], "other");
-    assert_eq!(minimal["tags"], json!([]));
-    assert_eq!(minimal["has_hiring_power"], Value::Null);
-    assert_eq!(minimal["employer_id"], Value::Null);
+    let minimal: Contact = app
+        .create_as("/v1/contacts", token, json!({"full_name": "Ann"}))
+        .await;
+    assert_eq!(minimal.source, "other");
+    assert!(minimal.tags.is_empty());
+    assert_eq!(minimal.has_hiring_power, None);
+    assert_eq!(minimal.employer_id, None);
 }
 
 #[actix_web::test]
@@ -130,15 +135,18 @@ async fn hostile_and_non_ascii_text_is_stored_verbatim() {
             json!({"full_name": hostile, "notes": hostile, "tags": ["%", "_"]}),
         )
         .await;
-    let fetched = app
-        .get_json(&format!("/v1/contacts/{}", id_of(&contact)), token)
+    let fetched: Contact = app
+        .get_as(&format!("/v1/contacts/{}", id_of(&contact)), token)
         .await;
-    assert_eq!(fetched["full_name"], hostile);
-    assert_eq!(fetched["notes"], hostile);
+    assert_eq!(fetched.full_name, hostile);
+    assert_eq!(fetched.notes.as_deref(), Some(hostile));
+    assert_eq!(fetched.tags, vec!["%", "_"]);
     // LIKE wildcards in `q` match only themselves.
     app.contact(token, json!({"full_name": "Plain Name"})).await;
-    let found = app.get_json("/v1/contacts?q=%25", token).await;
-    assert_eq!(names(&found), vec![hostile.to_owned()]);
+    assert_eq!(
+        names_listed(&app, token, "q=%25").await,
+        vec![hostile.to_owned()]
+    );
 }
 
 #[actix_web::test]
@@ -183,17 +191,13 @@ async fn search_ignores_case_and_accents_across_the_searchable_fields() {
         ("kubernetes", "Dan Tags"),
         ("SOURDOUGH", "Eve Notes"),
     ] {
-        let page = app
-            .get_json(&format!("/v1/contacts?q={}", q.replace(' ', "%20")), token)
-            .await;
-        assert_eq!(names(&page), vec![expected.to_owned()], "q={q}");
+        let found = names_listed(&app, token, &format!("q={}", q.replace(' ', "%20"))).await;
+        assert_eq!(found, vec![expected.to_owned()], "q={q}");
     }
     assert!(
-        names(
-            &app.get_json("/v1/contacts?q=nothing-like-this", token)
-                .await
-        )
-        .is_empty()
+        names_listed(&app, token, "q=nothing-like-this")
+            .await
+            .is_empty()
     );
 }
 
@@ -239,8 +243,7 @@ async fn filters_narrow_the_list() {
         ("segment=unknown", vec!["Ann", "Ben"]),
         ("segment=booster", vec![]),
     ] {
-        let page = app.get_json(&format!("/v1/contacts?{query}"), token).await;
-        assert_eq!(names(&page), expected, "{query}");
+        assert_eq!(names_listed(&app, token, query).await, expected, "{query}");
     }
     for bad in [
         "sort=age",
@@ -269,11 +272,10 @@ async fn walk(app: &TestApp, token: &str, query: &str, limit: usize) -> Vec<Stri
             .headers()
             .get("link")
             .map(|v| v.to_str().expect("ascii").to_owned());
-        let page: Value = response.json().await.expect("json");
-        let items = page["items"].as_array().expect("items");
-        assert!(items.len() <= limit);
-        ids.extend(items.iter().map(id_of));
-        match page["next_cursor"].as_str() {
+        let page: Page<Contact> = response.json_as().await;
+        assert!(page.items.len() <= limit);
+        ids.extend(page.items.iter().map(|contact| contact.id.to_string()));
+        match page.next_cursor.as_deref() {
             Some(cursor) => {
                 let link = link.expect("a Link header with a next page");
                 assert!(link.ends_with("; rel=\"next\""), "{link}");
@@ -317,11 +319,11 @@ async fn pages_walk_a_list_of_57_with_no_repeat_and_no_gap_in_every_order() {
             "{sort}"
         );
     }
-    let full = app.get_json("/v1/contacts?limit=100", token).await;
-    assert_eq!(full["next_cursor"], Value::Null);
-    assert_eq!(full["items"].as_array().expect("items").len(), 57);
-    let default_page = app.get_json("/v1/contacts", token).await;
-    assert_eq!(default_page["items"].as_array().expect("items").len(), 25);
+    let full: Page<Contact> = app.get_as("/v1/contacts?limit=100", token).await;
+    assert_eq!(full.next_cursor, None);
+    assert_eq!(full.items.len(), 57);
+    let default_page: Page<Contact> = app.get_as("/v1/contacts", token).await;
+    assert_eq!(default_page.items.len(), 25);
 }
 
 #[actix_web::test]
@@ -333,13 +335,13 @@ async fn pages_stay_stable_when_contacts_are_added_between_them() {
         app.contact(token, json!({"full_name": format!("M{index:02}")}))
             .await;
     }
-    let first = app.get_json("/v1/contacts?limit=10", token).await;
-    let cursor = first["next_cursor"].as_str().expect("more").to_owned();
+    let first: Page<Contact> = app.get_as("/v1/contacts?limit=10", token).await;
+    let cursor = first.next_cursor.clone().expect("more");
     // One before the cursor and one after it.
     app.contact(token, json!({"full_name": "A first"})).await;
     app.contact(token, json!({"full_name": "Z last"})).await;
-    let second = app
-        .get_json(&format!("/v1/contacts?limit=10&cursor={cursor}"), token)
+    let second: Page<Contact> = app
+        .get_as(&format!("/v1/contacts?limit=10&cursor={cursor}"), token)
         .await;
     let mut seen = names(&first);
     seen.extend(names(&second));
@@ -380,20 +382,19 @@ async fn patch_is_a_merge_patch_with_if_match_and_read_only_fields() {
         .expect("sent");
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()["etag"], "\"2\"");
-    let changed: Value = response.json().await.expect("json");
-    assert_eq!(changed["email"], Value::Null);
-    assert_eq!(changed["has_hiring_power"], Value::Null);
-    assert_eq!(changed["company"], "Contoso");
-    assert_eq!(changed["tags"], json!(["a"]), "absent stays");
+    let changed: Contact = response.json_as().await;
+    assert_eq!(changed.email, None);
+    assert_eq!(changed.has_hiring_power, None);
+    assert_eq!(changed.company.as_deref(), Some("Contoso"));
+    assert_eq!(changed.tags, vec!["a"], "absent stays");
 
-    let cleared: Value = app
+    let cleared: Contact = app
         .patch_json(&path, token, &json!({"tags": null}))
         .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(cleared["tags"], json!([]));
-    assert_eq!(cleared["version"], 3);
+        .json_as()
+        .await;
+    assert!(cleared.tags.is_empty());
+    assert_eq!(cleared.version, 3);
 
     let stale = app
         .request(Method::PATCH, &path, Some(token))
@@ -425,9 +426,9 @@ async fn patch_is_a_merge_patch_with_if_match_and_read_only_fields() {
             vec![field.to_owned()]
         );
     }
-    let unchanged = app.get_json(&path, token).await;
-    assert_eq!(unchanged["version"], 3);
-    assert_eq!(unchanged["notes"], Value::Null);
+    let unchanged: Contact = app.get_as(&path, token).await;
+    assert_eq!(unchanged.version, 3);
+    assert_eq!(unchanged.notes, None);
 
     let empty = app.patch_json(&path, token, &json!({})).await;
     assert_eq!(empty.status(), StatusCode::OK);
@@ -445,21 +446,20 @@ async fn archive_and_unarchive_are_idempotent_and_accept_an_empty_body() {
     let token = &ada.access_token;
     let contact = app.contact(token, json!({"full_name": "Ann"})).await;
     let archive = format!("/v1/contacts/{}/archive", id_of(&contact));
-    let first: Value = app
+    let first: Contact = app
         .request(Method::POST, &archive, Some(token))
         .send()
         .await
         .expect("sent")
-        .json()
-        .await
-        .expect("json");
-    assert!(first["archived_at"].is_string());
+        .json_as()
+        .await;
+    assert!(first.archived_at.is_some());
     let second = app.post_json(&archive, Some(token), &json!({})).await;
     assert_eq!(second.status(), StatusCode::OK);
-    let second: Value = second.json().await.expect("json");
-    assert_eq!(second["archived_at"], first["archived_at"]);
-    assert_eq!(second["version"], first["version"]);
-    assert!(names(&app.get_json("/v1/contacts", token).await).is_empty());
+    let second: Contact = second.json_as().await;
+    assert_eq!(second.archived_at, first.archived_at);
+    assert_eq!(second.version, first.version);
+    assert!(names_listed(&app, token, "").await.is_empty());
 
     let refused = app
         .post_json(&archive, Some(token), &json!({"reason": "x"}))
@@ -476,20 +476,16 @@ async fn archive_and_unarchive_are_idempotent_and_accept_an_empty_body() {
 
     let unarchive = format!("/v1/contacts/{}/unarchive", id_of(&contact));
     for _ in 0..2 {
-        let response: Value = app
+        let response: Contact = app
             .request(Method::POST, &unarchive, Some(token))
             .send()
             .await
             .expect("sent")
-            .json()
-            .await
-            .expect("json");
-        assert_eq!(response["archived_at"], Value::Null);
+            .json_as()
+            .await;
+        assert_eq!(response.archived_at, None);
     }
-    assert_eq!(
-        names(&app.get_json("/v1/contacts", token).await),
-        vec!["Ann"]
-    );
+    assert_eq!(names_listed(&app, token, "").await, vec!["Ann"]);
 }
 
 #[actix_web::test]
@@ -539,13 +535,8 @@ async fn referrals_cannot_point_at_oneself_or_loop() {
         .await;
     assert_eq!(fine.status(), StatusCode::OK);
     let unknown = app.post_json("/v1/contacts", Some(token), &json!({"full_name": "D", "referred_by_contact_id": "01890a5d-ac96-774b-bcce-b302099a8057"})).await;
-    let body = problem(unknown, StatusCode::NOT_FOUND).await;
-    assert!(
-        body["detail"]
-            .as_str()
-            .expect("detail")
-            .contains("referred_by_contact_id")
-    );
+    let body = typed_problem(unknown, StatusCode::NOT_FOUND).await;
+    assert!(body.detail.contains("referred_by_contact_id"), "{body:?}");
 }
 
 #[actix_web::test]
@@ -572,36 +563,30 @@ async fn referrals_and_the_network_follow_who_introduced_whom() {
     )
     .await;
 
-    let referrals = app
-        .get_json(&format!("/v1/contacts/{}/referrals", id_of(&brad)), token)
+    let referrals: Page<Contact> = app
+        .get_as(&format!("/v1/contacts/{}/referrals", id_of(&brad)), token)
         .await;
     assert_eq!(names(&referrals), vec!["Ann", "Cat"]);
-    let paged = app
-        .get_json(
+    let paged: Page<Contact> = app
+        .get_as(
             &format!("/v1/contacts/{}/referrals?limit=1", id_of(&brad)),
             token,
         )
         .await;
     assert_eq!(names(&paged), vec!["Ann"]);
-    assert!(paged["next_cursor"].is_string());
+    assert!(paged.next_cursor.is_some());
 
-    let network = app.get_json("/v1/network", token).await;
-    assert_eq!(network["nodes"].as_array().expect("nodes").len(), 4);
-    let edges: HashSet<(String, String)> = network["edges"]
-        .as_array()
-        .expect("edges")
+    let network: Network = app.get_as("/v1/network", token).await;
+    assert_eq!(network.nodes.len(), 4);
+    let edges: HashSet<(String, String)> = network
+        .edges
         .iter()
-        .map(|edge| {
-            (
-                edge["from"].as_str().expect("from").to_owned(),
-                edge["to"].as_str().expect("to").to_owned(),
-            )
-        })
+        .map(|edge| (edge.from.to_string(), edge.to.to_string()))
         .collect();
     assert!(edges.contains(&(id_of(&brad), id_of(&ann))));
     assert!(edges.contains(&(id_of(&brad), id_of(&cat))));
     assert_eq!(edges.len(), 3);
-    assert_eq!(network["nodes"][0]["segment"], "unknown");
+    assert_eq!(network.nodes[0].segment, "unknown");
 
     // Deleting the referrer keeps whom it referred, with the link cleared.
     assert_eq!(
@@ -610,17 +595,12 @@ async fn referrals_and_the_network_follow_who_introduced_whom() {
             .status(),
         StatusCode::NO_CONTENT
     );
-    let ann = app
-        .get_json(&format!("/v1/contacts/{}", id_of(&ann)), token)
+    let ann: Contact = app
+        .get_as(&format!("/v1/contacts/{}", id_of(&ann)), token)
         .await;
-    assert_eq!(ann["referred_by_contact_id"], Value::Null);
-    assert_eq!(
-        app.get_json("/v1/network", token).await["edges"]
-            .as_array()
-            .expect("edges")
-            .len(),
-        1
-    );
+    assert_eq!(ann.referred_by_contact_id, None);
+    let network: Network = app.get_as("/v1/network", token).await;
+    assert_eq!(network.edges.len(), 1);
 }
 
 /// Ada Lovelace (target field "data engineering") with two contacts:

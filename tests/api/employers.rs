@@ -1,9 +1,17 @@
 //! `/v1/employers`: the LAMP list.
 
 use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use serde_json::json;
 
-use crate::helpers::{TestApp, id_of, invalid_fields, problem};
+use crate::helpers::bodies::{Contact, Employer, Page};
+use crate::helpers::{JsonAs, TestApp, id_of, invalid_fields, problem, typed_problem};
+
+fn names(page: &Page<Employer>) -> Vec<&str> {
+    page.items
+        .iter()
+        .map(|employer| employer.name.as_str())
+        .collect()
+}
 
 #[actix_web::test]
 async fn creating_an_employer_answers_201_with_defaults_location_and_etag() {
@@ -22,23 +30,23 @@ async fn creating_an_employer_answers_201_with_defaults_location_and_etag() {
         .to_str()
         .expect("ascii")
         .to_owned();
-    let employer: Value = response.json().await.expect("json");
+    let employer: Employer = response.json_as().await;
     assert_eq!(
         location,
         format!(
             "{}/v1/employers/{}",
-            app.state.settings.public_url,
-            id_of(&employer)
+            app.state.settings.public_url, employer.id
         )
     );
-    assert_eq!(employer["status"], "active");
-    assert_eq!(employer["advocacy"], false);
-    assert_eq!(employer["motivation"], 0);
-    assert_eq!(employer["posting"], 1);
-    assert_eq!(employer["contact_count"], 0);
-    assert_eq!(employer["interview_count"], 0);
-    assert_eq!(employer["website"], Value::Null);
-    assert_eq!(employer["version"], 1);
+    assert_eq!(employer.name, "Northwind");
+    assert_eq!(employer.status, "active");
+    assert!(!employer.advocacy);
+    assert_eq!(employer.motivation, 0);
+    assert_eq!(employer.posting, 1);
+    assert_eq!(employer.contact_count, 0);
+    assert_eq!(employer.interview_count, 0);
+    assert_eq!(employer.website, None);
+    assert_eq!(employer.version, 1);
 }
 
 #[actix_web::test]
@@ -56,7 +64,7 @@ async fn names_are_unique_per_user_whatever_their_case() {
         )
         .await;
     assert_eq!(
-        problem(response, StatusCode::CONFLICT).await["code"],
+        typed_problem(response, StatusCode::CONFLICT).await.code,
         "conflict"
     );
     // Another user may have the same name.
@@ -118,45 +126,35 @@ async fn the_list_is_in_lamp_order_and_counts_contacts() {
         app.employer(token, json!({"name": name, "motivation": motivation, "posting": posting, "advocacy": advocacy}))
             .await;
     }
-    let page = app.get_json("/v1/employers", token).await;
-    let names: Vec<&str> = page["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .map(|e| e["name"].as_str().expect("name"))
-        .collect();
+    let page: Page<Employer> = app.get_as("/v1/employers", token).await;
     assert_eq!(
-        names,
+        names(&page),
         vec!["Charlie", "Foxtrot", "Bravo", "Alpha", "Delta", "Echo"]
     );
 
-    let by_name = app.get_json("/v1/employers?sort=name", token).await;
-    let names: Vec<&str> = by_name["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .map(|e| e["name"].as_str().expect("name"))
-        .collect();
+    let by_name: Page<Employer> = app.get_as("/v1/employers?sort=name", token).await;
     assert_eq!(
-        names,
+        names(&by_name),
         vec!["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot"]
     );
 
-    let bravo = page["items"][2].clone();
+    let bravo = &page.items[2];
     for name in ["Ann", "Ben"] {
-        app.contact(
-            token,
-            json!({"full_name": name, "employer_id": bravo["id"]}),
-        )
-        .await;
+        let _: Contact = app
+            .create_as(
+                "/v1/contacts",
+                token,
+                json!({"full_name": name, "employer_id": bravo.id}),
+            )
+            .await;
     }
-    let page = app.get_json("/v1/employers?sort=name", token).await;
-    assert_eq!(page["items"][1]["contact_count"], 2);
-    assert_eq!(page["items"][0]["contact_count"], 0);
-    let one = app
-        .get_json(&format!("/v1/employers/{}", id_of(&bravo)), token)
+    let page: Page<Employer> = app.get_as("/v1/employers?sort=name", token).await;
+    assert_eq!(page.items[1].contact_count, 2);
+    assert_eq!(page.items[0].contact_count, 0);
+    let one: Employer = app
+        .get_as(&format!("/v1/employers/{}", bravo.id), token)
         .await;
-    assert_eq!(one["contact_count"], 2);
+    assert_eq!(one.contact_count, 2);
 }
 
 #[actix_web::test]
@@ -180,15 +178,12 @@ async fn the_list_pages_in_lamp_order_without_repeats_and_filters_by_status() {
             Some(cursor) => format!("/v1/employers?limit=4&cursor={cursor}"),
             None => "/v1/employers?limit=4".to_owned(),
         };
-        let page = app.get_json(&path, token).await;
-        for item in page["items"].as_array().expect("items") {
-            seen.push((
-                item["motivation"].as_i64().expect("m"),
-                item["name"].as_str().expect("n").to_owned(),
-            ));
+        let page: Page<Employer> = app.get_as(&path, token).await;
+        for employer in page.items {
+            seen.push((employer.motivation, employer.name));
         }
-        match page["next_cursor"].as_str() {
-            Some(next) => cursor = Some(next.to_owned()),
+        match page.next_cursor {
+            Some(next) => cursor = Some(next),
             None => break,
         }
     }
@@ -197,10 +192,16 @@ async fn the_list_pages_in_lamp_order_without_repeats_and_filters_by_status() {
     expected.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     assert_eq!(seen, expected);
 
-    let active = app
-        .get_json("/v1/employers?status=ruled_out&limit=100", token)
+    let ruled_out: Page<Employer> = app
+        .get_as("/v1/employers?status=ruled_out&limit=100", token)
         .await;
-    assert_eq!(active["items"].as_array().expect("items").len(), 5);
+    assert_eq!(ruled_out.items.len(), 5);
+    assert!(
+        ruled_out
+            .items
+            .iter()
+            .all(|employer| employer.status == "ruled_out")
+    );
     problem(
         app.get("/v1/employers?sort=name&cursor=abc", token).await,
         StatusCode::BAD_REQUEST,
@@ -238,11 +239,11 @@ async fn patch_is_a_merge_patch_guarded_by_if_match() {
         .expect("sent");
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()["etag"], "\"2\"");
-    let changed: Value = response.json().await.expect("json");
-    assert_eq!(changed["website"], Value::Null);
-    assert_eq!(changed["motivation"], 3);
-    assert_eq!(changed["notes"], "warm lead");
-    assert_eq!(changed["version"], 2);
+    let changed: Employer = response.json_as().await;
+    assert_eq!(changed.website, None);
+    assert_eq!(changed.motivation, 3);
+    assert_eq!(changed.notes.as_deref(), Some("warm lead"));
+    assert_eq!(changed.version, 2);
 
     let stale = app
         .request(Method::PATCH, &path, Some(token))
@@ -252,7 +253,9 @@ async fn patch_is_a_merge_patch_guarded_by_if_match() {
         .await
         .expect("sent");
     assert_eq!(
-        problem(stale, StatusCode::PRECONDITION_FAILED).await["code"],
+        typed_problem(stale, StatusCode::PRECONDITION_FAILED)
+            .await
+            .code,
         "precondition_failed"
     );
     for (body, field) in [
@@ -265,9 +268,9 @@ async fn patch_is_a_merge_patch_guarded_by_if_match() {
         let fields = invalid_fields(app.patch_json(&path, token, &body).await).await;
         assert_eq!(fields, vec![field.to_owned()]);
     }
-    let current = app.get_json(&path, token).await;
-    assert_eq!(current["notes"], "warm lead");
-    assert_eq!(current["version"], 2);
+    let current: Employer = app.get_as(&path, token).await;
+    assert_eq!(current.notes.as_deref(), Some("warm lead"));
+    assert_eq!(current.version, 2);
 
     let stale_delete = app
         .request(Method::DELETE, &path, Some(token))
@@ -302,9 +305,9 @@ async fn deleting_an_employer_keeps_its_contacts_with_the_link_cleared() {
         .delete(&format!("/v1/employers/{}", id_of(&employer)), token)
         .await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
-    let contact = app
-        .get_json(&format!("/v1/contacts/{}", id_of(&contact)), token)
+    let contact: Contact = app
+        .get_as(&format!("/v1/contacts/{}", id_of(&contact)), token)
         .await;
-    assert_eq!(contact["employer_id"], Value::Null);
-    assert_eq!(contact["full_name"], "Ann");
+    assert_eq!(contact.employer_id, None);
+    assert_eq!(contact.full_name, "Ann");
 }

@@ -1,20 +1,31 @@
 //! `/v1/interviews`: the state machine, warnings, segments, questions,
 //! action items, referrals, the outreach check and the statistics.
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
+use uuid::Uuid;
 
-use crate::helpers::{TestApp, TestUser, id_of, invalid_fields, problem};
+use crate::helpers::bodies::{
+    ActionItem, Contact, Employer, Interview, InterviewQuestion, Network, Page, QuestionSet, Stats,
+    ThankYouStats,
+};
+use crate::helpers::{JsonAs, TestApp, TestUser, invalid_fields, problem, typed_problem};
 
-async fn interview(app: &TestApp, user: &TestUser, body: Value) -> Value {
-    app.create("/v1/interviews", &user.access_token, body).await
+async fn interview(app: &TestApp, user: &TestUser, body: Value) -> Interview {
+    app.create_as("/v1/interviews", &user.access_token, body)
+        .await
+}
+
+async fn contact(app: &TestApp, user: &TestUser, body: Value) -> Contact {
+    app.create_as("/v1/contacts", &user.access_token, body)
+        .await
 }
 
 async fn act(
     app: &TestApp,
     user: &TestUser,
-    id: &str,
+    id: Uuid,
     action: &str,
     body: Option<Value>,
 ) -> reqwest::Response {
@@ -32,13 +43,18 @@ async fn act(
 async fn act_ok(
     app: &TestApp,
     user: &TestUser,
-    id: &str,
+    id: Uuid,
     action: &str,
     body: Option<Value>,
-) -> Value {
+) -> Interview {
     let response = act(app, user, id, action, body).await;
     assert_eq!(response.status(), StatusCode::OK, "{action}");
-    response.json().await.expect("json")
+    response.json_as().await
+}
+
+async fn get_interview(app: &TestApp, user: &TestUser, id: Uuid) -> Interview {
+    app.get_as(&format!("/v1/interviews/{id}"), &user.access_token)
+        .await
 }
 
 fn body_for(action: &str) -> Option<Value> {
@@ -52,9 +68,8 @@ fn body_for(action: &str) -> Option<Value> {
 }
 
 /// Drives a new interview to `status` through the shortest path.
-async fn interview_in(app: &TestApp, user: &TestUser, contact: &Value, status: &str) -> String {
-    let created = interview(app, user, json!({"contact_id": contact["id"]})).await;
-    let id = id_of(&created);
+async fn interview_in(app: &TestApp, user: &TestUser, contact: &Contact, status: &str) -> Uuid {
+    let created = interview(app, user, json!({"contact_id": contact.id})).await;
     let path: &[&str] = match status {
         "planned" => &[],
         "requested" => &["request"],
@@ -67,9 +82,13 @@ async fn interview_in(app: &TestApp, user: &TestUser, contact: &Value, status: &
         other => panic!("no path to {other}"),
     };
     for action in path {
-        act_ok(app, user, &id, action, body_for(action)).await;
+        act_ok(app, user, created.id, action, body_for(action)).await;
     }
-    id
+    created.id
+}
+
+fn strings(list: &[&str]) -> Vec<String> {
+    list.iter().map(|text| (*text).to_owned()).collect()
 }
 
 const ACTIONS: [&str; 7] = [
@@ -82,66 +101,67 @@ const ACTIONS: [&str; 7] = [
     "thank-you",
 ];
 
+/// For each state (as `interview_in` names it): the actions it allows and
+/// the status it shows.
+const STATE_DIAGRAM: [(&str, &[&str], &str); 8] = [
+    ("planned", &["request", "schedule", "cancel"], "planned"),
+    (
+        "requested",
+        &["schedule", "decline", "no-response", "cancel"],
+        "requested",
+    ),
+    (
+        "scheduled",
+        &["schedule", "complete", "cancel"],
+        "scheduled",
+    ),
+    ("completed", &["thank-you"], "completed"),
+    ("thanked", &[], "completed"),
+    ("no_response", &["schedule", "decline"], "no_response"),
+    ("declined", &[], "declined"),
+    ("cancelled", &[], "cancelled"),
+];
+
+/// The status an allowed action leads to.
+fn status_after(action: &str) -> &'static str {
+    match action {
+        "request" => "requested",
+        "schedule" => "scheduled",
+        "complete" | "thank-you" => "completed",
+        "decline" => "declined",
+        "no-response" => "no_response",
+        _ => "cancelled",
+    }
+}
+
 #[actix_web::test]
 async fn every_action_is_allowed_or_refused_exactly_as_the_state_diagram_says() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
-    let contact = app
-        .contact(&ada.access_token, json!({"full_name": "Grace"}))
-        .await;
-    let table: [(&str, &[&str], &str); 8] = [
-        ("planned", &["request", "schedule", "cancel"], "planned"),
-        (
-            "requested",
-            &["schedule", "decline", "no-response", "cancel"],
-            "requested",
-        ),
-        (
-            "scheduled",
-            &["schedule", "complete", "cancel"],
-            "scheduled",
-        ),
-        ("completed", &["thank-you"], "completed"),
-        ("thanked", &[], "completed"),
-        ("no_response", &["schedule", "decline"], "no_response"),
-        ("declined", &[], "declined"),
-        ("cancelled", &[], "cancelled"),
-    ];
-    for (state, allowed, status) in table {
+    let contact = contact(&app, &ada, json!({"full_name": "Grace"})).await;
+    for (state, allowed, status) in STATE_DIAGRAM {
         for action in ACTIONS {
             let id = interview_in(&app, &ada, &contact, state).await;
-            let before = app
-                .get_json(&format!("/v1/interviews/{id}"), &ada.access_token)
-                .await;
-            assert_eq!(before["status"], status);
-            assert_eq!(before["allowed_actions"], json!(allowed), "{state}");
-            let response = act(&app, &ada, &id, action, body_for(action)).await;
+            let before = get_interview(&app, &ada, id).await;
+            assert_eq!(before.status, status);
+            assert_eq!(before.allowed_actions, allowed, "{state}");
+            let response = act(&app, &ada, id, action, body_for(action)).await;
             if allowed.contains(&action) {
                 assert_eq!(response.status(), StatusCode::OK, "{action} from {state}");
-                let after: Value = response.json().await.expect("json");
-                let expected = match action {
-                    "request" => "requested",
-                    "schedule" => "scheduled",
-                    "complete" | "thank-you" => "completed",
-                    "decline" => "declined",
-                    "no-response" => "no_response",
-                    _ => "cancelled",
-                };
-                assert_eq!(after["status"], expected, "{action} from {state}");
-                assert_eq!(after["version"], before["version"].as_i64().expect("v") + 1);
+                let after: Interview = response.json_as().await;
+                assert_eq!(after.status, status_after(action), "{action} from {state}");
+                assert_eq!(after.version, before.version + 1);
             } else {
-                let body = problem(response, StatusCode::CONFLICT).await;
-                assert_eq!(body["code"], "invalid_transition", "{action} from {state}");
+                let body = typed_problem(response, StatusCode::CONFLICT).await;
+                assert_eq!(body.code, "invalid_transition", "{action} from {state}");
                 assert_eq!(
-                    body["allowed_actions"],
-                    json!(allowed),
+                    body.allowed_actions,
+                    Some(strings(allowed)),
                     "{action} from {state}"
                 );
-                let after = app
-                    .get_json(&format!("/v1/interviews/{id}"), &ada.access_token)
-                    .await;
+                let after = get_interview(&app, &ada, id).await;
                 assert_eq!(
-                    after["version"], before["version"],
+                    after.version, before.version,
                     "a refused action changes nothing"
                 );
             }
@@ -153,14 +173,12 @@ async fn every_action_is_allowed_or_refused_exactly_as_the_state_diagram_says() 
 async fn an_interview_is_created_planned_and_status_cannot_be_patched() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
-    let contact = app
-        .contact(&ada.access_token, json!({"full_name": "Grace"}))
-        .await;
+    let contact = contact(&app, &ada, json!({"full_name": "Grace"})).await;
     let response = app
         .post_json(
             "/v1/interviews",
             Some(&ada.access_token),
-            &json!({"contact_id": contact["id"], "purpose": "Learn about compilers"}),
+            &json!({"contact_id": contact.id, "purpose": "Learn about compilers"}),
         )
         .await;
     assert_eq!(response.status(), StatusCode::CREATED);
@@ -170,21 +188,17 @@ async fn an_interview_is_created_planned_and_status_cannot_be_patched() {
             .expect("ascii")
             .contains("/v1/interviews/")
     );
-    let created: Value = response.json().await.expect("json");
-    assert_eq!(created["status"], "planned");
-    assert_eq!(created["duration_minutes"], 20);
-    assert_eq!(created["warnings"], json!([]));
-    for key in [
-        "requested_at",
-        "responded_at",
-        "scheduled_start",
-        "completed_at",
-        "thank_you_sent_at",
-        "format",
-    ] {
-        assert_eq!(created[key], Value::Null, "{key}");
-    }
-    let path = format!("/v1/interviews/{}", id_of(&created));
+    let created: Interview = response.json_as().await;
+    assert_eq!(created.status, "planned");
+    assert_eq!(created.duration_minutes, 20);
+    assert!(created.warnings.is_empty());
+    assert_eq!(created.requested_at, None);
+    assert_eq!(created.responded_at, None);
+    assert_eq!(created.scheduled_start, None);
+    assert_eq!(created.completed_at, None);
+    assert_eq!(created.thank_you_sent_at, None);
+    assert_eq!(created.format, None);
+    let path = format!("/v1/interviews/{}", created.id);
     for field in ["status", "requested_at", "completed_at", "id", "contact_id"] {
         let fields = invalid_fields(
             app.patch_json(&path, &ada.access_token, &json!({field: "x"}))
@@ -193,18 +207,17 @@ async fn an_interview_is_created_planned_and_status_cannot_be_patched() {
         .await;
         assert_eq!(fields, vec![field.to_owned()]);
     }
-    let patched: Value = app
+    let patched: Interview = app
         .patch_json(
             &path,
             &ada.access_token,
             &json!({"notes": "bring questions", "format": "video", "duration_minutes": 25}),
         )
         .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(patched["notes"], "bring questions");
-    assert_eq!(patched["format"], "video");
+        .json_as()
+        .await;
+    assert_eq!(patched.notes.as_deref(), Some("bring questions"));
+    assert_eq!(patched.format.as_deref(), Some("video"));
     for (body, field) in [
         (json!({"duration_minutes": 4}), "duration_minutes"),
         (json!({"duration_minutes": 241}), "duration_minutes"),
@@ -226,79 +239,86 @@ async fn an_interview_is_created_planned_and_status_cannot_be_patched() {
     problem(missing, StatusCode::NOT_FOUND).await;
 }
 
+fn parse_time(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .expect("rfc3339")
+        .with_timezone(&Utc)
+}
+
 #[actix_web::test]
 async fn actions_record_their_times_and_the_first_answer_is_the_response() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
-    let contact = app
-        .contact(&ada.access_token, json!({"full_name": "Grace"}))
-        .await;
-    let created = interview(&app, &ada, json!({"contact_id": contact["id"]})).await;
-    let id = id_of(&created);
+    let contact = contact(&app, &ada, json!({"full_name": "Grace"})).await;
+    let id = interview(&app, &ada, json!({"contact_id": contact.id}))
+        .await
+        .id;
     // PostgreSQL keeps microseconds; a whole second compares exactly.
     let sent_at =
         (Utc::now() - Duration::days(2)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let requested = act_ok(
         &app,
         &ada,
-        &id,
+        id,
         "request",
         Some(json!({"channel": "linkedin", "sent_at": sent_at, "message": "Hello!"})),
     )
     .await;
-    assert_eq!(requested["outreach_channel"], "linkedin");
-    assert_eq!(requested["outreach_message"], "Hello!");
-    assert_eq!(
-        chrono::DateTime::parse_from_rfc3339(requested["requested_at"].as_str().expect("t"))
-            .expect("time"),
-        chrono::DateTime::parse_from_rfc3339(&sent_at).expect("time")
-    );
-    assert_eq!(requested["responded_at"], Value::Null);
+    assert_eq!(requested.outreach_channel.as_deref(), Some("linkedin"));
+    assert_eq!(requested.outreach_message.as_deref(), Some("Hello!"));
+    assert_eq!(requested.requested_at, Some(parse_time(&sent_at)));
+    assert_eq!(requested.responded_at, None);
 
     let start = (Utc::now() + Duration::days(1)).to_rfc3339();
-    let scheduled = act_ok(&app, &ada, &id, "schedule", Some(json!({"scheduled_start": start, "format": "video", "meeting_url": "https://meet.example/abc", "duration_minutes": 25}))).await;
-    let responded_at = scheduled["responded_at"]
-        .as_str()
-        .expect("responded")
-        .to_owned();
-    assert_eq!(scheduled["format"], "video");
+    let scheduled = act_ok(&app, &ada, id, "schedule", Some(json!({"scheduled_start": start, "format": "video", "meeting_url": "https://meet.example/abc", "duration_minutes": 25}))).await;
+    let responded_at = scheduled.responded_at.expect("responded");
+    assert_eq!(scheduled.format.as_deref(), Some("video"));
 
     // A reschedule keeps what it leaves out, and is not a second response.
     let later = (Utc::now() + Duration::days(2)).to_rfc3339();
     let moved = act_ok(
         &app,
         &ada,
-        &id,
+        id,
         "schedule",
         Some(json!({"scheduled_start": later})),
     )
     .await;
-    assert_eq!(moved["meeting_url"], "https://meet.example/abc");
-    assert_eq!(moved["duration_minutes"], 25);
-    assert_eq!(moved["responded_at"], responded_at.as_str());
+    assert_eq!(
+        moved.meeting_url.as_deref(),
+        Some("https://meet.example/abc")
+    );
+    assert_eq!(moved.duration_minutes, 25);
+    assert_eq!(moved.responded_at, Some(responded_at));
 
     let completed = act_ok(
         &app,
         &ada,
-        &id,
+        id,
         "complete",
         Some(
             json!({"notes": "great talk", "may_contact_again": true, "key_insights": "learn SQL"}),
         ),
     )
     .await;
-    assert!(completed["completed_at"].is_string());
-    assert_eq!(completed["may_contact_again"], true);
-    let thanked = act_ok(&app, &ada, &id, "thank-you", None).await;
-    assert!(thanked["thank_you_sent_at"].is_string());
-    assert_eq!(thanked["allowed_actions"], json!([]));
+    assert!(completed.completed_at.is_some());
+    assert_eq!(completed.may_contact_again, Some(true));
+    let thanked = act_ok(&app, &ada, id, "thank-you", None).await;
+    assert!(thanked.thank_you_sent_at.is_some());
+    assert!(thanked.allowed_actions.is_empty());
+}
 
+#[actix_web::test]
+async fn a_request_is_refused_for_a_future_time_an_unknown_channel_or_no_body() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let contact = contact(&app, &ada, json!({"full_name": "Grace"})).await;
     let future = (Utc::now() + Duration::hours(1)).to_rfc3339();
     let other = interview_in(&app, &ada, &contact, "planned").await;
     let response = act(
         &app,
         &ada,
-        &other,
+        other,
         "request",
         Some(json!({"channel": "email", "sent_at": future})),
     )
@@ -307,212 +327,252 @@ async fn actions_record_their_times_and_the_first_answer_is_the_response() {
     let response = act(
         &app,
         &ada,
-        &other,
+        other,
         "request",
         Some(json!({"channel": "pigeon"})),
     )
     .await;
     assert_eq!(invalid_fields(response).await, vec!["channel"]);
-    let response = act(&app, &ada, &other, "request", None).await;
+    let response = act(&app, &ada, other, "request", None).await;
     problem(response, StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
+    assert_eq!(get_interview(&app, &ada, other).await.status, "planned");
+}
+
+#[actix_web::test]
+async fn a_cancel_keeps_its_reason() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let contact = contact(&app, &ada, json!({"full_name": "Grace"})).await;
+    let id = interview_in(&app, &ada, &contact, "planned").await;
     let cancelled = act_ok(
         &app,
         &ada,
-        &other,
+        id,
         "cancel",
         Some(json!({"reason": "found another path"})),
     )
     .await;
-    assert_eq!(cancelled["cancel_reason"], "found another path");
+    assert_eq!(
+        cancelled.cancel_reason.as_deref(),
+        Some("found another path")
+    );
 }
 
 #[actix_web::test]
-async fn every_warning_appears_when_it_applies() {
+async fn an_interview_over_30_minutes_is_warned_as_long() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
-    let token = &ada.access_token;
-    let contact = app.contact(token, json!({"full_name": "Grace"})).await;
-    let codes = |interview: &Value| -> Vec<String> {
-        interview["warnings"]
-            .as_array()
-            .expect("warnings")
-            .iter()
-            .map(|w| w["code"].as_str().expect("code").to_owned())
-            .collect()
-    };
-
+    let contact = contact(&app, &ada, json!({"full_name": "Grace"})).await;
     let long = interview(
         &app,
         &ada,
-        json!({"contact_id": contact["id"], "duration_minutes": 31}),
+        json!({"contact_id": contact.id, "duration_minutes": 31}),
     )
     .await;
-    assert_eq!(codes(&long), vec!["long_interview"]);
+    assert_eq!(long.warning_codes(), vec!["long_interview"]);
     let thirty = interview(
         &app,
         &ada,
-        json!({"contact_id": contact["id"], "duration_minutes": 30}),
+        json!({"contact_id": contact.id, "duration_minutes": 30}),
     )
     .await;
-    assert!(codes(&thirty).is_empty());
+    assert!(thirty.warning_codes().is_empty());
+}
 
+#[actix_web::test]
+async fn too_many_questions_for_the_time_are_warned_of_until_the_time_is_enough() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let contact = contact(&app, &ada, json!({"full_name": "Grace"})).await;
     // 4 questions need ceil(2.5 × 4) = 10 minutes.
-    let set = app.create("/v1/question-sets", token, json!({"title": "Four", "questions": [
+    let set: QuestionSet = app.create_as("/v1/question-sets", token, json!({"title": "Four", "questions": [
         {"text": "What do you do?", "category": "day_to_day"}, {"text": "How did you start?", "category": "career_path"},
         {"text": "What skills matter?", "category": "skills"}, {"text": "Who else should I ask?", "category": "referrals"}]})).await;
     let short = interview(
         &app,
         &ada,
-        json!({"contact_id": contact["id"], "duration_minutes": 9}),
+        json!({"contact_id": contact.id, "duration_minutes": 9}),
     )
     .await;
-    app.post_json(
-        &format!("/v1/interviews/{}/question-set", id_of(&short)),
-        Some(token),
-        &json!({"question_set_id": set["id"]}),
-    )
-    .await;
-    let short = app
-        .get_json(&format!("/v1/interviews/{}", id_of(&short)), token)
+    let path = format!("/v1/interviews/{}", short.id);
+    let attached = app
+        .post_json(
+            &format!("{path}/question-set"),
+            Some(token),
+            &json!({"question_set_id": set.id}),
+        )
         .await;
-    assert_eq!(codes(&short), vec!["too_many_questions"]);
-    let path = format!("/v1/interviews/{}", id_of(&short));
-    let enough: Value = app
+    assert_eq!(attached.status(), StatusCode::OK);
+    let short = get_interview(&app, &ada, short.id).await;
+    assert_eq!(short.warning_codes(), vec!["too_many_questions"]);
+    let enough: Interview = app
         .patch_json(&path, token, &json!({"duration_minutes": 10}))
         .await
-        .json()
-        .await
-        .expect("json");
-    assert!(codes(&enough).is_empty());
+        .json_as()
+        .await;
+    assert!(enough.warning_codes().is_empty());
+}
 
+#[actix_web::test]
+async fn overlapping_interviews_are_both_warned_of_and_back_to_back_ones_are_not() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let contact = contact(&app, &ada, json!({"full_name": "Grace"})).await;
     let start = Utc::now() + Duration::days(5);
-    let first = interview(&app, &ada, json!({"contact_id": contact["id"]})).await;
+    let first = interview(&app, &ada, json!({"contact_id": contact.id})).await;
     act_ok(
         &app,
         &ada,
-        &id_of(&first),
+        first.id,
         "schedule",
         Some(json!({"scheduled_start": start.to_rfc3339(), "duration_minutes": 30})),
     )
     .await;
-    let second = interview(&app, &ada, json!({"contact_id": contact["id"]})).await;
+    let second = interview(&app, &ada, json!({"contact_id": contact.id})).await;
     let overlapping = act_ok(
         &app,
         &ada,
-        &id_of(&second),
+        second.id,
         "schedule",
         Some(json!({"scheduled_start": (start + Duration::minutes(29)).to_rfc3339()})),
     )
     .await;
-    assert_eq!(codes(&overlapping), vec!["overlap"]);
-    let first_now = app
-        .get_json(&format!("/v1/interviews/{}", id_of(&first)), token)
-        .await;
-    assert_eq!(codes(&first_now), vec!["overlap"]);
+    assert_eq!(overlapping.warning_codes(), vec!["overlap"]);
+    let first_now = get_interview(&app, &ada, first.id).await;
+    assert_eq!(first_now.warning_codes(), vec!["overlap"]);
     let apart = act_ok(
         &app,
         &ada,
-        &id_of(&second),
+        second.id,
         "schedule",
         Some(json!({"scheduled_start": (start + Duration::minutes(30)).to_rfc3339()})),
     )
     .await;
-    assert!(codes(&apart).is_empty(), "back to back is no overlap");
+    assert!(
+        apart.warning_codes().is_empty(),
+        "back to back is no overlap"
+    );
+}
 
+#[actix_web::test]
+async fn a_thank_you_is_overdue_past_24_hours_after_completion_until_it_is_sent() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let contact = contact(&app, &ada, json!({"full_name": "Grace"})).await;
     let done = interview_in(&app, &ada, &contact, "scheduled").await;
     let recent = act_ok(
         &app,
         &ada,
-        &done,
+        done,
         "complete",
         Some(json!({"completed_at": (Utc::now() - Duration::hours(23)).to_rfc3339()})),
     )
     .await;
-    assert!(codes(&recent).is_empty());
+    assert!(recent.warning_codes().is_empty());
     let old = interview_in(&app, &ada, &contact, "scheduled").await;
     let overdue = act_ok(
         &app,
         &ada,
-        &old,
+        old,
         "complete",
         Some(json!({"completed_at": (Utc::now() - Duration::hours(25)).to_rfc3339()})),
     )
     .await;
-    assert_eq!(codes(&overdue), vec!["thank_you_overdue"]);
-    let thanked = act_ok(&app, &ada, &old, "thank-you", None).await;
-    assert!(codes(&thanked).is_empty());
+    assert_eq!(overdue.warning_codes(), vec!["thank_you_overdue"]);
+    let thanked = act_ok(&app, &ada, old, "thank-you", None).await;
+    assert!(thanked.warning_codes().is_empty());
 }
 
-async fn segment_of(app: &TestApp, user: &TestUser, contact: &Value) -> String {
-    let current = app
-        .get_json(
-            &format!("/v1/contacts/{}", id_of(contact)),
-            &user.access_token,
-        )
+async fn segment_of(app: &TestApp, user: &TestUser, contact: &Contact) -> String {
+    let current: Contact = app
+        .get_as(&format!("/v1/contacts/{}", contact.id), &user.access_token)
         .await;
-    current["segment"].as_str().expect("segment").to_owned()
+    current.segment
+}
+
+/// Requests a new interview with `contact`, sent `days_ago`.
+async fn request(app: &TestApp, user: &TestUser, contact: &Contact, days_ago: i64) -> Uuid {
+    let created = interview(app, user, json!({"contact_id": contact.id})).await;
+    let sent_at = (Utc::now() - Duration::days(days_ago)).to_rfc3339();
+    act_ok(
+        app,
+        user,
+        created.id,
+        "request",
+        Some(json!({"channel": "email", "sent_at": sent_at})),
+    )
+    .await;
+    created.id
+}
+
+/// A contact in each segment, named after it, and two more reached by
+/// other paths: Silent (no response) and Decliner.
+struct OneOfEachSegment {
+    unknown: Contact,
+    awaiting: Contact,
+    booster: Contact,
+    obligate: Contact,
+    curmudgeon: Contact,
+    silent: Contact,
+    decliner: Contact,
+}
+
+impl OneOfEachSegment {
+    async fn create(app: &TestApp, ada: &TestUser) -> Self {
+        let named = async |name: &str| contact(app, ada, json!({"full_name": name})).await;
+        let contacts = Self {
+            unknown: named("Unknown").await,
+            awaiting: named("Awaiting").await,
+            booster: named("Booster").await,
+            obligate: named("Obligate").await,
+            curmudgeon: named("Curmudgeon").await,
+            silent: named("Silent").await,
+            decliner: named("Decliner").await,
+        };
+        request(app, ada, &contacts.awaiting, 0).await;
+        let id = request(app, ada, &contacts.booster, 0).await;
+        act_ok(app, ada, id, "schedule", body_for("schedule")).await;
+        let id = request(app, ada, &contacts.obligate, 30).await;
+        act_ok(app, ada, id, "schedule", body_for("schedule")).await;
+        request(app, ada, &contacts.curmudgeon, 30).await;
+        let id = request(app, ada, &contacts.silent, 0).await;
+        act_ok(app, ada, id, "no-response", None).await;
+        let id = request(app, ada, &contacts.decliner, 0).await;
+        act_ok(app, ada, id, "decline", None).await;
+        contacts
+    }
 }
 
 #[actix_web::test]
-async fn segments_follow_the_latest_request_and_filter_the_list() {
+async fn each_contact_is_in_the_segment_its_answers_make() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
-    let token = &ada.access_token;
-    let new_contact = |name: &'static str| app.contact(token, json!({"full_name": name}));
-    let unknown = new_contact("Unknown").await;
-    let awaiting = new_contact("Awaiting").await;
-    let booster = new_contact("Booster").await;
-    let obligate = new_contact("Obligate").await;
-    let curmudgeon = new_contact("Curmudgeon").await;
-    let silent = new_contact("Silent").await;
-    let decliner = new_contact("Decliner").await;
-
-    let request = |contact: &Value, days_ago: i64| {
-        let contact_id = contact["id"].clone();
-        let ada = ada.clone();
-        let app = &app;
-        async move {
-            let created = interview(app, &ada, json!({"contact_id": contact_id})).await;
-            let id = id_of(&created);
-            let sent_at = (Utc::now() - Duration::days(days_ago)).to_rfc3339();
-            act_ok(
-                app,
-                &ada,
-                &id,
-                "request",
-                Some(json!({"channel": "email", "sent_at": sent_at})),
-            )
-            .await;
-            id
-        }
-    };
-    request(&awaiting, 0).await;
-    let id = request(&booster, 0).await;
-    act_ok(&app, &ada, &id, "schedule", body_for("schedule")).await;
-    let id = request(&obligate, 30).await;
-    act_ok(&app, &ada, &id, "schedule", body_for("schedule")).await;
-    request(&curmudgeon, 30).await;
-    let id = request(&silent, 0).await;
-    act_ok(&app, &ada, &id, "no-response", None).await;
-    let id = request(&decliner, 0).await;
-    act_ok(&app, &ada, &id, "decline", None).await;
-
+    let contacts = OneOfEachSegment::create(&app, &ada).await;
     for (contact, expected) in [
-        (&unknown, "unknown"),
-        (&awaiting, "awaiting"),
-        (&booster, "booster"),
-        (&obligate, "obligate"),
-        (&curmudgeon, "curmudgeon"),
-        (&silent, "curmudgeon"),
-        (&decliner, "booster"),
+        (&contacts.unknown, "unknown"),
+        (&contacts.awaiting, "awaiting"),
+        (&contacts.booster, "booster"),
+        (&contacts.obligate, "obligate"),
+        (&contacts.curmudgeon, "curmudgeon"),
+        (&contacts.silent, "curmudgeon"),
+        (&contacts.decliner, "booster"),
     ] {
         assert_eq!(
             segment_of(&app, &ada, contact).await,
             expected,
             "{}",
-            contact["full_name"]
+            contact.full_name
         );
     }
+}
+
+#[actix_web::test]
+async fn segments_filter_the_contact_list_and_show_in_the_network() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    OneOfEachSegment::create(&app, &ada).await;
     for (segment, names) in [
         ("unknown", vec!["Unknown"]),
         ("awaiting", vec!["Awaiting"]),
@@ -520,31 +580,37 @@ async fn segments_follow_the_latest_request_and_filter_the_list() {
         ("obligate", vec!["Obligate"]),
         ("curmudgeon", vec!["Curmudgeon", "Silent"]),
     ] {
-        let page = app
-            .get_json(&format!("/v1/contacts?segment={segment}"), token)
+        let page: Page<Contact> = app
+            .get_as(&format!("/v1/contacts?segment={segment}"), token)
             .await;
-        let found: Vec<&str> = page["items"]
-            .as_array()
-            .expect("items")
-            .iter()
-            .map(|c| c["full_name"].as_str().expect("n"))
-            .collect();
+        let found: Vec<&str> = page.items.iter().map(|c| c.full_name.as_str()).collect();
         assert_eq!(found, names, "{segment}");
     }
-    let network = app.get_json("/v1/network", token).await;
-    let node = network["nodes"]
-        .as_array()
-        .expect("nodes")
+    let network: Network = app.get_as("/v1/network", token).await;
+    let node = network
+        .nodes
         .iter()
-        .find(|n| n["full_name"] == "Obligate")
-        .expect("node")
-        .clone();
-    assert_eq!(node["segment"], "obligate");
+        .find(|node| node.full_name == "Obligate")
+        .expect("node");
+    assert_eq!(node.segment, "obligate");
+}
 
-    // The latest request decides: a new request to the curmudgeon, answered at once.
-    let id = request(&curmudgeon, 0).await;
-    act_ok(&app, &ada, &id, "schedule", body_for("schedule")).await;
-    assert_eq!(segment_of(&app, &ada, &curmudgeon).await, "booster");
+#[actix_web::test]
+async fn the_latest_request_decides_the_segment() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let contacts = OneOfEachSegment::create(&app, &ada).await;
+    assert_eq!(
+        segment_of(&app, &ada, &contacts.curmudgeon).await,
+        "curmudgeon"
+    );
+    // A new request to the curmudgeon, answered at once.
+    let id = request(&app, &ada, &contacts.curmudgeon, 0).await;
+    act_ok(&app, &ada, id, "schedule", body_for("schedule")).await;
+    assert_eq!(
+        segment_of(&app, &ada, &contacts.curmudgeon).await,
+        "booster"
+    );
 }
 
 #[actix_web::test]
@@ -644,7 +710,7 @@ async fn a_contact_with_interviews_is_deleted_only_with_force() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
     let token = &ada.access_token;
-    let contact = app.contact(token, json!({"full_name": "Grace"})).await;
+    let contact = contact(&app, &ada, json!({"full_name": "Grace"})).await;
     let id = interview_in(&app, &ada, &contact, "completed").await;
     app.create(
         &format!("/v1/interviews/{id}/action-items"),
@@ -652,10 +718,10 @@ async fn a_contact_with_interviews_is_deleted_only_with_force() {
         json!({"text": "send article"}),
     )
     .await;
-    let path = format!("/v1/contacts/{}", id_of(&contact));
+    let path = format!("/v1/contacts/{}", contact.id);
     let refused = app.delete(&path, token).await;
     assert_eq!(
-        problem(refused, StatusCode::CONFLICT).await["code"],
+        typed_problem(refused, StatusCode::CONFLICT).await.code,
         "conflict"
     );
     assert_eq!(
@@ -679,238 +745,222 @@ async fn a_contact_with_interviews_is_deleted_only_with_force() {
     );
 }
 
+fn ids(page: &Page<Interview>) -> Vec<Uuid> {
+    page.items.iter().map(|interview| interview.id).collect()
+}
+
 #[actix_web::test]
 async fn the_list_filters_by_status_contact_employer_and_time() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
     let token = &ada.access_token;
-    let employer = app.employer(token, json!({"name": "Northwind"})).await;
-    let grace = app
-        .contact(
-            token,
-            json!({"full_name": "Grace", "employer_id": employer["id"]}),
-        )
+    let employer: Employer = app
+        .create_as("/v1/employers", token, json!({"name": "Northwind"}))
         .await;
-    let alan = app.contact(token, json!({"full_name": "Alan"})).await;
+    let grace = contact(
+        &app,
+        &ada,
+        json!({"full_name": "Grace", "employer_id": employer.id}),
+    )
+    .await;
+    let alan = contact(&app, &ada, json!({"full_name": "Alan"})).await;
     let soon = Utc::now() + Duration::days(1);
     let later = Utc::now() + Duration::days(10);
-    let first = interview(&app, &ada, json!({"contact_id": grace["id"]})).await;
+    let first = interview(&app, &ada, json!({"contact_id": grace.id})).await;
     act_ok(
         &app,
         &ada,
-        &id_of(&first),
+        first.id,
         "schedule",
         Some(json!({"scheduled_start": soon.to_rfc3339()})),
     )
     .await;
-    let second = interview(&app, &ada, json!({"contact_id": alan["id"]})).await;
+    let second = interview(&app, &ada, json!({"contact_id": alan.id})).await;
     act_ok(
         &app,
         &ada,
-        &id_of(&second),
+        second.id,
         "schedule",
         Some(json!({"scheduled_start": later.to_rfc3339()})),
     )
     .await;
-    let third = interview(&app, &ada, json!({"contact_id": alan["id"]})).await;
+    let third = interview(&app, &ada, json!({"contact_id": alan.id})).await;
 
-    let ids = |page: &Value| -> Vec<String> {
-        page["items"]
-            .as_array()
-            .expect("items")
-            .iter()
-            .map(id_of)
-            .collect()
+    let list = async |query: &str| -> Page<Interview> {
+        app.get_as(&format!("/v1/interviews{query}"), token).await
     };
-    let all = app.get_json("/v1/interviews", token).await;
     assert_eq!(
-        ids(&all),
-        vec![id_of(&third), id_of(&second), id_of(&first)],
+        ids(&list("").await),
+        vec![third.id, second.id, first.id],
         "newest first"
     );
+    assert_eq!(ids(&list("?status=planned").await), vec![third.id]);
     assert_eq!(
-        ids(&app.get_json("/v1/interviews?status=planned", token).await),
-        vec![id_of(&third)]
+        ids(&list(&format!("?contact_id={}", alan.id)).await),
+        vec![third.id, second.id]
     );
     assert_eq!(
-        ids(&app
-            .get_json(
-                &format!("/v1/interviews?contact_id={}", id_of(&alan)),
-                token
-            )
-            .await),
-        vec![id_of(&third), id_of(&second)]
-    );
-    assert_eq!(
-        ids(&app
-            .get_json(
-                &format!("/v1/interviews?employer_id={}", id_of(&employer)),
-                token
-            )
-            .await),
-        vec![id_of(&first)]
+        ids(&list(&format!("?employer_id={}", employer.id)).await),
+        vec![first.id]
     );
     let window = format!(
-        "/v1/interviews?from={}&to={}",
+        "?from={}&to={}",
         urlencode(&(soon - Duration::hours(1)).to_rfc3339()),
         urlencode(&(soon + Duration::hours(1)).to_rfc3339())
     );
-    assert_eq!(
-        ids(&app.get_json(&window, token).await),
-        vec![id_of(&first)]
-    );
-    let paged = app.get_json("/v1/interviews?limit=2", token).await;
-    let cursor = paged["next_cursor"].as_str().expect("more");
-    let rest = app
-        .get_json(&format!("/v1/interviews?limit=2&cursor={cursor}"), token)
-        .await;
-    assert_eq!(ids(&rest), vec![id_of(&first)]);
+    assert_eq!(ids(&list(&window).await), vec![first.id]);
+    let paged = list("?limit=2").await;
+    let cursor = paged.next_cursor.expect("more");
+    let rest = list(&format!("?limit=2&cursor={cursor}")).await;
+    assert_eq!(ids(&rest), vec![first.id]);
     problem(
         app.get("/v1/interviews?status=done", token).await,
         StatusCode::BAD_REQUEST,
     )
     .await;
-    let employers = app.get_json("/v1/employers", token).await;
-    assert_eq!(employers["items"][0]["interview_count"], 1);
+    let employers: Page<Employer> = app.get_as("/v1/employers", token).await;
+    assert_eq!(employers.items[0].interview_count, 1);
 }
 
 fn urlencode(text: &str) -> String {
     text.replace('+', "%2B").replace(':', "%3A")
 }
 
-#[actix_web::test]
-async fn attached_questions_are_a_snapshot_and_reattaching_keeps_what_was_asked() {
-    let app = TestApp::spawn().await;
-    let ada = app.user("ada").await;
-    let token = &ada.access_token;
-    let contact = app.contact(token, json!({"full_name": "Grace"})).await;
-    let created = interview(&app, &ada, json!({"contact_id": contact["id"]})).await;
-    let id = id_of(&created);
-    let set = app
-        .create(
+async fn attach(app: &TestApp, user: &TestUser, interview: Uuid, set: Uuid) -> reqwest::Response {
+    app.post_json(
+        &format!("/v1/interviews/{interview}/question-set"),
+        Some(&user.access_token),
+        &json!({"question_set_id": set}),
+    )
+    .await
+}
+
+/// A planned interview with Ada's two-question set attached.
+async fn interview_with_questions(
+    app: &TestApp,
+    ada: &TestUser,
+) -> (Uuid, QuestionSet, Page<InterviewQuestion>) {
+    let contact = contact(app, ada, json!({"full_name": "Grace"})).await;
+    let id = interview(app, ada, json!({"contact_id": contact.id}))
+        .await
+        .id;
+    let set: QuestionSet = app
+        .create_as(
             "/v1/question-sets",
-            token,
+            &ada.access_token,
             json!({"title": "Mine", "questions": [
         {"text": "What do you do all day?", "category": "day_to_day"},
         {"text": "How did you start?", "category": "career_path"}]}),
         )
         .await;
-    let attached = app
-        .post_json(
-            &format!("/v1/interviews/{id}/question-set"),
-            Some(token),
-            &json!({"question_set_id": set["id"]}),
-        )
-        .await;
+    let attached = attach(app, ada, id, set.id).await;
     assert_eq!(attached.status(), StatusCode::OK);
-    let attached: Value = attached.json().await.expect("json");
-    assert_eq!(attached["next_cursor"], Value::Null);
-    assert_eq!(attached["items"].as_array().expect("items").len(), 2);
-    let first_question = attached["items"][0].clone();
-    assert_eq!(first_question["asked"], false);
-    assert_eq!(first_question["answer"], Value::Null);
+    (id, set, attached.json_as().await)
+}
+
+#[actix_web::test]
+async fn attached_questions_are_a_snapshot_of_the_set() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let (id, set, attached) = interview_with_questions(&app, &ada).await;
+    assert_eq!(attached.next_cursor, None);
+    assert_eq!(attached.items.len(), 2);
+    assert!(!attached.items[0].asked);
+    assert_eq!(attached.items[0].answer, None);
 
     // Editing the set does not rewrite the interview.
-    let set_question = set["questions"][0]["id"].as_str().expect("id");
-    app.patch_json(
-        &format!("/v1/question-sets/{}/questions/{set_question}", id_of(&set)),
-        token,
-        &json!({"text": "Changed later?"}),
-    )
-    .await;
-    let questions = app
-        .get_json(&format!("/v1/interviews/{id}/questions"), token)
-        .await;
-    assert_eq!(questions["items"][0]["text"], "What do you do all day?");
-
-    let answered: Value = app
+    let edited = app
         .patch_json(
-            &format!("/v1/interviews/{id}/questions/{}", id_of(&first_question)),
+            &format!(
+                "/v1/question-sets/{}/questions/{}",
+                set.id, set.questions[0].id
+            ),
+            token,
+            &json!({"text": "Changed later?"}),
+        )
+        .await;
+    assert_eq!(edited.status(), StatusCode::OK);
+    let questions: Page<InterviewQuestion> = app
+        .get_as(&format!("/v1/interviews/{id}/questions"), token)
+        .await;
+    assert_eq!(questions.items[0].text, "What do you do all day?");
+}
+
+#[actix_web::test]
+async fn reattaching_keeps_what_was_asked_and_numbers_the_questions_again() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let (id, _, attached) = interview_with_questions(&app, &ada).await;
+    let answered: InterviewQuestion = app
+        .patch_json(
+            &format!("/v1/interviews/{id}/questions/{}", attached.items[0].id),
             token,
             &json!({"asked": true, "answer": "Meetings, then code."}),
         )
         .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(answered["asked"], true);
-    assert_eq!(answered["answer"], "Meetings, then code.");
-
-    let library = app
-        .get_json("/v1/question-sets?scope=library&limit=1", token)
+        .json_as()
         .await;
-    let library_set = &library["items"][0];
-    let reattached: Value = app
-        .post_json(
-            &format!("/v1/interviews/{id}/question-set"),
-            Some(token),
-            &json!({"question_set_id": library_set["id"]}),
-        )
-        .await
-        .json()
-        .await
-        .expect("json");
-    let items = reattached["items"].as_array().expect("items");
+    assert!(answered.asked);
+    assert_eq!(answered.answer.as_deref(), Some("Meetings, then code."));
+
+    let library: Page<QuestionSet> = app
+        .get_as("/v1/question-sets?scope=library&limit=1", token)
+        .await;
+    let library_set = &library.items[0];
+    let reattached: Page<InterviewQuestion> =
+        attach(&app, &ada, id, library_set.id).await.json_as().await;
+    let items = &reattached.items;
+    assert_eq!(items.len(), 1 + library_set.questions.len());
     assert_eq!(
-        items.len(),
-        1 + library_set["questions"].as_array().expect("q").len()
-    );
-    assert_eq!(
-        items[0]["answer"], "Meetings, then code.",
+        items[0].answer.as_deref(),
+        Some("Meetings, then code."),
         "answered questions stay"
     );
-    let positions: Vec<i64> = items
-        .iter()
-        .map(|q| q["position"].as_i64().expect("p"))
-        .collect();
-    assert_eq!(positions, (1..=items.len() as i64).collect::<Vec<_>>());
-    let interview_now = app.get_json(&format!("/v1/interviews/{id}"), token).await;
-    assert_eq!(interview_now["question_set_id"], library_set["id"]);
-    let unknown = app
-        .post_json(
-            &format!("/v1/interviews/{id}/question-set"),
-            Some(token),
-            &json!({"question_set_id": "01890a5d-ac96-774b-bcce-b302099a8057"}),
-        )
-        .await;
+    let positions: Vec<i32> = items.iter().map(|question| question.position).collect();
+    assert_eq!(positions, (1..=items.len() as i32).collect::<Vec<_>>());
+    let interview_now = get_interview(&app, &ada, id).await;
+    assert_eq!(interview_now.question_set_id, Some(library_set.id));
+    let unknown = attach(
+        &app,
+        &ada,
+        id,
+        Uuid::parse_str("01890a5d-ac96-774b-bcce-b302099a8057").expect("uuid"),
+    )
+    .await;
     problem(unknown, StatusCode::NOT_FOUND).await;
 }
 
 #[actix_web::test]
-async fn action_items_and_referrals_close_the_loop() {
+async fn action_items_are_created_changed_listed_and_deleted() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
     let token = &ada.access_token;
-    let employer = app.employer(token, json!({"name": "Northwind"})).await;
-    let grace = app
-        .contact(
-            token,
-            json!({"full_name": "Grace", "employer_id": employer["id"]}),
-        )
-        .await;
+    let grace = contact(&app, &ada, json!({"full_name": "Grace"})).await;
     let id = interview_in(&app, &ada, &grace, "completed").await;
+    let items = format!("/v1/interviews/{id}/action-items");
 
     let due = (Utc::now() + Duration::days(2)).to_rfc3339();
     let response = app
         .post_json(
-            &format!("/v1/interviews/{id}/action-items"),
+            &items,
             Some(token),
             &json!({"text": "Read the book", "due_at": due}),
         )
         .await;
     assert_eq!(response.status(), StatusCode::CREATED);
     assert!(response.headers().contains_key("location"));
-    let item: Value = response.json().await.expect("json");
-    assert_eq!(item["done"], false);
-    let item_path = format!("/v1/interviews/{id}/action-items/{}", id_of(&item));
-    let done: Value = app
+    let item: ActionItem = response.json_as().await;
+    assert!(!item.done);
+    let item_path = format!("{items}/{}", item.id);
+    let done: ActionItem = app
         .patch_json(&item_path, token, &json!({"done": true, "due_at": null}))
         .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(done["done"], true);
-    assert_eq!(done["due_at"], Value::Null);
+        .json_as()
+        .await;
+    assert!(done.done);
+    assert_eq!(done.due_at, None);
     let stale = app
         .request(Method::PATCH, &item_path, Some(token))
         .header("if-match", "\"1\"")
@@ -919,52 +969,65 @@ async fn action_items_and_referrals_close_the_loop() {
         .await
         .expect("sent");
     problem(stale, StatusCode::PRECONDITION_FAILED).await;
-    let list = app
-        .get_json(&format!("/v1/interviews/{id}/action-items"), token)
-        .await;
-    assert_eq!(list["items"].as_array().expect("items").len(), 1);
+    let list: Page<ActionItem> = app.get_as(&items, token).await;
+    assert_eq!(list.items.len(), 1);
     assert_eq!(
         app.delete(&item_path, token).await.status(),
         StatusCode::NO_CONTENT
     );
     assert_eq!(
         invalid_fields(
-            app.post_json(
-                &format!("/v1/interviews/{id}/action-items"),
-                Some(token),
-                &json!({"text": ""})
-            )
-            .await
+            app.post_json(&items, Some(token), &json!({"text": ""}))
+                .await
         )
         .await,
         vec!["text"]
     );
+}
+
+#[actix_web::test]
+async fn a_referral_from_an_interview_is_a_contact_referred_by_the_interviewee() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let employer: Employer = app
+        .create_as("/v1/employers", token, json!({"name": "Northwind"}))
+        .await;
+    let grace = contact(
+        &app,
+        &ada,
+        json!({"full_name": "Grace", "employer_id": employer.id}),
+    )
+    .await;
+    let id = interview_in(&app, &ada, &grace, "completed").await;
+    let referrals = format!("/v1/interviews/{id}/referrals");
 
     let response = app
         .post_json(
-            &format!("/v1/interviews/{id}/referrals"),
+            &referrals,
             Some(token),
             &json!({"full_name": "Alan Turing"}),
         )
         .await;
     assert_eq!(response.status(), StatusCode::CREATED);
-    let referred: Value = response.json().await.expect("json");
-    assert_eq!(referred["referred_by_contact_id"], grace["id"]);
-    assert_eq!(referred["source"], "referral");
-    assert_eq!(referred["employer_id"], employer["id"]);
-    let elsewhere = app.employer(token, json!({"name": "Contoso"})).await;
-    let other: Value = app
-        .post_json(&format!("/v1/interviews/{id}/referrals"), Some(token), &json!({"full_name": "Barbara Liskov", "employer_id": elsewhere["id"], "source": "alumni"}))
-        .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(other["employer_id"], elsewhere["id"]);
-    assert_eq!(other["source"], "alumni");
-    let referrals = app
-        .get_json(&format!("/v1/contacts/{}/referrals", id_of(&grace)), token)
+    let referred: Contact = response.json_as().await;
+    assert_eq!(referred.referred_by_contact_id, Some(grace.id));
+    assert_eq!(referred.source, "referral");
+    assert_eq!(referred.employer_id, Some(employer.id));
+    let elsewhere: Employer = app
+        .create_as("/v1/employers", token, json!({"name": "Contoso"}))
         .await;
-    assert_eq!(referrals["items"].as_array().expect("items").len(), 2);
+    let other: Contact = app
+        .post_json(&referrals, Some(token), &json!({"full_name": "Barbara Liskov", "employer_id": elsewhere.id, "source": "alumni"}))
+        .await
+        .json_as()
+        .await;
+    assert_eq!(other.employer_id, Some(elsewhere.id));
+    assert_eq!(other.source, "alumni");
+    let referred_by_grace: Page<Contact> = app
+        .get_as(&format!("/v1/contacts/{}/referrals", grace.id), token)
+        .await;
+    assert_eq!(referred_by_grace.items.len(), 2);
 }
 
 #[actix_web::test]
@@ -1015,80 +1078,82 @@ async fn stats_count_what_happened() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
     let token = &ada.access_token;
-    let empty = app.get_json("/v1/stats", token).await;
-    assert_eq!(empty["reply_rate"], Value::Null);
-    assert_eq!(empty["interviews_by_status"]["planned"], 0);
-    assert_eq!(empty["contacts_by_segment"]["unknown"], 0);
+    let empty: Stats = app.get_as("/v1/stats", token).await;
+    assert_eq!(empty.reply_rate, None);
+    assert_eq!(empty.interviews_by_status["planned"], 0);
+    assert_eq!(empty.contacts_by_segment["unknown"], 0);
 
-    let employer = app
-        .employer(token, json!({"name": "Northwind", "motivation": 3}))
-        .await;
-    let grace = app
-        .contact(
+    let employer: Employer = app
+        .create_as(
+            "/v1/employers",
             token,
-            json!({"full_name": "Grace", "employer_id": employer["id"]}),
+            json!({"name": "Northwind", "motivation": 3}),
         )
         .await;
-    let alan = app.contact(token, json!({"full_name": "Alan"})).await;
+    let grace = contact(
+        &app,
+        &ada,
+        json!({"full_name": "Grace", "employer_id": employer.id}),
+    )
+    .await;
+    let alan = contact(&app, &ada, json!({"full_name": "Alan"})).await;
     // Grace answered 10 hours after the request; Alan never did.
-    let created = interview(&app, &ada, json!({"contact_id": grace["id"]})).await;
-    let id = id_of(&created);
+    let id = interview(&app, &ada, json!({"contact_id": grace.id}))
+        .await
+        .id;
+    let hours_ago = |hours| (Utc::now() - Duration::hours(hours)).to_rfc3339();
     act_ok(
         &app,
         &ada,
-        &id,
+        id,
         "request",
-        Some(
-            json!({"channel": "email", "sent_at": (Utc::now() - Duration::hours(10)).to_rfc3339()}),
-        ),
+        Some(json!({"channel": "email", "sent_at": hours_ago(10)})),
     )
     .await;
-    act_ok(&app, &ada, &id, "schedule", body_for("schedule")).await;
+    act_ok(&app, &ada, id, "schedule", body_for("schedule")).await;
     act_ok(
         &app,
         &ada,
-        &id,
+        id,
         "complete",
-        Some(json!({"completed_at": (Utc::now() - Duration::hours(30)).to_rfc3339()})),
+        Some(json!({"completed_at": hours_ago(30)})),
     )
     .await;
     act_ok(
         &app,
         &ada,
-        &id,
+        id,
         "thank-you",
-        Some(json!({"sent_at": (Utc::now() - Duration::hours(20)).to_rfc3339()})),
+        Some(json!({"sent_at": hours_ago(20)})),
     )
     .await;
-    let other = interview(&app, &ada, json!({"contact_id": alan["id"]})).await;
+    let other = interview(&app, &ada, json!({"contact_id": alan.id})).await;
     act_ok(
         &app,
         &ada,
-        &id_of(&other),
+        other.id,
         "request",
         Some(json!({"channel": "phone"})),
     )
     .await;
-    app.post_json(
+    app.create(
         &format!("/v1/interviews/{id}/referrals"),
-        Some(token),
-        &json!({"full_name": "Referred"}),
+        token,
+        json!({"full_name": "Referred"}),
     )
     .await;
 
-    let stats = app.get_json("/v1/stats", token).await;
-    assert_eq!(stats["interviews_by_status"]["completed"], 1);
-    assert_eq!(stats["interviews_by_status"]["requested"], 1);
-    assert_eq!(stats["reply_rate"], 0.5);
-    let hours = stats["median_hours_to_first_reply"]
-        .as_f64()
-        .expect("hours");
+    let stats: Stats = app.get_as("/v1/stats", token).await;
+    assert_eq!(stats.interviews_by_status["completed"], 1);
+    assert_eq!(stats.interviews_by_status["requested"], 1);
+    assert_eq!(stats.reply_rate, Some(0.5));
+    let hours = stats.median_hours_to_first_reply.expect("hours");
     assert!((9.9..10.1).contains(&hours), "{hours}");
-    assert_eq!(stats["thank_you"], json!({"on_time": 1, "due": 1}));
-    assert_eq!(stats["referrals_gained"], 1);
-    assert_eq!(stats["lamp_top5_with_active_contact"], 1);
-    assert_eq!(stats["contacts_by_segment"]["booster"], 1);
-    assert_eq!(stats["contacts_by_segment"]["awaiting"], 1);
-    assert_eq!(stats["contacts_by_segment"]["unknown"], 1);
-    assert_eq!(stats["overdue_reminders"], 0);
+    assert_eq!(stats.thank_you, ThankYouStats { on_time: 1, due: 1 });
+    assert_eq!(stats.referrals_gained, 1);
+    assert_eq!(stats.lamp_top5_with_active_contact, 1);
+    assert_eq!(stats.contacts_by_segment["booster"], 1);
+    assert_eq!(stats.contacts_by_segment["awaiting"], 1);
+    assert_eq!(stats.contacts_by_segment["unknown"], 1);
+    assert_eq!(stats.overdue_reminders, 0);
 }

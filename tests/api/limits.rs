@@ -6,7 +6,10 @@ use diesel_async::RunQueryDsl;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, TestUser, id_of, problem};
+use crate::helpers::bodies::{
+    Cap, Contact, Employer, Interview, InterviewQuestion, Page, QuestionSet, Session, User,
+};
+use crate::helpers::{JsonAs, TestApp, TestUser, id_of, typed_problem};
 
 /// Fills `user`'s count of `resource` up to `left` below its cap, as if
 /// they had made that many (the counts are what the database checks).
@@ -22,14 +25,16 @@ async fn use_all_but(app: &TestApp, user: &TestUser, resource: &str, left: u32) 
 }
 
 async fn assert_limit_reached(response: reqwest::Response, name: &str) {
-    let body = problem(response, StatusCode::CONFLICT).await;
-    assert_eq!(body["code"], "limit_reached", "{body}");
-    assert_eq!(body["limit"]["name"], name, "{body}");
-    assert_eq!(
-        body["limit"]["max"],
-        rapport::limits::max_of(name),
-        "{body}"
-    );
+    let body = typed_problem(response, StatusCode::CONFLICT).await;
+    assert_eq!(body.code, "limit_reached", "{body:?}");
+    assert_eq!(body.limit, Some(cap(name, rapport::limits::max_of(name))));
+}
+
+fn cap(name: &str, max: u32) -> Cap {
+    Cap {
+        name: name.to_owned(),
+        max,
+    }
 }
 
 #[actix_web::test]
@@ -240,12 +245,8 @@ async fn a_set_holds_100_questions_and_an_interview_100_action_items() {
             &json!({"text": "And one more?", "category": "advice"}),
         )
         .await;
-    let body = problem(extra, StatusCode::CONFLICT).await;
-    assert_eq!(
-        body["limit"],
-        json!({"name": "questions_in_a_set", "max": 100}),
-        "{body}"
-    );
+    let body = typed_problem(extra, StatusCode::CONFLICT).await;
+    assert_eq!(body.limit, Some(cap("questions_in_a_set", 100)), "{body:?}");
     // A copy of a full set is full too, and fine.
     app.create(
         &format!("/v1/question-sets/{}/copy", id_of(&set)),
@@ -267,16 +268,13 @@ async fn a_set_holds_100_questions_and_an_interview_100_action_items() {
         app.create(&items, token, json!({"text": format!("Item {index}")}))
             .await;
     }
-    let body = problem(
+    let body = typed_problem(
         app.post_json(&items, Some(token), &json!({"text": "One too many"}))
             .await,
         StatusCode::CONFLICT,
     )
     .await;
-    assert_eq!(
-        body["limit"],
-        json!({"name": "action_items_of_an_interview", "max": 100})
-    );
+    assert_eq!(body.limit, Some(cap("action_items_of_an_interview", 100)));
 }
 
 /// `length` characters of text a compressor cannot shrink, many of them
@@ -309,58 +307,110 @@ pub fn longest_email(local: char) -> String {
     )
 }
 
-#[actix_web::test]
-async fn every_text_field_of_every_resource_holds_its_maximum() {
-    let app = TestApp::spawn().await;
-    let user: Value = app
-        .create(
+/// A URL of the longest length a URL field holds, from `seed`.
+fn longest_url(seed: u64) -> String {
+    format!(
+        "https://example.com/{}",
+        dense_text(2000 - 20, seed).replace(['"', ' '], "x")
+    )
+}
+
+/// Registers a user whose every text is as long as allowed and returns
+/// their access token.
+async fn longest_user(app: &TestApp) -> String {
+    let session: Session = app
+        .create_as(
             "/v1/auth/register",
             "",
             json!({"email": longest_email('a'), "password": dense_text(256, 1),
                 "display_name": dense_text(200, 2), "target_field": dense_text(200, 3)}),
         )
         .await;
-    let token = user["access_token"].as_str().expect("token").to_owned();
-    let token = token.as_str();
+    session.access_token
+}
+
+/// A contact, at an employer, with every text as long as allowed.
+async fn longest_contact(app: &TestApp, token: &str) -> Contact {
+    let employer: Employer = app
+        .create_as(
+            "/v1/employers",
+            token,
+            json!({"name": dense_text(200, 6), "website": longest_url(7), "notes": dense_text(20_000, 8)}),
+        )
+        .await;
+    app.create_as(
+        "/v1/contacts",
+        token,
+        json!({"full_name": dense_text(200, 9), "email": longest_email('e'), "phone": dense_text(50, 10),
+            "linkedin_url": longest_url(11), "company": dense_text(200, 12), "job_title": dense_text(200, 13),
+            "field": dense_text(200, 14), "location": dense_text(200, 15), "employer_id": employer.id,
+            "tags": (0..20).map(|index| dense_text(40, 100 + index)).collect::<Vec<_>>(),
+            "notes": dense_text(20_000, 16)}),
+    )
+    .await
+}
+
+/// A planned interview with the longest contact and the longest texts.
+async fn longest_interview(app: &TestApp, token: &str) -> Interview {
+    let contact = longest_contact(app, token).await;
+    app.create_as(
+        "/v1/interviews",
+        token,
+        json!({"contact_id": contact.id, "purpose": dense_text(2000, 17), "location": dense_text(200, 18),
+            "meeting_url": longest_url(19)}),
+    )
+    .await
+}
+
+/// Every list of the account, which must still read back what was stored.
+const EVERY_LIST: [&str; 8] = [
+    "/v1/employers",
+    "/v1/contacts",
+    "/v1/interviews",
+    "/v1/reminders",
+    "/v1/question-sets?scope=mine",
+    "/v1/webhooks",
+    "/v1/network",
+    "/v1/stats",
+];
+
+async fn assert_every_list_reads_back(app: &TestApp, token: &str) {
+    for list in EVERY_LIST {
+        app.get_json(list, token).await;
+    }
+}
+
+#[actix_web::test]
+async fn the_longest_registration_and_profile_are_accepted() {
+    let app = TestApp::spawn().await;
+    let token = longest_user(&app).await;
     let patched = app
         .patch_json(
             "/v1/me",
-            token,
+            &token,
             &json!({"display_name": dense_text(200, 4), "target_field": dense_text(200, 5)}),
         )
         .await;
     assert_eq!(patched.status(), StatusCode::OK);
-    let url = |seed| {
-        format!(
-            "https://example.com/{}",
-            dense_text(2000 - 20, seed).replace(['"', ' '], "x")
-        )
-    };
-    let employer = app
-        .employer(
-            token,
-            json!({"name": dense_text(200, 6), "website": url(7), "notes": dense_text(20_000, 8)}),
-        )
-        .await;
-    let contact = app
-        .contact(
-            token,
-            json!({"full_name": dense_text(200, 9), "email": longest_email('e'), "phone": dense_text(50, 10),
-                "linkedin_url": url(11), "company": dense_text(200, 12), "job_title": dense_text(200, 13),
-                "field": dense_text(200, 14), "location": dense_text(200, 15), "employer_id": employer["id"],
-                "tags": (0..20).map(|index| dense_text(40, 100 + index)).collect::<Vec<_>>(),
-                "notes": dense_text(20_000, 16)}),
-        )
-        .await;
-    let interview = app
-        .create(
-            "/v1/interviews",
-            token,
-            json!({"contact_id": contact["id"], "purpose": dense_text(2000, 17), "location": dense_text(200, 18),
-                "meeting_url": url(19)}),
-        )
-        .await;
-    let interview_path = format!("/v1/interviews/{}", id_of(&interview));
+    let me: User = patched.json_as().await;
+    assert_eq!(me.display_name, dense_text(200, 4));
+}
+
+#[actix_web::test]
+async fn an_employer_and_a_contact_hold_their_longest_texts() {
+    let app = TestApp::spawn().await;
+    let token = longest_user(&app).await;
+    let contact = longest_contact(&app, &token).await;
+    assert_eq!(contact.notes, Some(dense_text(20_000, 16)));
+    assert_every_list_reads_back(&app, &token).await;
+}
+
+#[actix_web::test]
+async fn an_interview_holds_its_longest_texts_through_every_action() {
+    let app = TestApp::spawn().await;
+    let token = longest_user(&app).await;
+    let interview = longest_interview(&app, &token).await;
+    let path = format!("/v1/interviews/{}", interview.id);
     for (action, body) in [
         (
             "request",
@@ -368,7 +418,7 @@ async fn every_text_field_of_every_resource_holds_its_maximum() {
         ),
         (
             "schedule",
-            json!({"scheduled_start": "2031-03-04T10:00:00Z", "location": dense_text(200, 21), "meeting_url": url(22)}),
+            json!({"scheduled_start": "2031-03-04T10:00:00Z", "location": dense_text(200, 21), "meeting_url": longest_url(22)}),
         ),
         (
             "complete",
@@ -376,78 +426,80 @@ async fn every_text_field_of_every_resource_holds_its_maximum() {
         ),
     ] {
         let response = app
-            .post_json(&format!("{interview_path}/{action}"), Some(token), &body)
+            .post_json(&format!("{path}/{action}"), Some(&token), &body)
             .await;
         assert_eq!(response.status(), StatusCode::OK, "{action}");
     }
-    let other = app
-        .create(
+    let other: Interview = app
+        .create_as(
             "/v1/interviews",
-            token,
-            json!({"contact_id": contact["id"]}),
+            &token,
+            json!({"contact_id": interview.contact_id}),
         )
         .await;
     let cancelled = app
         .post_json(
-            &format!("/v1/interviews/{}/cancel", id_of(&other)),
-            Some(token),
+            &format!("/v1/interviews/{}/cancel", other.id),
+            Some(&token),
             &json!({"reason": dense_text(2000, 25)}),
         )
         .await;
     assert_eq!(cancelled.status(), StatusCode::OK);
-    let set = app
-        .create(
+    assert_every_list_reads_back(&app, &token).await;
+}
+
+#[actix_web::test]
+async fn a_question_set_and_an_answer_hold_their_longest_texts() {
+    let app = TestApp::spawn().await;
+    let token = longest_user(&app).await;
+    let interview = longest_interview(&app, &token).await;
+    let path = format!("/v1/interviews/{}", interview.id);
+    let set: QuestionSet = app
+        .create_as(
             "/v1/question-sets",
-            token,
+            &token,
             json!({"title": dense_text(200, 26), "description": dense_text(2000, 27),
                 "questions": [{"text": format!("What {}?", dense_text(494, 28)), "category": "advice"}]}),
         )
         .await;
     let attached = app
         .post_json(
-            &format!("{interview_path}/question-set"),
-            Some(token),
-            &json!({"question_set_id": set["id"]}),
+            &format!("{path}/question-set"),
+            Some(&token),
+            &json!({"question_set_id": set.id}),
         )
         .await;
     assert_eq!(attached.status(), StatusCode::OK);
-    let questions = app
-        .get_json(&format!("{interview_path}/questions"), token)
-        .await;
-    let question = &questions["items"][0];
+    let questions: Page<InterviewQuestion> = app.get_as(&format!("{path}/questions"), &token).await;
     let answered = app
         .patch_json(
-            &format!("{interview_path}/questions/{}", id_of(question)),
-            token,
+            &format!("{path}/questions/{}", questions.items[0].id),
+            &token,
             &json!({"answer": dense_text(20_000, 29)}),
         )
         .await;
     assert_eq!(answered.status(), StatusCode::OK);
+    assert_every_list_reads_back(&app, &token).await;
+}
+
+#[actix_web::test]
+async fn an_action_item_a_reminder_and_a_webhook_hold_their_longest_texts() {
+    let app = TestApp::spawn().await;
+    let token = longest_user(&app).await;
+    let interview = longest_interview(&app, &token).await;
     app.create(
-        &format!("{interview_path}/action-items"),
-        token,
+        &format!("/v1/interviews/{}/action-items", interview.id),
+        &token,
         json!({"text": dense_text(2000, 30), "due_at": "2031-01-01T00:00:00Z"}),
     )
     .await;
-    app.create("/v1/reminders", token, json!({"title": dense_text(200, 31), "note": dense_text(20_000, 32), "due_at": "2031-01-01T00:00:00Z"}))
+    app.create("/v1/reminders", &token, json!({"title": dense_text(200, 31), "note": dense_text(20_000, 32), "due_at": "2031-01-01T00:00:00Z"}))
         .await;
     app.create(
         "/v1/webhooks",
-        token,
+        &token,
         json!({"url": format!("http://127.0.0.1:9/{}", "h".repeat(2000 - 21)), "events": ["reminder.due"]}),
     )
     .await;
-    // Every list still reads back what was stored.
-    for list in [
-        "/v1/employers",
-        "/v1/contacts",
-        "/v1/interviews",
-        "/v1/reminders",
-        "/v1/question-sets?scope=mine",
-        "/v1/webhooks",
-        "/v1/network",
-        "/v1/stats",
-    ] {
-        app.get_json(list, token).await;
-    }
+    assert_every_list_reads_back(&app, &token).await;
 }

@@ -20,4 +20,5 @@ mod operations;
 mod question_sets;
 mod reminders;
 mod sessions;
+mod snapshots_of_bodies;
 mod webhooks;

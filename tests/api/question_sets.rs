@@ -3,58 +3,64 @@
 use std::collections::HashSet;
 
 use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use serde_json::json;
 
-use crate::helpers::{TestApp, id_of, invalid_fields, problem};
+use crate::helpers::bodies::{Page, Question, QuestionSet};
+use crate::helpers::{JsonAs, TestApp, invalid_fields, problem, typed_problem};
 
-fn texts(set: &Value) -> Vec<String> {
-    set["questions"]
-        .as_array()
-        .expect("questions")
+fn positions(set: &QuestionSet) -> Vec<i32> {
+    set.questions
         .iter()
-        .map(|q| q["text"].as_str().expect("text").to_owned())
+        .map(|question| question.position)
         .collect()
+}
+
+async fn first_of_the_library(app: &TestApp, token: &str) -> QuestionSet {
+    let mut library: Page<QuestionSet> = app
+        .get_as("/v1/question-sets?scope=library&limit=1", token)
+        .await;
+    library.items.remove(0)
 }
 
 #[actix_web::test]
 async fn the_library_ships_open_questions_in_at_least_six_categories() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
-    let library = app
-        .get_json(
+    let library: Page<QuestionSet> = app
+        .get_as(
             "/v1/question-sets?scope=library&limit=100",
             &ada.access_token,
         )
         .await;
-    let sets = library["items"].as_array().expect("items");
-    let questions: Vec<&Value> = sets
+    let questions: Vec<&Question> = library
+        .items
         .iter()
-        .flat_map(|set| set["questions"].as_array().expect("q"))
+        .flat_map(|set| &set.questions)
         .collect();
     assert!(questions.len() >= 25, "{}", questions.len());
     let categories: HashSet<&str> = questions
         .iter()
-        .map(|q| q["category"].as_str().expect("c"))
+        .map(|question| question.category.as_str())
         .collect();
     assert!(categories.len() >= 6, "{categories:?}");
     for question in &questions {
-        assert_eq!(question["open_ended"], true, "{}", question["text"]);
-        assert_eq!(question["hint"], Value::Null);
+        assert!(question.open_ended, "{}", question.text);
+        assert_eq!(question.hint, None);
     }
-    for set in sets {
-        assert_eq!(set["builtin"], true);
-        let count = set["questions"].as_array().expect("q").len() as i64;
-        assert_eq!(set["estimated_minutes"], (count * 5 + 1) / 2);
+    for set in &library.items {
+        assert!(set.builtin);
+        let count = set.questions.len() as i64;
+        assert_eq!(set.estimated_minutes, (count * 5 + 1) / 2);
     }
     // Another user sees the same library.
     let bob = app.user("bob").await;
-    let theirs = app
-        .get_json(
+    let theirs: Page<QuestionSet> = app
+        .get_as(
             "/v1/question-sets?scope=library&limit=100",
             &bob.access_token,
         )
         .await;
-    assert_eq!(theirs["items"], library["items"]);
+    assert_eq!(theirs.items, library.items);
 }
 
 #[actix_web::test]
@@ -62,12 +68,9 @@ async fn the_library_is_read_only_for_everyone() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
     let token = &ada.access_token;
-    let library = app
-        .get_json("/v1/question-sets?scope=library&limit=1", token)
-        .await;
-    let set = &library["items"][0];
-    let path = format!("/v1/question-sets/{}", id_of(set));
-    let question = set["questions"][0]["id"].as_str().expect("id");
+    let set = first_of_the_library(&app, token).await;
+    let path = format!("/v1/question-sets/{}", set.id);
+    let question = set.questions[0].id;
     let attempts = [
         app.patch_json(&path, token, &json!({"title": "Mine now"}))
             .await,
@@ -94,14 +97,14 @@ async fn the_library_is_read_only_for_everyone() {
     ];
     for response in attempts {
         assert_eq!(
-            problem(response, StatusCode::FORBIDDEN).await["code"],
+            typed_problem(response, StatusCode::FORBIDDEN).await.code,
             "forbidden"
         );
     }
-    let unchanged = app.get_json(&path, token).await;
-    assert_eq!(unchanged["questions"], set["questions"]);
-    assert_eq!(unchanged["title"], set["title"]);
-    assert_eq!(unchanged["version"], 1);
+    let unchanged: QuestionSet = app.get_as(&path, token).await;
+    assert_eq!(unchanged.questions, set.questions);
+    assert_eq!(unchanged.title, set.title);
+    assert_eq!(unchanged.version, 1);
 }
 
 #[actix_web::test]
@@ -122,31 +125,28 @@ async fn own_sets_have_questions_with_hints_and_estimates() {
     assert_eq!(response.status(), StatusCode::CREATED);
     assert_eq!(response.headers()["etag"], "\"1\"");
     assert!(response.headers().contains_key("location"));
-    let set: Value = response.json().await.expect("json");
-    assert_eq!(set["builtin"], false);
-    assert_eq!(set["estimated_minutes"], 8);
-    let first = &set["questions"][0];
-    assert_eq!(first["open_ended"], false);
+    let set: QuestionSet = response.json_as().await;
+    assert!(!set.builtin);
+    assert_eq!(set.title, "First calls");
+    assert_eq!(set.description.as_deref(), Some("For product people"));
+    assert_eq!(set.estimated_minutes, 8);
+    let first = &set.questions[0];
+    assert!(!first.open_ended);
     assert!(
-        first["hint"]
-            .as_str()
+        first
+            .hint
+            .as_deref()
             .expect("hint")
             .contains("What do you like most about your job?")
     );
-    assert_eq!(set["questions"][1]["open_ended"], true);
-    assert_eq!(set["questions"][1]["hint"], Value::Null);
-    let positions: Vec<i64> = set["questions"]
-        .as_array()
-        .expect("q")
-        .iter()
-        .map(|q| q["position"].as_i64().expect("p"))
-        .collect();
-    assert_eq!(positions, vec![1, 2, 3]);
+    assert!(set.questions[1].open_ended);
+    assert_eq!(set.questions[1].hint, None);
+    assert_eq!(positions(&set), vec![1, 2, 3]);
 
-    let mine = app.get_json("/v1/question-sets?scope=mine", token).await;
-    assert_eq!(mine["items"].as_array().expect("items").len(), 1);
-    let all = app.get_json("/v1/question-sets?limit=100", token).await;
-    assert!(all["items"].as_array().expect("items").len() > 1);
+    let mine: Page<QuestionSet> = app.get_as("/v1/question-sets?scope=mine", token).await;
+    assert_eq!(mine.items.len(), 1);
+    let all: Page<QuestionSet> = app.get_as("/v1/question-sets?limit=100", token).await;
+    assert!(all.items.len() > 1);
     for (body, field) in [
         (json!({"title": ""}), "title"),
         (
@@ -173,41 +173,40 @@ async fn questions_are_added_changed_deleted_and_reordered_in_one_request() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
     let token = &ada.access_token;
-    let set = app
-        .create(
+    let set: QuestionSet = app
+        .create_as(
             "/v1/question-sets",
             token,
             json!({"title": "Mine", "questions": [
         {"text": "A?", "category": "advice"}, {"text": "B?", "category": "skills"}]}),
         )
         .await;
-    let path = format!("/v1/question-sets/{}", id_of(&set));
-    let added = app
-        .create(
+    let path = format!("/v1/question-sets/{}", set.id);
+    let added: Question = app
+        .create_as(
             &format!("{path}/questions"),
             token,
             json!({"text": "C?", "category": "resources"}),
         )
         .await;
-    assert_eq!(added["position"], 3);
-    let changed: Value = app
+    assert_eq!(added.position, 3);
+    let changed: Question = app
         .patch_json(
-            &format!("{path}/questions/{}", id_of(&added)),
+            &format!("{path}/questions/{}", added.id),
             token,
             &json!({"text": "What about C?", "category": "referrals"}),
         )
         .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(changed["category"], "referrals");
+        .json_as()
+        .await;
+    assert_eq!(changed.text, "What about C?");
+    assert_eq!(changed.category, "referrals");
 
-    let current = app.get_json(&path, token).await;
-    let mut ids: Vec<String> = current["questions"]
-        .as_array()
-        .expect("q")
+    let current: QuestionSet = app.get_as(&path, token).await;
+    let mut ids: Vec<String> = current
+        .questions
         .iter()
-        .map(id_of)
+        .map(|question| question.id.to_string())
         .collect();
     ids.reverse();
     let response = app
@@ -217,8 +216,8 @@ async fn questions_are_added_changed_deleted_and_reordered_in_one_request() {
         .await
         .expect("sent");
     assert_eq!(response.status(), StatusCode::OK);
-    let reordered: Value = response.json().await.expect("json");
-    assert_eq!(texts(&reordered), vec!["What about C?", "B?", "A?"]);
+    let reordered: QuestionSet = response.json_as().await;
+    assert_eq!(reordered.texts(), vec!["What about C?", "B?", "A?"]);
 
     for bad in [
         json!({"question_ids": &ids[..2]}),
@@ -232,7 +231,7 @@ async fn questions_are_added_changed_deleted_and_reordered_in_one_request() {
             .await
             .expect("sent");
         assert_eq!(
-            problem(response, StatusCode::CONFLICT).await["code"],
+            typed_problem(response, StatusCode::CONFLICT).await.code,
             "conflict"
         );
     }
@@ -243,16 +242,10 @@ async fn questions_are_added_changed_deleted_and_reordered_in_one_request() {
             .status(),
         StatusCode::NO_CONTENT
     );
-    let after = app.get_json(&path, token).await;
-    assert_eq!(texts(&after), vec!["What about C?", "A?"]);
-    let positions: Vec<i64> = after["questions"]
-        .as_array()
-        .expect("q")
-        .iter()
-        .map(|q| q["position"].as_i64().expect("p"))
-        .collect();
-    assert_eq!(positions, vec![1, 2]);
-    assert!(after["version"].as_i64().expect("v") > set["version"].as_i64().expect("v"));
+    let after: QuestionSet = app.get_as(&path, token).await;
+    assert_eq!(after.texts(), vec!["What about C?", "A?"]);
+    assert_eq!(positions(&after), vec![1, 2]);
+    assert!(after.version > set.version);
     problem(
         app.delete(&format!("{path}/questions/{}", ids[1]), token)
             .await,
@@ -266,39 +259,38 @@ async fn a_copy_is_independent_of_its_source() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
     let token = &ada.access_token;
-    let library = app
-        .get_json("/v1/question-sets?scope=library&limit=1", token)
-        .await;
-    let source = &library["items"][0];
+    let source = first_of_the_library(&app, token).await;
     let response = app
         .request(
             Method::POST,
-            &format!("/v1/question-sets/{}/copy", id_of(source)),
+            &format!("/v1/question-sets/{}/copy", source.id),
             Some(token),
         )
         .send()
         .await
         .expect("sent");
     assert_eq!(response.status(), StatusCode::CREATED);
-    let copy: Value = response.json().await.expect("json");
-    assert_eq!(copy["builtin"], false);
-    assert_ne!(copy["id"], source["id"]);
-    assert_eq!(texts(&copy), texts(source));
-    let question = copy["questions"][0]["id"].as_str().expect("id");
+    let copy: QuestionSet = response.json_as().await;
+    assert!(!copy.builtin);
+    assert_ne!(copy.id, source.id);
+    assert_eq!(copy.texts(), source.texts());
     let response = app
         .patch_json(
-            &format!("/v1/question-sets/{}/questions/{question}", id_of(&copy)),
+            &format!(
+                "/v1/question-sets/{}/questions/{}",
+                copy.id, copy.questions[0].id
+            ),
             token,
             &json!({"text": "My own wording?"}),
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    let source_now = app
-        .get_json(&format!("/v1/question-sets/{}", id_of(source)), token)
+    let source_now: QuestionSet = app
+        .get_as(&format!("/v1/question-sets/{}", source.id), token)
         .await;
-    assert_eq!(texts(&source_now), texts(source));
+    assert_eq!(source_now.texts(), source.texts());
 
-    let path = format!("/v1/question-sets/{}", id_of(&copy));
+    let path = format!("/v1/question-sets/{}", copy.id);
     let stale = app
         .request(Method::PATCH, &path, Some(token))
         .header("if-match", "\"1\"")
@@ -307,18 +299,17 @@ async fn a_copy_is_independent_of_its_source() {
         .await
         .expect("sent");
     problem(stale, StatusCode::PRECONDITION_FAILED).await;
-    let renamed: Value = app
+    let renamed: QuestionSet = app
         .patch_json(
             &path,
             token,
             &json!({"title": "Renamed", "description": null}),
         )
         .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(renamed["title"], "Renamed");
-    assert_eq!(renamed["description"], Value::Null);
+        .json_as()
+        .await;
+    assert_eq!(renamed.title, "Renamed");
+    assert_eq!(renamed.description, None);
     assert_eq!(
         app.delete(&path, token).await.status(),
         StatusCode::NO_CONTENT

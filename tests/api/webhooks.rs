@@ -9,19 +9,32 @@ use chrono::{Duration, Utc};
 use diesel_async::RunQueryDsl;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
+use uuid::Uuid;
 
+use crate::helpers::bodies::{CalendarFeed, Contact, Delivery, Interview, Page, Reminder, Webhook};
 use crate::helpers::receiver::Receiver;
-use crate::helpers::{TestApp, TestUser, id_of, invalid_fields, problem};
+use crate::helpers::{JsonAs, TestApp, TestUser, id_of, invalid_fields, problem, typed_problem};
 use rapport::reminders::dispatcher::dispatch_once;
 use rapport::webhooks::delivery::{client, deliver_once};
 
-async fn webhook(app: &TestApp, user: &TestUser, url: &str, events: &[&str]) -> Value {
-    app.create(
+async fn webhook(app: &TestApp, user: &TestUser, url: &str, events: &[&str]) -> Webhook {
+    app.create_as(
         "/v1/webhooks",
         &user.access_token,
         json!({"url": url, "events": events}),
     )
     .await
+}
+
+/// The deliveries to `hook`, newest first.
+async fn deliveries_of(app: &TestApp, user: &TestUser, hook: Uuid) -> Vec<Delivery> {
+    let page: Page<Delivery> = app
+        .get_as(
+            &format!("/v1/webhooks/{hook}/deliveries"),
+            &user.access_token,
+        )
+        .await;
+    page.items
 }
 
 /// Runs the dispatcher and the delivery workers until nothing is left.
@@ -35,8 +48,8 @@ async fn drain(app: &TestApp) {
     {}
 }
 
-async fn due_reminder(app: &TestApp, user: &TestUser) -> Value {
-    app.create(
+async fn due_reminder(app: &TestApp, user: &TestUser) -> Reminder {
+    app.create_as(
         "/v1/reminders",
         &user.access_token,
         json!({"title": "Call Grace", "due_at": (Utc::now() - Duration::minutes(1)).to_rfc3339()}),
@@ -55,7 +68,7 @@ async fn the_secret_is_shown_once_and_urls_must_be_http() {
         &["reminder.due"],
     )
     .await;
-    let secret = created["secret"].as_str().expect("secret");
+    let secret = created.secret.as_deref().expect("secret");
     assert!(secret.starts_with("whsec_"));
     use base64::Engine;
     let key = base64::engine::general_purpose::STANDARD
@@ -63,10 +76,7 @@ async fn the_secret_is_shown_once_and_urls_must_be_http() {
         .expect("base64");
     assert_eq!(key.len(), 32);
     let fetched = app
-        .get_json(
-            &format!("/v1/webhooks/{}", id_of(&created)),
-            &ada.access_token,
-        )
+        .get_json(&format!("/v1/webhooks/{}", created.id), &ada.access_token)
         .await;
     assert!(fetched.get("secret").is_none());
     let listed = app.get_json("/v1/webhooks", &ada.access_token).await;
@@ -97,6 +107,11 @@ async fn the_secret_is_shown_once_and_urls_must_be_http() {
         )
         .await;
     assert_eq!(invalid_fields(response).await, vec!["events[0]"]);
+    let listed: Page<Webhook> = app.get_as("/v1/webhooks", &ada.access_token).await;
+    assert_eq!(listed.items.len(), 1, "only the one with a good URL");
+    assert_eq!(listed.items[0].url, "https://portal.example.edu/hooks");
+    assert_eq!(listed.items[0].events, vec!["reminder.due"]);
+    assert!(listed.items[0].active);
 }
 
 #[actix_web::test]
@@ -136,15 +151,10 @@ async fn private_addresses_are_refused_unless_allowed() {
     due_reminder(&app, &ada).await;
     drain(&app).await;
     assert!(receiver.received().is_empty());
-    let hooks = app.get_json("/v1/webhooks", &ada.access_token).await;
-    let deliveries = app
-        .get_json(
-            &format!("/v1/webhooks/{}/deliveries", id_of(&hooks["items"][0])),
-            &ada.access_token,
-        )
-        .await;
-    assert_eq!(deliveries["items"][0]["status"], "retrying");
-    assert_eq!(deliveries["items"][0]["last_status_code"], Value::Null);
+    let hooks: Page<Webhook> = app.get_as("/v1/webhooks", &ada.access_token).await;
+    let deliveries = deliveries_of(&app, &ada, hooks.items[0].id).await;
+    assert_eq!(deliveries[0].status, "retrying");
+    assert_eq!(deliveries[0].last_status_code, None);
 
     let allowed = TestApp::spawn().await;
     let bob = allowed.user("bob").await;
@@ -171,7 +181,7 @@ async fn a_due_reminder_is_announced_once_with_a_verifiable_signature() {
     assert_eq!(received.len(), 1, "once, and only the due one");
     let request = &received[0];
     let signer =
-        standardwebhooks::Webhook::new(hook["secret"].as_str().expect("secret")).expect("secret");
+        standardwebhooks::Webhook::new(hook.secret.as_deref().expect("secret")).expect("secret");
     signer
         .verify(&request.body, &request.headers)
         .expect("a valid signature");
@@ -182,30 +192,22 @@ async fn a_due_reminder_is_announced_once_with_a_verifiable_signature() {
     let body: Value = serde_json::from_slice(&request.body).expect("json");
     assert_eq!(body["type"], "reminder.due");
     assert!(body["timestamp"].is_string());
-    assert_eq!(body["data"]["id"], reminder["id"]);
+    assert_eq!(body["data"]["id"], reminder.id.to_string());
     assert!(body["data"]["notified_at"].is_string());
 
-    let now = app
-        .get_json(
-            &format!("/v1/reminders/{}", id_of(&reminder)),
-            &ada.access_token,
-        )
+    let now: Reminder = app
+        .get_as(&format!("/v1/reminders/{}", reminder.id), &ada.access_token)
         .await;
-    assert!(now["notified_at"].is_string());
-    let deliveries = app
-        .get_json(
-            &format!("/v1/webhooks/{}/deliveries", id_of(&hook)),
-            &ada.access_token,
-        )
-        .await;
-    let delivery = &deliveries["items"][0];
-    assert_eq!(delivery["status"], "delivered");
-    assert_eq!(delivery["attempts"], 1);
-    assert_eq!(delivery["last_status_code"], 200);
-    assert_eq!(delivery["next_attempt_at"], Value::Null);
+    assert!(now.notified_at.is_some());
+    let deliveries = deliveries_of(&app, &ada, hook.id).await;
+    let delivery = &deliveries[0];
+    assert_eq!(delivery.status, "delivered");
+    assert_eq!(delivery.attempts, 1);
+    assert_eq!(delivery.last_status_code, Some(200));
+    assert_eq!(delivery.next_attempt_at, None);
     assert_eq!(
         request.headers["webhook-id"].to_str().expect("ascii"),
-        delivery["id"].as_str().expect("id")
+        delivery.id.to_string()
     );
 }
 
@@ -225,15 +227,10 @@ async fn a_failing_receiver_gets_the_same_delivery_again_until_it_succeeds_or_it
     deliver_once(&app.state.pool, &app.state.settings, &client)
         .await
         .expect("deliver");
-    let deliveries = app
-        .get_json(
-            &format!("/v1/webhooks/{}/deliveries", id_of(&hook)),
-            &ada.access_token,
-        )
-        .await;
-    assert_eq!(deliveries["items"][0]["status"], "retrying");
-    assert_eq!(deliveries["items"][0]["last_status_code"], 500);
-    assert!(deliveries["items"][0]["next_attempt_at"].is_string());
+    let deliveries = deliveries_of(&app, &ada, hook.id).await;
+    assert_eq!(deliveries[0].status, "retrying");
+    assert_eq!(deliveries[0].last_status_code, Some(500));
+    assert!(deliveries[0].next_attempt_at.is_some());
     for _ in 0..50 {
         tokio::time::sleep(StdDuration::from_millis(30)).await;
         deliver_once(&app.state.pool, &app.state.settings, &client)
@@ -250,20 +247,15 @@ async fn a_failing_receiver_gets_the_same_delivery_again_until_it_succeeds_or_it
         .map(|r| r.headers["webhook-id"].to_str().expect("ascii"))
         .collect();
     assert_eq!(ids.len(), 1, "the same message id on every attempt");
-    let delivery = &app
-        .get_json(
-            &format!("/v1/webhooks/{}/deliveries", id_of(&hook)),
-            &ada.access_token,
-        )
-        .await["items"][0];
-    assert_eq!(delivery["status"], "delivered");
-    assert_eq!(delivery["attempts"], 3);
+    let delivery = &deliveries_of(&app, &ada, hook.id).await[0];
+    assert_eq!(delivery.status, "delivered");
+    assert_eq!(delivery.attempts, 3);
 
     // Six failures in a row: the delivery fails for good.
     receiver.answer(&[500; 6]);
     app.request(
         Method::POST,
-        &format!("/v1/webhooks/{}/ping", id_of(&hook)),
+        &format!("/v1/webhooks/{}/ping", hook.id),
         Some(&ada.access_token),
     )
     .send()
@@ -273,15 +265,16 @@ async fn a_failing_receiver_gets_the_same_delivery_again_until_it_succeeds_or_it
         deliver_once(&app.state.pool, &app.state.settings, &client)
             .await
             .expect("deliver");
-        let latest = &app
-            .get_json(
-                &format!("/v1/webhooks/{}/deliveries?limit=1", id_of(&hook)),
+        let latest: Page<Delivery> = app
+            .get_as(
+                &format!("/v1/webhooks/{}/deliveries?limit=1", hook.id),
                 &ada.access_token,
             )
-            .await["items"][0];
-        if latest["status"] == "failed" {
-            assert_eq!(latest["attempts"], 6);
-            assert_eq!(latest["event"], "webhook.ping");
+            .await;
+        let latest = &latest.items[0];
+        if latest.status == "failed" {
+            assert_eq!(latest.attempts, 6);
+            assert_eq!(latest.event, "webhook.ping");
             return;
         }
         tokio::time::sleep(StdDuration::from_millis(25)).await;
@@ -298,7 +291,7 @@ async fn a_delivery_claimed_by_a_worker_that_died_is_sent_once_the_claim_expires
     let response = app
         .request(
             Method::POST,
-            &format!("/v1/webhooks/{}/ping", id_of(&hook)),
+            &format!("/v1/webhooks/{}/ping", hook.id),
             Some(&ada.access_token),
         )
         .send()
@@ -456,57 +449,61 @@ async fn interview_events_reach_the_endpoints_that_subscribed() {
     assert_eq!(sorted, vec!["interview.completed", "interview.scheduled"]);
 }
 
-#[actix_web::test]
-async fn the_calendar_feed_serves_interviews_and_reminders_without_a_bearer_token() {
-    let app = TestApp::spawn().await;
-    let ada = app.user("ada").await;
-    let token = &ada.access_token;
-    let contact = app
-        .contact(token, json!({"full_name": "Grace Hopper"}))
+/// Schedules an interview with Grace Hopper at Café Central in three days,
+/// and a manual reminder due tomorrow; returns the interview.
+async fn an_interview_and_a_reminder(app: &TestApp, user: &TestUser) -> Interview {
+    let token = &user.access_token;
+    let contact: Contact = app
+        .create_as("/v1/contacts", token, json!({"full_name": "Grace Hopper"}))
         .await;
-    let interview = app
-        .create(
+    let interview: Interview = app
+        .create_as(
             "/v1/interviews",
             token,
-            json!({"contact_id": contact["id"], "purpose": "Compilers"}),
+            json!({"contact_id": contact.id, "purpose": "Compilers"}),
         )
         .await;
     let start = Utc::now() + Duration::days(3);
-    app.post_json(
-        &format!("/v1/interviews/{}/schedule", id_of(&interview)),
-        Some(token),
-        &json!({"scheduled_start": start.to_rfc3339(), "location": "Café Central"}),
-    )
-    .await;
+    let scheduled = app
+        .post_json(
+            &format!("/v1/interviews/{}/schedule", interview.id),
+            Some(token),
+            &json!({"scheduled_start": start.to_rfc3339(), "location": "Café Central"}),
+        )
+        .await;
+    assert_eq!(scheduled.status(), StatusCode::OK);
     app.create(
         "/v1/reminders",
         token,
         json!({"title": "Buy a notebook", "due_at": (Utc::now() + Duration::days(1)).to_rfc3339()}),
     )
     .await;
+    interview
+}
 
+/// Creates (or rotates) the user's calendar feed.
+async fn new_feed(app: &TestApp, user: &TestUser) -> CalendarFeed {
     let response = app
-        .request(Method::POST, "/v1/calendar/feed", Some(token))
+        .request(Method::POST, "/v1/calendar/feed", Some(&user.access_token))
         .send()
         .await
         .expect("sent");
     assert_eq!(response.status(), StatusCode::CREATED);
-    let feed: Value = response.json().await.expect("json");
-    let secret = feed["token"].as_str().expect("token").to_owned();
-    assert_eq!(secret.len(), 64);
-    assert!(secret.chars().all(|c| c.is_ascii_hexdigit()));
-    let url = feed["url"].as_str().expect("url");
-    assert_eq!(
-        url,
-        format!("{}/v1/calendar/{secret}.ics", app.state.settings.public_url)
-    );
+    response.json_as().await
+}
 
-    let response = app
-        .client
-        .get(app.url(&format!("/v1/calendar/{secret}.ics")))
+/// GETs a feed by its secret token, without a bearer token.
+async fn fetch_feed(app: &TestApp, token: &str) -> reqwest::Response {
+    app.client
+        .get(app.url(&format!("/v1/calendar/{token}.ics")))
         .send()
         .await
-        .expect("sent");
+        .expect("sent")
+}
+
+/// The feed's text, after checking that it is served as a calendar.
+async fn feed_text(app: &TestApp, feed: &CalendarFeed) -> String {
+    let response = fetch_feed(app, &feed.token).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(
         response.headers()["content-type"]
@@ -514,37 +511,69 @@ async fn the_calendar_feed_serves_interviews_and_reminders_without_a_bearer_toke
             .expect("ascii")
             .starts_with("text/calendar")
     );
-    let text = response.text().await.expect("text");
-    assert!(text.contains("\r\n"), "lines end with CRLF");
-    let calendar: icalendar::Calendar = text.parse().expect("a calendar the parser reads back");
-    let events: Vec<&icalendar::Event> = calendar
+    response.text().await.expect("text")
+}
+
+fn events_of(calendar: &icalendar::Calendar) -> Vec<&icalendar::Event> {
+    calendar
         .components
         .iter()
-        .filter_map(|c| c.as_event())
-        .collect();
+        .filter_map(|component| component.as_event())
+        .collect()
+}
+
+#[actix_web::test]
+async fn a_calendar_feed_has_a_secret_address_of_256_random_bits() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let feed = new_feed(&app, &ada).await;
+    assert_eq!(feed.token.len(), 64);
+    assert!(feed.token.chars().all(|c| c.is_ascii_hexdigit()));
     assert_eq!(
-        events.len(),
+        feed.url,
+        format!(
+            "{}/v1/calendar/{}.ics",
+            app.state.settings.public_url, feed.token
+        )
+    );
+}
+
+#[actix_web::test]
+async fn the_calendar_feed_serves_interviews_and_reminders_without_a_bearer_token() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    an_interview_and_a_reminder(&app, &ada).await;
+    let text = feed_text(&app, &new_feed(&app, &ada).await).await;
+    assert!(text.contains("\r\n"), "lines end with CRLF");
+    let calendar: icalendar::Calendar = text.parse().expect("a calendar the parser reads back");
+    assert_eq!(
+        events_of(&calendar).len(),
         3,
         "the interview, its prepare reminder and the manual one"
     );
+}
+
+#[actix_web::test]
+async fn the_feed_shows_an_interview_with_its_place_and_an_alarm_30_minutes_before() {
     use icalendar::{Component, EventLike};
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let interview = an_interview_and_a_reminder(&app, &ada).await;
+    let text = feed_text(&app, &new_feed(&app, &ada).await).await;
+    let calendar: icalendar::Calendar = text.parse().expect("a calendar");
+    let events = events_of(&calendar);
     let meeting = events
         .iter()
         .find(|e| e.get_summary().is_some_and(|s| s.contains("Grace Hopper")))
         .expect("the interview");
+    let host = app.state.settings.public_url.trim_start_matches("http://");
     assert_eq!(
         meeting.get_uid(),
-        Some(
-            format!(
-                "interview-{}@{}",
-                id_of(&interview),
-                app.state.settings.public_url.trim_start_matches("http://")
-            )
-            .as_str()
-        )
+        Some(format!("interview-{}@{host}", interview.id).as_str())
     );
     assert_eq!(meeting.get_location(), Some("Café Central"));
     assert!(meeting.property_value("SEQUENCE").is_some());
+    assert!(meeting.get_start().is_some() && meeting.get_end().is_some());
     assert!(text.contains("BEGIN:VALARM"), "{text}");
     let trigger = text
         .lines()
@@ -554,7 +583,17 @@ async fn the_calendar_feed_serves_interviews_and_reminders_without_a_bearer_toke
         trigger.ends_with("-PT30M") || trigger.ends_with("-PT1800S"),
         "{trigger}"
     );
-    assert!(meeting.get_start().is_some() && meeting.get_end().is_some());
+}
+
+#[actix_web::test]
+async fn the_feed_shows_a_manual_reminder_as_an_all_day_event() {
+    use icalendar::Component;
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    an_interview_and_a_reminder(&app, &ada).await;
+    let text = feed_text(&app, &new_feed(&app, &ada).await).await;
+    let calendar: icalendar::Calendar = text.parse().expect("a calendar");
+    let events = events_of(&calendar);
     let notebook = events
         .iter()
         .find(|e| e.get_summary() == Some("Buy a notebook"))
@@ -566,57 +605,35 @@ async fn the_calendar_feed_serves_interviews_and_reminders_without_a_bearer_toke
         ),
         "an all-day event"
     );
+}
 
-    // Rotating retires the old token; deleting retires the feed.
-    let rotated: Value = app
-        .request(Method::POST, "/v1/calendar/feed", Some(token))
-        .send()
-        .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
-    problem(
-        app.client
-            .get(app.url(&format!("/v1/calendar/{secret}.ics")))
-            .send()
-            .await
-            .expect("sent"),
-        StatusCode::NOT_FOUND,
-    )
-    .await;
-    let new_secret = rotated["token"].as_str().expect("token");
+#[actix_web::test]
+async fn rotating_the_feed_retires_the_old_address() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let first = new_feed(&app, &ada).await;
+    let rotated = new_feed(&app, &ada).await;
+    problem(fetch_feed(&app, &first.token).await, StatusCode::NOT_FOUND).await;
     assert_eq!(
-        app.client
-            .get(app.url(&format!("/v1/calendar/{new_secret}.ics")))
-            .send()
-            .await
-            .expect("sent")
-            .status(),
+        fetch_feed(&app, &rotated.token).await.status(),
         StatusCode::OK
     );
+}
+
+#[actix_web::test]
+async fn deleting_the_feed_retires_its_address_and_an_unknown_one_answers_404() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let feed = new_feed(&app, &ada).await;
+    assert_eq!(fetch_feed(&app, &feed.token).await.status(), StatusCode::OK);
     assert_eq!(
-        app.delete("/v1/calendar/feed", token).await.status(),
+        app.delete("/v1/calendar/feed", &ada.access_token)
+            .await
+            .status(),
         StatusCode::NO_CONTENT
     );
-    problem(
-        app.client
-            .get(app.url(&format!("/v1/calendar/{new_secret}.ics")))
-            .send()
-            .await
-            .expect("sent"),
-        StatusCode::NOT_FOUND,
-    )
-    .await;
-    problem(
-        app.client
-            .get(app.url("/v1/calendar/unknown.ics"))
-            .send()
-            .await
-            .expect("sent"),
-        StatusCode::NOT_FOUND,
-    )
-    .await;
+    problem(fetch_feed(&app, &feed.token).await, StatusCode::NOT_FOUND).await;
+    problem(fetch_feed(&app, "unknown").await, StatusCode::NOT_FOUND).await;
 }
 
 #[actix_web::test]
@@ -650,8 +667,8 @@ async fn an_endpoint_takes_10_pings_a_minute() {
     for _ in 0..10 {
         assert_eq!(ping(&hook).await.status(), StatusCode::ACCEPTED);
     }
-    let body = problem(ping(&hook).await, StatusCode::TOO_MANY_REQUESTS).await;
-    assert_eq!(body["code"], "rate_limited");
+    let body = typed_problem(ping(&hook).await, StatusCode::TOO_MANY_REQUESTS).await;
+    assert_eq!(body.code, "rate_limited");
     assert_eq!(ping(&other).await.status(), StatusCode::ACCEPTED);
     let queued = app
         .database
@@ -761,26 +778,7 @@ async fn the_feed_has_one_prodid_all_day_reminders_that_end_the_next_day_and_no_
     app.database
         .run_statement("UPDATE reminders SET title = E'Buy\\ra notebook' WHERE origin = 'manual'")
         .await;
-    let feed: Value = app
-        .request(Method::POST, "/v1/calendar/feed", Some(token))
-        .send()
-        .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
-    let text = app
-        .client
-        .get(app.url(&format!(
-            "/v1/calendar/{}.ics",
-            feed["token"].as_str().expect("token")
-        )))
-        .send()
-        .await
-        .expect("sent")
-        .text()
-        .await
-        .expect("text");
+    let text = feed_text(&app, &new_feed(&app, &ada).await).await;
     let lines: Vec<&str> = text.split("\r\n").collect();
     assert_eq!(
         lines
@@ -811,14 +809,13 @@ async fn the_feed_has_one_prodid_all_day_reminders_that_end_the_next_day_and_no_
 }
 
 /// Queues `count` deliveries to `hook` directly, as the outbox would.
-async fn queue_deliveries(app: &TestApp, user: &TestUser, hook: &Value, count: usize) {
+async fn queue_deliveries(app: &TestApp, user: &TestUser, hook: &Webhook, count: usize) {
     app.database
         .run_statement(&format!(
             "INSERT INTO webhook_deliveries (id, webhook_id, user_id, event, payload) \
              SELECT gen_random_uuid(), '{}', '{}', 'webhook.ping', '{{\"type\":\"webhook.ping\"}}' \
              FROM generate_series(1, {count})",
-            id_of(hook),
-            user.id
+            hook.id, user.id
         ))
         .await;
 }
@@ -888,7 +885,7 @@ async fn an_inactive_endpoint_gets_no_attempts_until_it_is_active_again() {
     let receiver = Receiver::start().await;
     let hook = webhook(&app, &ada, &receiver.url, &["reminder.due"]).await;
     queue_deliveries(&app, &ada, &hook, 3).await;
-    let path = format!("/v1/webhooks/{}", id_of(&hook));
+    let path = format!("/v1/webhooks/{}", hook.id);
     let paused = app
         .patch_json(&path, &ada.access_token, &json!({"active": false}))
         .await;
@@ -969,16 +966,10 @@ async fn a_late_outcome_never_overwrites_a_delivery_another_worker_took_over() {
         )
         .await;
     assert_eq!(late.await.expect("joined"), 1);
-    let deliveries = app
-        .get_json(
-            &format!("/v1/webhooks/{}/deliveries", id_of(&hook)),
-            &ada.access_token,
-        )
-        .await;
-    let delivery = &deliveries["items"][0];
-    assert_eq!(delivery["status"], "delivered", "{delivery}");
-    assert_eq!(delivery["attempts"], 7);
-    assert_eq!(delivery["last_status_code"], 204);
+    let delivery = &deliveries_of(&app, &ada, hook.id).await[0];
+    assert_eq!(delivery.status, "delivered", "{delivery:?}");
+    assert_eq!(delivery.attempts, 7);
+    assert_eq!(delivery.last_status_code, Some(204));
 }
 
 #[actix_web::test]

@@ -1,6 +1,7 @@
 //! The test harness: a fresh database per test, cloned from a migrated
 //! template, and the real application served on a free local port.
 
+pub mod bodies;
 pub mod database;
 pub mod proxy;
 pub mod receiver;
@@ -12,9 +13,12 @@ use rapport::config::Settings;
 use rapport::startup::build_app;
 use rapport::state::AppState;
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 pub use database::TestDatabase;
+
+use bodies::Problem;
 
 /// A running application with its own database.
 pub struct TestApp {
@@ -180,7 +184,14 @@ pub async fn problem(response: Response, status: StatusCode) -> Value {
     for key in ["type", "title", "detail", "code"] {
         assert!(body[key].is_string(), "problem has `{key}`: {body}");
     }
+    // However a test goes on to read it, the body must fit the one envelope.
+    let _: Problem = from_value(body.clone());
     body
+}
+
+/// Reads a problem body, checks its envelope and types it.
+pub async fn typed_problem(response: Response, status: StatusCode) -> Problem {
+    from_value(problem(response, status).await)
 }
 
 /// The fields a 422 problem names.
@@ -221,6 +232,42 @@ impl TestApp {
         assert_eq!(response.status(), StatusCode::OK, "GET {path}");
         response.json().await.expect("json")
     }
+
+    /// Creates a resource with `POST path` and returns its typed body.
+    pub async fn create_as<T: DeserializeOwned>(&self, path: &str, token: &str, body: Value) -> T {
+        from_value(self.create(path, token, body).await)
+    }
+
+    /// GETs a typed body, asserting 200.
+    pub async fn get_as<T: DeserializeOwned>(&self, path: &str, token: &str) -> T {
+        from_value(self.get_json(path, token).await)
+    }
+}
+
+/// Reading a body as one of the typed [`bodies`].
+pub trait JsonAs {
+    /// The body as `T`; a field `T` does not name, or one it misses, fails
+    /// with the path of that field.
+    fn json_as<T: DeserializeOwned>(self) -> impl Future<Output = T>;
+}
+
+impl JsonAs for Response {
+    async fn json_as<T: DeserializeOwned>(self) -> T {
+        from_value(self.json().await.expect("json"))
+    }
+}
+
+/// `value` as `T`, or a panic naming the field that does not fit.
+pub fn from_value<T: DeserializeOwned>(value: Value) -> T {
+    let shown = value.to_string();
+    serde_path_to_error::deserialize(value).unwrap_or_else(|error| {
+        panic!(
+            "the body does not fit {} at `{}`: {}\n{shown}",
+            std::any::type_name::<T>(),
+            error.path(),
+            error.inner()
+        )
+    })
 }
 
 /// The `id` of a JSON resource.
