@@ -380,7 +380,10 @@ mod tests {
     }
 }
 
-/// A CSV upload (`Content-Type: text/csv`) of at most `IMPORT_LIMIT` bytes.
+/// The largest CSV file accepted (DESIGN §3).
+pub const CSV_LIMIT: usize = 5 * 1024 * 1024;
+
+/// A CSV upload (`Content-Type: text/csv`) of at most [`CSV_LIMIT`] bytes.
 pub struct CsvBody(pub web::Bytes);
 
 impl FromRequest for CsvBody {
@@ -388,7 +391,7 @@ impl FromRequest for CsvBody {
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let limit = crate::contacts::import::IMPORT_LIMIT;
+        let limit = CSV_LIMIT;
         let essence = request
             .headers()
             .get(header::CONTENT_TYPE)

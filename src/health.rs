@@ -1,4 +1,5 @@
-//! `/healthz` (the process answers) and `/readyz` (it can serve).
+//! The operations endpoints: `/healthz` (the process answers), `/readyz`
+//! (it can serve) and `/metrics`.
 
 use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
@@ -9,7 +10,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
 pub fn configure(config: &mut ServiceConfig) {
-    config.service(healthz).service(readyz);
+    config.service(healthz).service(readyz).service(metrics);
 }
 
 /// What the health endpoints answer.
@@ -52,4 +53,23 @@ pub async fn readyz(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     } else {
         Err(ApiError::Unavailable)
     }
+}
+
+/// Metrics
+///
+/// Prometheus text format: `rapport_http_requests_total`,
+/// `rapport_http_request_duration_seconds` (by method, route and status),
+/// `rapport_db_pool_connections` and `rapport_contact_search_turns` (by
+/// state). Meant for a scraper on the internal network.
+#[utoipa::path(
+    tag = "operations",
+    responses((status = 200, description = "Metrics in Prometheus text format", body = String,
+        content_type = "text/plain; version=0.0.4")),
+    security(()),
+)]
+#[get("/metrics")]
+pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .body(state.metrics.render(&state.pool, &state.contact_search))
 }

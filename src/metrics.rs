@@ -1,18 +1,11 @@
 //! Prometheus metrics: requests and latency by route and status, and the
 //! state of the database pool.
 
-use actix_web::{HttpResponse, get, web};
 use prometheus::{
     Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder,
 };
-use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::contacts::search::ContactSearch;
-use crate::state::AppState;
-
-pub fn configure(config: &mut ServiceConfig) {
-    config.service(metrics);
-}
 
 /// The service's metrics, registered once and shared by every worker.
 pub struct Metrics {
@@ -159,23 +152,4 @@ fn set_by_state<const N: usize>(gauges: &IntGaugeVec, values: [(&str, usize); N]
             .with_label_values(&[state])
             .set(i64::try_from(value).unwrap_or(i64::MAX));
     }
-}
-
-/// Metrics
-///
-/// Prometheus text format: `rapport_http_requests_total`,
-/// `rapport_http_request_duration_seconds` (by method, route and status),
-/// `rapport_db_pool_connections` and `rapport_contact_search_turns` (by
-/// state). Meant for a scraper on the internal network.
-#[utoipa::path(
-    tag = "operations",
-    responses((status = 200, description = "Metrics in Prometheus text format", body = String,
-        content_type = "text/plain; version=0.0.4")),
-    security(()),
-)]
-#[get("/metrics")]
-pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/plain; version=0.0.4; charset=utf-8")
-        .body(state.metrics.render(&state.pool, &state.contact_search))
 }

@@ -16,30 +16,27 @@ use crate::config::Settings;
 use crate::state::AppState;
 use crate::{
     action_items, auth, calendar, contacts, db, employers, extract, health, http, interviews,
-    metrics, openapi, outreach, question_sets, reminders, stats, users, webhooks,
+    openapi, outreach, question_sets, reminders, stats, users, webhooks,
 };
 
 /// Every documented route. The server mounts it and the OpenAPI document
 /// is generated from it, so the two cannot drift apart.
 pub fn routes(config: &mut ServiceConfig) {
-    config
-        .configure(health::configure)
-        .configure(metrics::configure)
-        .service(
-            scope::scope("/v1")
-                .configure(auth::configure)
-                .configure(users::configure)
-                .configure(employers::configure)
-                .configure(contacts::configure)
-                .configure(question_sets::configure)
-                .configure(interviews::configure)
-                .configure(action_items::configure)
-                .configure(outreach::configure)
-                .configure(stats::configure)
-                .configure(reminders::configure)
-                .configure(webhooks::configure)
-                .configure(calendar::configure),
-        );
+    config.configure(health::configure).service(
+        scope::scope("/v1")
+            .configure(auth::configure)
+            .configure(users::configure)
+            .configure(employers::configure)
+            .configure(contacts::configure)
+            .configure(question_sets::configure)
+            .configure(interviews::configure)
+            .configure(action_items::configure)
+            .configure(outreach::configure)
+            .configure(stats::configure)
+            .configure(reminders::configure)
+            .configure(webhooks::configure)
+            .configure(calendar::configure),
+    );
 }
 
 /// The whole application, as the server and the tests run it.

@@ -12,8 +12,6 @@ use super::spreadsheet;
 use crate::error::{ApiError, FieldError};
 use crate::extract;
 
-/// The largest CSV file accepted (DESIGN §3).
-pub const IMPORT_LIMIT: usize = 5 * 1024 * 1024;
 /// The most data rows a file may hold (DESIGN §8); past it, nothing is
 /// stored and the answer is a 413.
 pub const MAX_ROWS: usize = 30_000;
