@@ -1,6 +1,6 @@
 //! Queries on the `refresh_tokens` table.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
@@ -34,34 +34,40 @@ pub async fn find_for_update(
         .optional()
 }
 
-/// Records that `id` was exchanged for `successor_id`.
-pub async fn mark_used(
-    connection: &mut AsyncPgConnection,
-    id: Uuid,
-    successor_id: Uuid,
-) -> QueryResult<()> {
-    diesel::update(refresh_tokens::table.find(id))
-        .set((
-            refresh_tokens::used_at.eq(Utc::now()),
-            refresh_tokens::successor_id.eq(successor_id),
-        ))
-        .execute(connection)
-        .await
-        .map(drop)
+/// Which exchange of a refresh token is being recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exchange {
+    /// The token's one ordinary exchange.
+    First,
+    /// The spent token accepted once more, for a client retrying a refresh
+    /// whose answer it lost.
+    Retry,
 }
 
-/// Records that the spent token `id` was accepted once more, for a client
-/// retrying a refresh whose answer it lost, and exchanged for `successor_id`.
-pub async fn mark_replayed(
+/// The columns an exchange sets; a `None` leaves its column as it is.
+#[derive(AsChangeset)]
+#[diesel(table_name = refresh_tokens)]
+struct Exchanged {
+    used_at: Option<DateTime<Utc>>,
+    replayed_at: Option<DateTime<Utc>>,
+    successor_id: Uuid,
+}
+
+/// Records that `id` was exchanged for `successor_id`.
+pub async fn mark_exchanged(
     connection: &mut AsyncPgConnection,
     id: Uuid,
     successor_id: Uuid,
+    exchange: Exchange,
 ) -> QueryResult<()> {
+    let now = Utc::now();
+    let changes = Exchanged {
+        used_at: (exchange == Exchange::First).then_some(now),
+        replayed_at: (exchange == Exchange::Retry).then_some(now),
+        successor_id,
+    };
     diesel::update(refresh_tokens::table.find(id))
-        .set((
-            refresh_tokens::replayed_at.eq(Utc::now()),
-            refresh_tokens::successor_id.eq(successor_id),
-        ))
+        .set(&changes)
         .execute(connection)
         .await
         .map(drop)

@@ -12,7 +12,8 @@ use uuid::Uuid;
 use super::dto::{RegisterRequest, TokenResponse};
 use super::jwt::{ACCESS_TOKEN_SECONDS, JwtKeys};
 use super::models::NewRefreshToken;
-use super::{password, repo};
+use super::password;
+use super::repo::{self, Exchange};
 use crate::error::{ApiError, ApiResult};
 use crate::users::models::{NewUser, User};
 use crate::users::repo as users;
@@ -191,7 +192,7 @@ pub async fn refresh(
             };
             let Some(used_at) = token.used_at else {
                 let (successor, response) = issue_session(connection, keys, user, session).await?;
-                repo::mark_used(connection, token.id, successor).await?;
+                repo::mark_exchanged(connection, token.id, successor, Exchange::First).await?;
                 return Ok(Rotation::Renewed(Box::new(response)));
             };
             if token.replayed_at.is_none()
@@ -203,7 +204,7 @@ pub async fn refresh(
             {
                 repo::revoke(connection, unreceived).await?;
                 let (successor, response) = issue_session(connection, keys, user, session).await?;
-                repo::mark_replayed(connection, token.id, successor).await?;
+                repo::mark_exchanged(connection, token.id, successor, Exchange::Retry).await?;
                 return Ok(Rotation::Renewed(Box::new(response)));
             }
             repo::revoke_family(connection, token.family_id).await?;

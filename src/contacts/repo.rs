@@ -433,22 +433,29 @@ pub async fn export_batch(
     query.load(connection).await
 }
 
+/// A batch of `query`'s rows by id, after `after`.
+fn batch_by_id<'a, ST: 'a>(
+    query: contacts::BoxedQuery<'a, Pg, ST>,
+    after: Option<Uuid>,
+) -> contacts::BoxedQuery<'a, Pg, ST> {
+    let query = query.order(contacts::id.asc()).limit(BATCH);
+    match after {
+        Some(id) => query.filter(contacts::id.gt(id)),
+        None => query,
+    }
+}
+
 /// The user's contacts after `after`, by id, as network nodes.
 pub async fn network_batch(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
     after: Option<Uuid>,
 ) -> QueryResult<Vec<NetworkNodeRow>> {
-    let mut query = contacts::table
+    let query = contacts::table
         .filter(contacts::user_id.eq(user_id))
         .select(NetworkNodeRow::as_select())
-        .order(contacts::id.asc())
-        .limit(BATCH)
         .into_boxed();
-    if let Some(id) = after {
-        query = query.filter(contacts::id.gt(id));
-    }
-    query.load(connection).await
+    batch_by_id(query, after).load(connection).await
 }
 
 /// The referrals among the user's contacts after `after`, by id: (the
@@ -458,20 +465,15 @@ pub async fn referral_batch(
     user_id: Uuid,
     after: Option<Uuid>,
 ) -> QueryResult<Vec<(Uuid, Uuid)>> {
-    let mut query = contacts::table
+    let query = contacts::table
         .filter(contacts::user_id.eq(user_id))
         .filter(contacts::referred_by_contact_id.is_not_null())
         .select((
             contacts::id,
             contacts::referred_by_contact_id.assume_not_null(),
         ))
-        .order(contacts::id.asc())
-        .limit(BATCH)
         .into_boxed();
-    if let Some(id) = after {
-        query = query.filter(contacts::id.gt(id));
-    }
-    query.load(connection).await
+    batch_by_id(query, after).load(connection).await
 }
 
 /// The identities of every contact of the user, one row at a time, for an

@@ -114,10 +114,15 @@ pub async fn interview_counts(
         .select((contacts::employer_id, diesel::dsl::count_star()))
         .load(connection)
         .await?;
-    Ok(rows
-        .into_iter()
+    Ok(by_employer(rows))
+}
+
+/// Counts grouped by `contacts.employer_id`, which is never null in them
+/// (the filter names employers).
+fn by_employer(rows: Vec<(Option<Uuid>, i64)>) -> HashMap<Uuid, i64> {
+    rows.into_iter()
         .filter_map(|(id, count)| id.map(|id| (id, count)))
-        .collect())
+        .collect()
 }
 
 /// How many contacts each of the employers has (index `contacts_employer_idx`).
@@ -133,8 +138,5 @@ pub async fn contact_counts(
         .select((contacts::employer_id, diesel::dsl::count_star()))
         .load(connection)
         .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, count)| id.map(|id| (id, count)))
-        .collect())
+    Ok(by_employer(rows))
 }
