@@ -6,6 +6,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use crate::contacts::search::ContactSearch;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
@@ -68,8 +69,11 @@ pub async fn readyz(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     security(()),
 )]
 #[get("/metrics")]
-pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
+pub async fn metrics(
+    state: web::Data<AppState>,
+    contact_search: web::Data<ContactSearch>,
+) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
-        .body(state.metrics.render(&state.pool, &state.contact_search))
+        .body(state.metrics.render(&state.pool, contact_search.turns()))
 }

@@ -5,7 +5,13 @@ use prometheus::{
     Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder,
 };
 
-use crate::contacts::search::ContactSearch;
+/// How contact searches are taking their turns right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchTurns {
+    pub max: usize,
+    pub in_use: usize,
+    pub waiting: usize,
+}
 
 /// The service's metrics, registered once and shared by every worker.
 pub struct Metrics {
@@ -95,7 +101,7 @@ impl Metrics {
     }
 
     /// The text exposition, with the pool and search gauges read now.
-    pub fn render(&self, pool: &crate::db::Pool, search: &ContactSearch) -> String {
+    pub fn render(&self, pool: &crate::db::Pool, turns: SearchTurns) -> String {
         let status = pool.status();
         let in_use = status.size.saturating_sub(status.available);
         set_by_state(
@@ -108,7 +114,6 @@ impl Metrics {
                 ("waiting", status.waiting),
             ],
         );
-        let turns = search.turns();
         set_by_state(
             &self.search_turns,
             [

@@ -12,7 +12,11 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::auth::jwt::JwtKeys;
+use crate::auth::password::Passwords;
+use crate::auth::rate_limit::Budgets;
 use crate::config::Settings;
+use crate::contacts::search::ContactSearch;
 use crate::state::AppState;
 use crate::{
     action_items, auth, calendar, contacts, db, employers, extract, health, http, interviews,
@@ -39,9 +43,44 @@ pub fn routes(config: &mut ServiceConfig) {
     );
 }
 
+/// What the application is built from, once per process: the state every
+/// handler reaches, and beside it the pieces only some handlers take.
+#[derive(Clone)]
+pub struct Components {
+    pub state: AppState,
+    pub jwt: web::Data<JwtKeys>,
+    /// Rate limits: sign-in per address, password changes, pings.
+    pub budgets: web::Data<Budgets>,
+    /// The process's bounded Argon2 runs.
+    pub passwords: web::Data<Passwords>,
+    /// What contact searches choose their way from, and their turns.
+    pub contact_search: web::Data<ContactSearch>,
+}
+
+impl Components {
+    pub fn new(settings: Settings) -> Self {
+        Self {
+            jwt: web::Data::new(JwtKeys::new(&settings.jwt_secret)),
+            budgets: web::Data::new(Budgets::new(
+                settings.auth_rate_per_minute,
+                settings.trusted_proxies.clone(),
+            )),
+            passwords: web::Data::new(Passwords::new(
+                settings.password_hash_concurrency,
+                settings.password_hash_wait,
+            )),
+            contact_search: web::Data::new(ContactSearch::new(
+                settings.search_concurrency,
+                settings.pool_wait_timeout,
+            )),
+            state: AppState::new(settings),
+        }
+    }
+}
+
 /// The whole application, as the server and the tests run it.
 pub fn build_app(
-    state: AppState,
+    components: Components,
 ) -> App<
     impl ServiceFactory<
         ServiceRequest,
@@ -51,9 +90,9 @@ pub fn build_app(
         InitError = (),
     >,
 > {
-    let cors_enabled = !state.settings.cors_origins.is_empty();
-    let cors = state
-        .settings
+    let settings = &components.state.settings;
+    let cors_enabled = !settings.cors_origins.is_empty();
+    let cors = settings
         .cors_origins
         .iter()
         .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
@@ -75,7 +114,11 @@ pub fn build_app(
 
     let (app, _) = App::new()
         .into_utoipa_app()
-        .app_data(web::Data::new(state))
+        .app_data(web::Data::new(components.state))
+        .app_data(components.jwt)
+        .app_data(components.budgets)
+        .app_data(components.passwords)
+        .app_data(components.contact_search)
         .app_data(extract::query_config())
         .app_data(extract::path_config())
         .app_data(extract::json_config())
@@ -104,10 +147,11 @@ pub async fn serve(settings: Settings) -> StartResult<()> {
         tracing::info!(migrations = ?applied, "applied migrations");
     }
     let bind = settings.bind;
-    let state = AppState::new(settings);
-    state.passwords.warm_up().await?;
+    let components = Components::new(settings);
+    components.passwords.warm_up().await?;
+    let state = components.state.clone();
 
-    let budgets = state.budgets.clone();
+    let budgets = components.budgets.clone();
     actix_web::rt::spawn(async move {
         let mut interval = tokio::time::interval(Duration::from_secs(60));
         loop {
@@ -134,7 +178,7 @@ pub async fn serve(settings: Settings) -> StartResult<()> {
     ];
 
     tracing::info!(address = %bind, "listening");
-    let served = HttpServer::new(move || build_app(state.clone()))
+    let served = HttpServer::new(move || build_app(components.clone()))
         .bind(bind)?
         .shutdown_timeout(30)
         .run()

@@ -1,14 +1,14 @@
 //! What every handler can reach, built once per process from the
 //! settings. Its own module so that extractors and handlers depend on it
-//! without depending on the server that mounts them.
+//! without depending on the server that mounts them; it depends on no
+//! resource module. What only some handlers use (the token keys, the
+//! password hashing threads, the rate limits, the contact search's turns)
+//! is registered beside it by [`crate::startup::Components`], each as its
+//! own `web::Data`.
 
 use std::sync::Arc;
 
-use crate::auth::jwt::JwtKeys;
-use crate::auth::password::Passwords;
-use crate::auth::rate_limit::Budgets;
 use crate::config::Settings;
-use crate::contacts::search::ContactSearch;
 use crate::db;
 use crate::metrics::Metrics;
 
@@ -18,37 +18,17 @@ use crate::metrics::Metrics;
 pub struct AppState {
     pub pool: db::Pool,
     pub settings: Arc<Settings>,
-    pub jwt: Arc<JwtKeys>,
-    /// Rate limits: sign-in per address, password changes, pings.
-    pub budgets: Arc<Budgets>,
-    /// The process's bounded Argon2 runs.
-    pub passwords: Arc<Passwords>,
     pub metrics: Arc<Metrics>,
     /// The newest embedded migration, for `/readyz`.
     pub latest_migration: Arc<str>,
-    /// What contact searches choose their strategy from, and their turns.
-    pub contact_search: Arc<ContactSearch>,
 }
 
 impl AppState {
     pub fn new(settings: Settings) -> Self {
         Self {
             pool: db::build_pool(&settings),
-            jwt: Arc::new(JwtKeys::new(&settings.jwt_secret)),
-            budgets: Arc::new(Budgets::new(
-                settings.auth_rate_per_minute,
-                settings.trusted_proxies.clone(),
-            )),
-            passwords: Arc::new(Passwords::new(
-                settings.password_hash_concurrency,
-                settings.password_hash_wait,
-            )),
             metrics: Arc::new(Metrics::new()),
             latest_migration: db::latest_migration_version().into(),
-            contact_search: Arc::new(ContactSearch::new(
-                settings.search_concurrency,
-                settings.pool_wait_timeout,
-            )),
             settings: Arc::new(settings),
         }
     }

@@ -5,7 +5,7 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use uuid::Uuid;
 
-use super::jwt::Claims;
+use super::jwt::{Claims, JwtKeys};
 use crate::db::{self, PooledConnection};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -65,9 +65,12 @@ impl Caller {
             .app_data::<web::Data<AppState>>()
             .cloned()
             .ok_or_else(|| ApiError::internal("the application state is missing"))?;
+        let keys = request
+            .app_data::<web::Data<JwtKeys>>()
+            .ok_or_else(|| ApiError::internal("the token keys are missing"))?;
         let token =
             bearer_token(request).ok_or(ApiError::Unauthorized("a bearer token is required"))?;
-        let claims = state.jwt.verify(&token).ok_or(ApiError::Unauthorized(
+        let claims = keys.verify(&token).ok_or(ApiError::Unauthorized(
             "the access token is invalid or expired",
         ))?;
         Ok(Self {

@@ -4,6 +4,9 @@ use actix_web::{HttpRequest, HttpResponse, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::dto::{LoginRequest, RefreshRequest, RegisterRequest, TokenResponse};
+use super::jwt::JwtKeys;
+use super::password::Passwords;
+use super::rate_limit::Budgets;
 use super::{Caller, service};
 use crate::error::{ApiResult, Problem};
 use crate::extract::Json;
@@ -40,14 +43,17 @@ pub fn configure(config: &mut ServiceConfig) {
 #[post("/auth/register")]
 pub async fn register(
     state: web::Data<AppState>,
+    keys: web::Data<JwtKeys>,
+    budgets: web::Data<Budgets>,
+    passwords: web::Data<Passwords>,
     request: HttpRequest,
     body: Json<RegisterRequest>,
 ) -> ApiResult<Reply<TokenResponse>> {
-    state.budgets.sign_in.check(&request)?;
+    budgets.sign_in.check(&request)?;
     let Json(body) = body;
-    let password_hash = state.passwords.hash(body.password.clone()).await?;
+    let password_hash = passwords.hash(body.password.clone()).await?;
     let mut connection = state.pool.get().await?;
-    let session = service::register(&mut connection, &state.jwt, &body, &password_hash).await?;
+    let session = service::register(&mut connection, &keys, &body, &password_hash).await?;
     Ok(Reply::created("/me".to_owned(), session))
 }
 
@@ -71,16 +77,19 @@ pub async fn register(
 #[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
+    keys: web::Data<JwtKeys>,
+    budgets: web::Data<Budgets>,
+    passwords: web::Data<Passwords>,
     request: HttpRequest,
     body: Json<LoginRequest>,
 ) -> ApiResult<web::Json<TokenResponse>> {
-    state.budgets.sign_in.check(&request)?;
+    budgets.sign_in.check(&request)?;
     let Json(body) = body;
     let mut connection = state.pool.get().await?;
     let session = service::login(
         &mut connection,
-        &state.jwt,
-        &state.passwords,
+        &keys,
+        &passwords,
         &body.email,
         body.password,
     )
@@ -106,10 +115,11 @@ pub async fn login(
 #[post("/auth/refresh")]
 pub async fn refresh(
     state: web::Data<AppState>,
+    keys: web::Data<JwtKeys>,
     body: Json<RefreshRequest>,
 ) -> ApiResult<web::Json<TokenResponse>> {
     let mut connection = state.pool.get().await?;
-    let session = service::refresh(&mut connection, &state.jwt, &body.0.refresh_token).await?;
+    let session = service::refresh(&mut connection, &keys, &body.0.refresh_token).await?;
     Ok(web::Json(session))
 }
 

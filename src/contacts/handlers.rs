@@ -10,6 +10,7 @@ use super::dto::{
     ExportQuery, ImportResult, NetworkResponse, UpdateContactRequest,
 };
 use super::scripts::{OutreachScript, OutreachScriptQuery};
+use super::search::ContactSearch;
 use super::{export, import, search, service};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Problem};
@@ -49,11 +50,11 @@ pub fn configure(config: &mut ServiceConfig) {
 )]
 #[get("/contacts")]
 pub async fn list_contacts(
-    state: web::Data<AppState>,
+    contact_search: web::Data<ContactSearch>,
     caller: Caller,
     query: web::Query<ContactListQuery>,
 ) -> ApiResult<Page<ContactResponse>> {
-    let page = search::page(&state.contact_search, caller, query.into_inner()).await?;
+    let page = search::page(&contact_search, caller, query.into_inner()).await?;
     Ok(page)
 }
 

@@ -40,6 +40,7 @@ use super::repo::{ContactCursor, ContactFilter};
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
+use crate::metrics::SearchTurns;
 use crate::pagination::Page;
 
 /// What reading and sorting one match by keys costs, in contacts walked
@@ -100,14 +101,6 @@ pub struct ContactSearch {
     waiting: AtomicUsize,
 }
 
-/// How the turns are taken right now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Turns {
-    pub max: usize,
-    pub in_use: usize,
-    pub waiting: usize,
-}
-
 /// A search's turn to use the database; the next search waiting starts
 /// when it is dropped.
 pub struct SearchTurn {
@@ -128,8 +121,8 @@ impl ContactSearch {
         }
     }
 
-    pub fn turns(&self) -> Turns {
-        Turns {
+    pub fn turns(&self) -> SearchTurns {
+        SearchTurns {
             max: self.concurrency,
             in_use: self.concurrency - self.turns.available_permits(),
             // Spelled out: diesel's `RunQueryDsl::load` would be found first.

@@ -6,6 +6,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::dto::{ChangePasswordRequest, UpdateMeRequest, UserResponse};
 use super::service;
 use crate::auth::Caller;
+use crate::auth::password::Passwords;
+use crate::auth::rate_limit::Budgets;
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, MergePatch};
 use crate::state::AppState;
@@ -74,13 +76,15 @@ pub async fn update_me(
 #[post("/me/password")]
 pub async fn change_password(
     state: web::Data<AppState>,
+    budgets: web::Data<Budgets>,
+    passwords: web::Data<Passwords>,
     caller: Caller,
     body: Json<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
     // The connection goes back to the pool while the password is hashed.
     let user = caller.user().await?;
-    state.budgets.password_changes.check(&user.id)?;
-    service::change_password(&state.pool, &state.passwords, user, body.0).await?;
+    budgets.password_changes.check(&user.id)?;
+    service::change_password(&state.pool, &passwords, user, body.0).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::dto::{CreateWebhookRequest, DeliveryResponse, UpdateWebhookRequest, WebhookResponse};
 use super::service;
 use crate::auth::Caller;
+use crate::auth::rate_limit::Budgets;
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields};
 use crate::pagination::{Page, PageQuery, WholeList};
@@ -154,13 +155,13 @@ pub async fn delete_webhook(caller: Caller, id: web::Path<Uuid>) -> ApiResult<Ht
 )]
 #[post("/webhooks/{id}/ping")]
 pub async fn ping_webhook(
-    state: web::Data<AppState>,
+    budgets: web::Data<Budgets>,
     caller: Caller,
     id: web::Path<Uuid>,
     _body: JsonOrEmpty<NoFields>,
 ) -> ApiResult<HttpResponse> {
     let (user, mut connection) = caller.connect().await?;
-    service::ping(&mut connection, user.id, *id, &state.budgets.pings).await?;
+    service::ping(&mut connection, user.id, *id, &budgets.pings).await?;
     Ok(HttpResponse::Accepted().finish())
 }
 

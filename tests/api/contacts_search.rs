@@ -140,7 +140,7 @@ async fn a_search_walks_when_its_matches_come_early_in_the_list() {
     import_network(&app, &ada.access_token).await;
     let mut connection = app.state.pool.get().await.expect("a connection");
     analyze(&app).await;
-    let histogram = &app.state.contact_search.histogram;
+    let histogram = &app.components.contact_search.histogram;
     for (term, start, walked) in [
         ("Hackathon", PageStart::ByName(None), true),
         ("Hackathon", PageStart::Unrelated, true),
@@ -216,7 +216,7 @@ async fn a_search_waits_for_its_turn_while_other_reads_go_on() {
         )
         .await;
     let turn = app
-        .state
+        .components
         .contact_search
         .turn()
         .await
@@ -240,7 +240,7 @@ async fn a_search_waits_for_its_turn_while_other_reads_go_on() {
     assert_eq!(blank_q.status(), StatusCode::OK);
     actix_web::rt::time::sleep(std::time::Duration::from_millis(300)).await;
     assert!(!searching.is_finished(), "the search ran without a turn");
-    let turns = app.state.contact_search.turns();
+    let turns = app.components.contact_search.turns();
     assert_eq!((turns.max, turns.in_use, turns.waiting), (1, 1, 1));
 
     drop(turn);
@@ -262,7 +262,7 @@ async fn a_search_that_waits_too_long_for_its_turn_answers_503() {
     .await;
     let ada = app.user("ada").await;
     let _turn = app
-        .state
+        .components
         .contact_search
         .turn()
         .await
@@ -271,7 +271,7 @@ async fn a_search_that_waits_too_long_for_its_turn_answers_503() {
     let response = app.get("/v1/contacts?q=jose", &ada.access_token).await;
     let body = problem(response, StatusCode::SERVICE_UNAVAILABLE).await;
     assert_eq!(body["code"], "unavailable");
-    assert_eq!(app.state.contact_search.turns().waiting, 0);
+    assert_eq!(app.components.contact_search.turns().waiting, 0);
 }
 
 #[actix_web::test]

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use actix_web::dev::ServerHandle;
 use rapport::config::Settings;
-use rapport::startup::build_app;
+use rapport::startup::{Components, build_app};
 use rapport::state::AppState;
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde::de::DeserializeOwned;
@@ -25,6 +25,8 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub state: AppState,
+    /// What the app was built from, for tests that read a piece of it.
+    pub components: Components,
     server: ServerHandle,
     pub database: TestDatabase,
 }
@@ -56,9 +58,10 @@ impl TestApp {
     }
 
     pub async fn serve(settings: Settings, database: TestDatabase) -> Self {
-        let state = AppState::new(settings);
-        let app_state = state.clone();
-        let server = actix_web::HttpServer::new(move || build_app(app_state.clone()))
+        let components = Components::new(settings);
+        let state = components.state.clone();
+        let app_components = components.clone();
+        let server = actix_web::HttpServer::new(move || build_app(app_components.clone()))
             .workers(1)
             .disable_signals()
             .bind("127.0.0.1:0")
@@ -77,6 +80,7 @@ impl TestApp {
                 .build()
                 .expect("a client"),
             state,
+            components,
             server: handle,
             database,
         }
