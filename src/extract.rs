@@ -288,18 +288,24 @@ pub fn query_config() -> web::QueryConfig {
     })
 }
 
+/// The methods a path is served with, when the path is known at all. The
+/// server passes in the route table's (`openapi::allowed_methods`, read off
+/// the document that every route is in), so that the extractors need not
+/// know the routes.
+pub type AllowedMethods = fn(&str) -> Option<Vec<&'static str>>;
+
 /// A malformed path segment (an id that is not a UUID) names no resource:
 /// 404, unless the path is a fixed one served with other methods
 /// (`PATCH /v1/contacts/export` reaches the `{id}` route): then 405.
-pub fn path_config() -> web::PathConfig {
-    web::PathConfig::default().error_handler(
-        |_error, request| match crate::openapi::allowed_methods(request.path()) {
+pub fn path_config(allowed_methods: AllowedMethods) -> web::PathConfig {
+    web::PathConfig::default().error_handler(move |_error, request| {
+        match allowed_methods(request.path()) {
             Some(allow) if !allow.contains(&request.method().as_str()) => {
                 ApiError::MethodNotAllowed { allow }.into()
             }
             _ => ApiError::NotFound.into(),
-        },
-    )
+        }
+    })
 }
 
 /// actix's own JSON extractor is not used, but should anything reach it, its

@@ -7,12 +7,13 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
-use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
+use actix_web::{HttpMessage, HttpRequest, ResponseError, web};
 use tracing::Instrument;
 use uuid::Uuid;
 
 use crate::auth::extractor::AuthenticatedUserId;
 use crate::error::ApiError;
+use crate::extract::AllowedMethods;
 use crate::state::AppState;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -94,11 +95,11 @@ pub async fn request_context(
     Ok(response)
 }
 
-/// Answers a request no route took: 405 with `Allow` when the path exists
-/// with other methods, 404 otherwise.
-pub async fn unmatched(request: HttpRequest) -> Result<HttpResponse, ApiError> {
-    Err(match crate::openapi::allowed_methods(request.path()) {
+/// The answer to a request no route took: 405 with `Allow` when the path
+/// exists with other methods, 404 otherwise.
+pub fn unmatched(request: &HttpRequest, allowed_methods: AllowedMethods) -> ApiError {
+    match allowed_methods(request.path()) {
         Some(allow) => ApiError::MethodNotAllowed { allow },
         None => ApiError::NotFound,
-    })
+    }
 }

@@ -7,7 +7,7 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header;
 use actix_web::middleware::{Condition, DefaultHeaders, from_fn};
-use actix_web::{App, HttpResponse, HttpServer, web};
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 use utoipa_swagger_ui::SwaggerUi;
@@ -120,7 +120,7 @@ pub fn build_app(
         .app_data(components.passwords)
         .app_data(components.contact_search)
         .app_data(extract::query_config())
-        .app_data(extract::path_config())
+        .app_data(extract::path_config(openapi::allowed_methods))
         .app_data(extract::json_config())
         .configure(routes)
         .split_for_parts();
@@ -130,7 +130,9 @@ pub fn build_app(
                 .insert_header((header::LOCATION, "/docs/"))
                 .finish()
         }))
-        .default_service(web::to(http::unmatched))
+        .default_service(web::to(|request: HttpRequest| async move {
+            Err::<HttpResponse, _>(http::unmatched(&request, openapi::allowed_methods))
+        }))
         .wrap(Condition::new(cors_enabled, cors))
         .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
         .wrap(from_fn(http::request_context))

@@ -22,6 +22,20 @@ pub struct ActionItem {
 
 crate::preconditions::versioned!(ActionItem);
 
+impl ActionItem {
+    /// What the reminder rules read of it.
+    pub fn facts(&self) -> crate::reminders::rules::ActionItem {
+        crate::reminders::rules::ActionItem {
+            id: self.id,
+            user_id: self.user_id,
+            interview_id: self.interview_id,
+            text: self.text.clone(),
+            done: self.done,
+            due_at: self.due_at,
+        }
+    }
+}
+
 #[derive(Debug, Insertable)]
 #[diesel(table_name = action_items)]
 // NULL for `None`, not DEFAULT: see `NewContact`.

@@ -71,7 +71,7 @@ pub async fn create(
                 },
             )
             .await?;
-            rules::on_action_item(connection, &item, interview.contact_id, false).await?;
+            rules::on_action_item(connection, &item.facts(), interview.contact_id, false).await?;
             Ok(item)
         })
         .await
@@ -102,7 +102,8 @@ pub async fn update(
             }
             let updated = repo::update(connection, user_id, item_id, &changes).await?;
             let interview = own_interview(connection, user_id, interview_id).await?;
-            rules::on_action_item(connection, &updated, interview.contact_id, false).await?;
+            rules::on_action_item(connection, &updated.facts(), interview.contact_id, false)
+                .await?;
             Ok(updated)
         })
         .await
@@ -123,7 +124,7 @@ pub async fn delete(
                 repo::find_for_update(connection, user_id, interview_id, item_id).await?,
             )?;
             let interview = own_interview(connection, user_id, interview_id).await?;
-            rules::on_action_item(connection, &current, interview.contact_id, true).await?;
+            rules::on_action_item(connection, &current.facts(), interview.contact_id, true).await?;
             repo::delete(connection, user_id, item_id).await?;
             Ok(())
         })

@@ -15,7 +15,7 @@ use super::models::{
     Contact, ContactChangeset, ContactIdentity, ExportedContact, NetworkNodeRow, NewContact,
 };
 use super::search::TextSearch;
-use crate::schema::{contacts, employers};
+use crate::schema::{contacts, employers, interviews};
 use crate::sql::{
     Opaque, lower, rapport_fold, rapport_search_keys, rapport_segment, strpos, with_limit,
 };
@@ -84,6 +84,36 @@ pub async fn employer_exists(
     ))
     .get_result(connection)
     .await
+}
+
+/// Deletes every interview of a contact (a forced contact deletion).
+pub async fn delete_interviews(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    contact_id: Uuid,
+) -> QueryResult<usize> {
+    diesel::delete(
+        interviews::table
+            .filter(interviews::user_id.eq(user_id))
+            .filter(interviews::contact_id.eq(contact_id)),
+    )
+    .execute(connection)
+    .await
+}
+
+/// How many interviews the contact has (a deletion without `force` needs
+/// none).
+pub async fn interview_count(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    contact_id: Uuid,
+) -> QueryResult<i64> {
+    interviews::table
+        .filter(interviews::user_id.eq(user_id))
+        .filter(interviews::contact_id.eq(contact_id))
+        .count()
+        .get_result(connection)
+        .await
 }
 
 /// Whether `id` is one of the user's contacts.

@@ -123,11 +123,10 @@ pub async fn delete(
     if_match: &IfMatch,
     force: bool,
 ) -> ApiResult<()> {
-    use crate::interviews::repo as interviews;
     connection
         .transaction(async |connection| {
             if_match.current(repo::find_for_update(connection, user_id, id).await?)?;
-            let interview_count = interviews::count_of_contact(connection, user_id, id).await?;
+            let interview_count = repo::interview_count(connection, user_id, id).await?;
             if interview_count > 0 {
                 if !force {
                     return Err(ApiError::Conflict {
@@ -137,7 +136,7 @@ pub async fn delete(
                         ),
                     });
                 }
-                interviews::delete_of_contact(connection, user_id, id).await?;
+                repo::delete_interviews(connection, user_id, id).await?;
             }
             repo::delete(connection, user_id, id).await?;
             Ok(())

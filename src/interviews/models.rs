@@ -40,6 +40,21 @@ pub struct Interview {
 
 crate::preconditions::versioned!(Interview);
 
+impl Interview {
+    /// What the reminder rules read of it.
+    pub fn facts(&self) -> crate::reminders::rules::Interview {
+        crate::reminders::rules::Interview {
+            id: self.id,
+            user_id: self.user_id,
+            contact_id: self.contact_id,
+            requested_at: self.requested_at,
+            scheduled_start: self.scheduled_start,
+            completed_at: self.completed_at,
+            may_contact_again: self.may_contact_again,
+        }
+    }
+}
+
 #[derive(Debug, Insertable)]
 #[diesel(table_name = interviews)]
 // NULL for `None`, not DEFAULT: see `NewContact`.

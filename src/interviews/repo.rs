@@ -36,34 +36,6 @@ fn owned_interview(
         .into_boxed()
 }
 
-/// Deletes every interview of a contact (a forced contact deletion).
-pub async fn delete_of_contact(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    contact_id: Uuid,
-) -> QueryResult<usize> {
-    diesel::delete(
-        interviews::table
-            .filter(interviews::user_id.eq(user_id))
-            .filter(interviews::contact_id.eq(contact_id)),
-    )
-    .execute(connection)
-    .await
-}
-
-pub async fn count_of_contact(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    contact_id: Uuid,
-) -> QueryResult<i64> {
-    interviews::table
-        .filter(interviews::user_id.eq(user_id))
-        .filter(interviews::contact_id.eq(contact_id))
-        .count()
-        .get_result(connection)
-        .await
-}
-
 /// The contact's interview with the latest request, if any: it decides the
 /// contact's segment.
 pub async fn latest_request_of_contact(

@@ -328,15 +328,16 @@ async fn apply_rules(
     action: Action,
     interview: &Interview,
 ) -> ApiResult<()> {
+    let facts = &interview.facts();
     match action {
-        Action::Request => rules::on_request(connection, user, interview).await?,
-        Action::Schedule => rules::on_schedule(connection, user, interview).await?,
+        Action::Request => rules::on_request(connection, user, facts).await?,
+        Action::Schedule => rules::on_schedule(connection, user, facts).await?,
         Action::Decline | Action::NoResponse => {
-            rules::on_request_settled(connection, interview).await?
+            rules::on_request_settled(connection, facts).await?
         }
-        Action::Cancel => rules::on_cancel(connection, interview).await?,
-        Action::Complete => rules::on_complete(connection, user, interview).await?,
-        Action::ThankYou => rules::on_thank_you(connection, interview).await?,
+        Action::Cancel => rules::on_cancel(connection, facts).await?,
+        Action::Complete => rules::on_complete(connection, user, facts).await?,
+        Action::ThankYou => rules::on_thank_you(connection, facts).await?,
     }
     let event = match action {
         Action::Schedule => EventName::InterviewScheduled,

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::dto::{Origin, ReminderStatus};
 use super::models::{NewReminder, Reminder, ReminderChangeset};
-use crate::schema::reminders;
+use crate::schema::{interviews, reminders};
 use crate::sql::with_limit;
 
 diesel::define_sql_function! {
@@ -33,6 +33,22 @@ pub async fn insert_many(
 
 crate::sql::owned_queries!(reminders, Reminder, NewReminder, ReminderChangeset:
     insert, find, find_for_update, update, delete);
+
+/// Whether `id` is one of the user's interviews, which a reminder may
+/// follow.
+pub async fn interview_exists(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    id: Uuid,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        interviews::table
+            .filter(interviews::id.eq(id))
+            .filter(interviews::user_id.eq(user_id)),
+    ))
+    .get_result(connection)
+    .await
+}
 
 /// The pending automatic reminders of an interview, of the given kinds.
 pub async fn pending_of_interview(

@@ -10,13 +10,36 @@ use uuid::Uuid;
 use super::dto::{Kind, NOTE_MAX_CHARS, Origin, TITLE_MAX_CHARS};
 use super::models::{NewReminder, ReminderChangeset};
 use super::repo;
-use crate::action_items::models::ActionItem;
 use crate::business_days;
 use crate::error::ApiResult;
-use crate::interviews::models::Interview;
 use crate::schema::{contacts, employers};
 use crate::text;
 use crate::users::models::User;
+
+/// What the rules read of an interview. The interviews module gives it
+/// (`Interview::facts`), so that the rules depend on no other module's
+/// rows.
+#[derive(Debug, Clone)]
+pub struct Interview {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub contact_id: Uuid,
+    pub requested_at: Option<DateTime<Utc>>,
+    pub scheduled_start: Option<DateTime<Utc>>,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub may_contact_again: Option<bool>,
+}
+
+/// What the rules read of an action item (`ActionItem::facts`).
+#[derive(Debug, Clone)]
+pub struct ActionItem {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub interview_id: Uuid,
+    pub text: String,
+    pub done: bool,
+    pub due_at: Option<DateTime<Utc>>,
+}
 
 /// The reminders a request starts, retired once the request is answered
 /// or ends.

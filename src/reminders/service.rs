@@ -45,9 +45,7 @@ pub async fn create(
     request: CreateReminderRequest,
 ) -> ApiResult<Reminder> {
     if let Some(interview_id) = request.interview_id
-        && crate::interviews::repo::find(connection, user_id, interview_id)
-            .await?
-            .is_none()
+        && !repo::interview_exists(connection, user_id, interview_id).await?
     {
         return Err(ApiError::MissingReference {
             field: "interview_id",
