@@ -51,9 +51,7 @@ impl IfMatch {
             Err(ApiError::PreconditionFailed)
         }
     }
-}
 
-impl IfMatch {
     /// The row a change is based on, as read for update: 404 when there
     /// is none (the id is unknown or another user's), 412 when `If-Match`
     /// names another version.
