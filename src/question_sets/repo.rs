@@ -136,9 +136,9 @@ pub async fn questions_of(
         .filter(
             questions::question_set_id.eq_any(
                 question_sets::table
-                    .filter(question_sets::user_id.eq(user_id))
-                    .or_filter(question_sets::user_id.is_null())
-                    .select(question_sets::id),
+                    .filter(visible_to(user_id))
+                    .select(question_sets::id)
+                    .into_boxed(),
             ),
         )
         .order((questions::question_set_id, questions::position))

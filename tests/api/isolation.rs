@@ -505,6 +505,45 @@ async fn another_users_contact_or_question_set_cannot_be_used_for_ones_own_inter
 }
 
 #[actix_web::test]
+async fn a_manual_reminder_cannot_follow_another_users_interview_or_contact() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let bob = app.user("bob").await;
+    let adas = AdasInterview::create(&app, &ada).await;
+    let missing = "01890a5d-ac96-774b-bcce-b302099a8057";
+    for (field, foreign) in [
+        ("interview_id", adas.interview.id),
+        ("contact_id", adas.contact.id),
+    ] {
+        let mut answers = Vec::new();
+        for value in [json!(foreign), json!(missing)] {
+            let response = app
+                .post_json(
+                    "/v1/reminders",
+                    Some(&bob.access_token),
+                    &json!({"title": "Follow", "due_at": "2031-01-02T09:00:00Z", field: value}),
+                )
+                .await;
+            answers.push(problem(response, StatusCode::NOT_FOUND).await);
+        }
+        assert_eq!(answers[0], answers[1], "{field}");
+        assert!(
+            answers[0]["detail"]
+                .as_str()
+                .expect("detail")
+                .contains(field),
+            "{answers:?}"
+        );
+    }
+    assert_eq!(
+        app.database
+            .count("SELECT count(*) AS count FROM reminders WHERE origin = 'manual'")
+            .await,
+        0
+    );
+}
+
+#[actix_web::test]
 async fn lists_and_stats_show_only_ones_own_interviews_and_question_sets() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
