@@ -1,9 +1,11 @@
-//! Wire types of the auth endpoints.
+//! Wire types of the auth endpoints, and the account they answer with.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use uuid::Uuid;
 
-use crate::users::dto::UserResponse;
+use super::models::User;
 use crate::validation::{self, TimeZoneName};
 
 /// `POST /v1/auth/register`.
@@ -67,4 +69,39 @@ pub struct TokenResponse {
     #[schema(example = 900)]
     pub expires_in: i64,
     pub user: UserResponse,
+}
+
+/// The signed-in user's account.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct UserResponse {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    /// IANA time zone used for business days and calendars.
+    #[schema(example = "Europe/Berlin")]
+    pub time_zone: String,
+    /// Fills the blank in outreach scripts ("my interest in …").
+    pub target_field: Option<String>,
+    /// `member` for everyone; `admin` is reserved for operators.
+    #[schema(example = "member")]
+    pub role: String,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
+    pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::timestamp::serialize")]
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<User> for UserResponse {
+    fn from(user: User) -> Self {
+        Self {
+            id: user.id,
+            email: user.email,
+            display_name: user.display_name,
+            time_zone: user.time_zone,
+            target_field: user.target_field,
+            role: user.role.as_str().to_owned(),
+            created_at: user.created_at,
+            updated_at: user.updated_at,
+        }
+    }
 }

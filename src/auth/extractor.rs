@@ -6,11 +6,11 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use uuid::Uuid;
 
 use super::jwt::{Claims, JwtKeys};
+use super::models::User;
+use super::repo;
 use crate::db::{self, PooledConnection};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
-use crate::users::models::User;
-use crate::users::repo as users;
 
 /// Put in the request's extensions once authenticated, for the request log.
 #[derive(Debug, Clone, Copy)]
@@ -85,7 +85,7 @@ impl Caller {
     pub async fn connect(self) -> ApiResult<(User, PooledConnection)> {
         let claims = &self.claims;
         let (connection, found) = db::checkout_with(&self.state.pool, async |connection| {
-            users::find_by_id(connection, claims.sub).await
+            repo::find_user(connection, claims.sub).await
         })
         .await?;
         // The token must have been issued under the account's current token

@@ -14,9 +14,8 @@ use super::jwt::{ACCESS_TOKEN_SECONDS, JwtKeys};
 use super::models::NewRefreshToken;
 use super::password;
 use super::repo::{self, Exchange};
+use crate::auth::models::{NewUser, User};
 use crate::error::{ApiError, ApiResult};
-use crate::users::models::{NewUser, User};
-use crate::users::repo as users;
 
 /// Refresh tokens live 30 days.
 const REFRESH_TOKEN_DAYS: i64 = 30;
@@ -110,7 +109,7 @@ pub async fn register(
     };
     connection
         .transaction(async |connection| {
-            let user = users::insert(connection, &new_user)
+            let user = repo::insert_user(connection, &new_user)
                 .await
                 .map_err(|error| match ApiError::from(error) {
                     ApiError::Conflict { .. } => ApiError::Conflict {
@@ -135,7 +134,7 @@ pub async fn login(
     email: &str,
     password: String,
 ) -> ApiResult<TokenResponse> {
-    let user = users::find_by_email(connection, email.trim()).await?;
+    let user = repo::find_user_by_email(connection, email.trim()).await?;
     let stored_hash = user.as_ref().map(|user| user.password_hash.clone());
     if !passwords.verify(password, stored_hash).await? {
         return Err(ApiError::Unauthorized(
@@ -180,7 +179,7 @@ pub async fn refresh(
             if token.revoked_at.is_some() || token.expires_at <= Utc::now() {
                 return Ok(Rotation::Refused);
             }
-            let Some(user) = users::find_by_id(connection, token.user_id).await? else {
+            let Some(user) = repo::find_user(connection, token.user_id).await? else {
                 return Ok(Rotation::Refused);
             };
             if token.token_version != user.token_version {
@@ -237,7 +236,7 @@ pub async fn logout(connection: &mut AsyncPgConnection, presented: &str) -> ApiR
 pub async fn logout_everywhere(connection: &mut AsyncPgConnection, user_id: Uuid) -> ApiResult<()> {
     connection
         .transaction(async |connection| {
-            users::bump_token_version(connection, user_id).await?;
+            repo::bump_token_version(connection, user_id).await?;
             repo::delete_all_of_user(connection, user_id).await?;
             Ok(())
         })
@@ -252,7 +251,7 @@ pub async fn change_password(
 ) -> ApiResult<()> {
     connection
         .transaction(async |connection| {
-            users::set_password_hash(connection, user_id, new_hash).await?;
+            repo::set_password_hash(connection, user_id, new_hash).await?;
             repo::delete_all_of_user(connection, user_id).await?;
             Ok(())
         })

@@ -10,10 +10,10 @@ use super::import::{ImportMatches, ImportedRow, ParsedFile};
 use super::models::{Contact, ContactChangeset, ContactIdentity, NewContact};
 use super::repo::{self, ContactCursor, ContactFilter};
 use super::scripts::{self, OutreachScript, OutreachTemplate, Placeholders};
+use crate::auth::models::User;
 use crate::error::{ApiError, ApiResult};
 use crate::pagination::{self, Page, PageSize};
 use crate::preconditions::IfMatch;
-use crate::users::models::User;
 
 const NOT_YOUR_EMPLOYER: &str = "does not name one of your employers";
 const NOT_YOUR_CONTACT: &str = "does not name one of your contacts";

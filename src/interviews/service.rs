@@ -16,6 +16,7 @@ use super::models::{
 use super::repo::{self, InterviewCursor, InterviewFilter};
 use super::transitions::{Action, Status, allowed_actions};
 use super::warnings;
+use crate::auth::models::User;
 use crate::contacts::dto::CreateContactRequest;
 use crate::contacts::models::Contact;
 use crate::contacts::{repo as contacts, segment};
@@ -24,7 +25,6 @@ use crate::pagination::{self, Page, PageSize};
 use crate::preconditions::IfMatch;
 use crate::question_sets::repo as question_sets;
 use crate::reminders::rules;
-use crate::users::models::User;
 use crate::webhooks::dto::EventName;
 use crate::webhooks::outbox;
 

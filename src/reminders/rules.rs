@@ -10,11 +10,11 @@ use uuid::Uuid;
 use super::dto::{Kind, NOTE_MAX_CHARS, Origin, TITLE_MAX_CHARS};
 use super::models::{NewReminder, ReminderChangeset};
 use super::repo;
+use crate::auth::models::User;
 use crate::business_days;
 use crate::error::ApiResult;
 use crate::schema::{contacts, employers};
 use crate::text;
-use crate::users::models::User;
 
 /// What the rules read of an interview. The interviews module gives it
 /// (`Interview::facts`), so that the rules depend on no other module's

@@ -3,9 +3,10 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::dto::{ChangePasswordRequest, UpdateMeRequest, UserResponse};
+use super::dto::{ChangePasswordRequest, UpdateMeRequest};
 use super::service;
 use crate::auth::Caller;
+use crate::auth::dto::UserResponse;
 use crate::auth::password::Passwords;
 use crate::auth::rate_limit::Budgets;
 use crate::error::{ApiResult, Problem};

@@ -5,8 +5,8 @@ use diesel_async::AsyncPgConnection;
 use uuid::Uuid;
 
 use super::dto::{ChangePasswordRequest, UpdateMeRequest};
-use super::models::User;
 use super::repo;
+use crate::auth::models::User;
 use crate::auth::password::Passwords;
 use crate::db::Pool;
 use crate::error::{ApiError, ApiResult};
