@@ -106,3 +106,16 @@ wait_for() {
   log "$1 did not answer"
   return 1
 }
+
+# What generates, checks and runs the typed clients: the TypeScript
+# client's own packages (package-lock.json pins them) and the Python
+# generators in the tools' virtual environment.
+ensure_client_tools() {
+  command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+  if [ ! -d clients/typescript/node_modules ] ||
+     [ clients/typescript/package-lock.json -nt clients/typescript/node_modules ]; then
+    log "installing the TypeScript client's packages"
+    (cd clients/typescript && npm ci --silent --no-audit --no-fund >/dev/null)
+  fi
+  ensure_python_tools openapi-python-client==0.29.1 ruff==0.17.6 datamodel-code-generator==0.97.0 httpx jsonschema
+}

@@ -37,17 +37,61 @@ pub struct Problem {
     /// What went wrong with this request.
     pub detail: String,
     /// A stable, machine-readable code, e.g. `validation_failed`.
+    #[schema(value_type = ProblemCode)]
     pub code: String,
     /// The fields that failed validation (422 only).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Vec<FieldError>)]
     pub errors: Option<Vec<FieldError>>,
     /// The actions the resource allows now (409 on an interview action only).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Vec<String>)]
     pub allowed_actions: Option<Vec<String>>,
     /// The cap that was reached (409 `limit_reached` only).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = crate::limits::Cap)]
     pub limit: Option<crate::limits::Cap>,
 }
+
+/// Every `code` a problem can carry, in the order of [`ApiError::code`]. More
+/// may come; a client treats one it does not know by its status.
+pub const PROBLEM_CODES: &[&str] = &[
+    "bad_request",
+    "validation_failed",
+    "unauthorized",
+    "forbidden",
+    "reauthentication_required",
+    "not_found",
+    "method_not_allowed",
+    "conflict",
+    "email_taken",
+    "invalid_transition",
+    "limit_reached",
+    "precondition_failed",
+    "request_timeout",
+    "payload_too_large",
+    "unsupported_media_type",
+    "rate_limited",
+    "unavailable",
+    "internal_error",
+];
+
+/// The schema of a problem's `code`: [`PROBLEM_CODES`].
+pub struct ProblemCode;
+
+impl utoipa::PartialSchema for ProblemCode {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some(
+                "What went wrong, for a program to act on; more codes may come",
+            ))
+            .enum_values(Some(PROBLEM_CODES.iter().copied()))
+            .into()
+    }
+}
+
+impl ToSchema for ProblemCode {}
 
 /// Every way a request can fail. Each variant maps to one status and code;
 /// nothing is turned into a 500 without being named.

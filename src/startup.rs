@@ -92,6 +92,7 @@ pub fn build_app(
 > {
     let settings = &components.state.settings;
     let cors_enabled = !settings.cors_origins.is_empty();
+    let public_url = settings.public_url.clone();
     let cors = settings
         .cors_origins
         .iter()
@@ -124,18 +125,21 @@ pub fn build_app(
         .app_data(extract::json_config())
         .configure(routes)
         .split_for_parts();
-    app.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", openapi::document().clone()))
-        .service(web::resource("/docs").get(|| async {
-            HttpResponse::PermanentRedirect()
-                .insert_header((header::LOCATION, "/docs/"))
-                .finish()
-        }))
-        .default_service(web::to(|request: HttpRequest| async move {
-            Err::<HttpResponse, _>(http::unmatched(&request, openapi::allowed_methods))
-        }))
-        .wrap(Condition::new(cors_enabled, cors))
-        .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
-        .wrap(from_fn(http::request_context))
+    app.service(
+        SwaggerUi::new("/docs/{_:.*}")
+            .external_urls_from_iter_unchecked([("/openapi.json", openapi::served(&public_url))]),
+    )
+    .service(web::resource("/docs").get(|| async {
+        HttpResponse::PermanentRedirect()
+            .insert_header((header::LOCATION, "/docs/"))
+            .finish()
+    }))
+    .default_service(web::to(|request: HttpRequest| async move {
+        Err::<HttpResponse, _>(http::unmatched(&request, openapi::allowed_methods))
+    }))
+    .wrap(Condition::new(cors_enabled, cors))
+    .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
+    .wrap(from_fn(http::request_context))
 }
 
 /// Prepares the database and serves until SIGTERM or SIGINT, then lets

@@ -16,12 +16,14 @@ macro_rules! stored_enum {
             $( $(#[$variant_meta:meta])* $variant:ident = $text:tt ),+ $(,)?
         }
     ) => {
-        $(#[$meta])*
+        // The derives first: a `#[schema(as = …)]` among the attributes
+        // is a helper of the `ToSchema` derive.
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, Hash,
             serde::Serialize, serde::Deserialize, utoipa::ToSchema,
             diesel::expression::AsExpression, diesel::deserialize::FromSqlRow,
         )]
+        $(#[$meta])*
         #[diesel(sql_type = diesel::sql_types::Text)]
         pub enum $name {
             $( $(#[$variant_meta])* #[serde(rename = $text)] $variant ),+

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::models::User;
+use super::models::{Role, User};
 use crate::validation::{self, TimeZoneName};
 
 /// `POST /v1/auth/register`.
@@ -83,8 +83,7 @@ pub struct UserResponse {
     /// Fills the blank in outreach scripts ("my interest in …").
     pub target_field: Option<String>,
     /// `member` for everyone; `admin` is reserved for operators.
-    #[schema(example = "member")]
-    pub role: String,
+    pub role: Role,
     #[serde(serialize_with = "crate::timestamp::serialize")]
     pub created_at: DateTime<Utc>,
     #[serde(serialize_with = "crate::timestamp::serialize")]
@@ -99,7 +98,7 @@ impl From<User> for UserResponse {
             display_name: user.display_name,
             time_zone: user.time_zone,
             target_field: user.target_field,
-            role: user.role.as_str().to_owned(),
+            role: user.role,
             created_at: user.created_at,
             updated_at: user.updated_at,
         }

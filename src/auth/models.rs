@@ -10,6 +10,7 @@ use crate::schema::{refresh_tokens, users};
 crate::stored_enum::stored_enum! {
     /// An account's role: `member` for everyone; `admin` is reserved for
     /// operators and grants nothing through the API yet.
+    #[schema(as = UserRole)]
     pub enum Role {
         Member = "member",
         Admin = "admin",

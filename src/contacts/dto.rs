@@ -12,6 +12,7 @@ use crate::validation;
 
 crate::stored_enum::stored_enum! {
     /// How the user came to know a contact.
+    #[schema(as = ContactSource)]
     pub enum Source {
         Referral = "referral",
         Alumni = "alumni",
@@ -36,6 +37,7 @@ impl Source {
 /// How a contact answered outreach (DESIGN §4): `unknown` until asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = ContactSegment)]
 pub enum Segment {
     Unknown,
     Awaiting,
@@ -432,6 +434,7 @@ pub struct NetworkResponse {
 
 /// A row of an import that was not stored.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[schema(as = ContactImportError)]
 pub struct ImportError {
     /// The line of the file (1 is the first line).
     pub line: u64,

@@ -31,9 +31,8 @@ pub struct OutreachScript {
     /// The script; a placeholder that could not be filled stays in it as
     /// `{name}`.
     pub text: String,
-    /// The placeholders that could not be filled: `user_name`,
-    /// `contact_name`, `referrer_name`, `field`.
-    pub missing_placeholders: Vec<String>,
+    /// The placeholders that could not be filled.
+    pub missing_placeholders: Vec<Placeholder>,
 }
 
 impl OutreachTemplate {
@@ -66,6 +65,29 @@ impl OutreachTemplate {
 /// `message` accept.
 pub const SCRIPT_MAX_CHARS: usize = 20_000;
 
+/// A blank of a script, written `{name}` in its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = OutreachPlaceholder)]
+pub enum Placeholder {
+    UserName,
+    ContactName,
+    ReferrerName,
+    Field,
+}
+
+impl Placeholder {
+    fn named(name: &str) -> Option<Self> {
+        match name {
+            "user_name" => Some(Self::UserName),
+            "contact_name" => Some(Self::ContactName),
+            "referrer_name" => Some(Self::ReferrerName),
+            "field" => Some(Self::Field),
+            _ => None,
+        }
+    }
+}
+
 /// The values that fill a script; `None` when unknown.
 pub struct Placeholders<'a> {
     pub user_name: Option<&'a str>,
@@ -75,15 +97,12 @@ pub struct Placeholders<'a> {
 }
 
 impl Placeholders<'_> {
-    /// The value of a placeholder: `Some(None)` for a known placeholder
-    /// without a value, `None` for text that is no placeholder.
-    fn value(&self, name: &str) -> Option<Option<&str>> {
-        match name {
-            "user_name" => Some(self.user_name),
-            "contact_name" => Some(self.contact_name),
-            "referrer_name" => Some(self.referrer_name),
-            "field" => Some(self.field),
-            _ => None,
+    fn value(&self, placeholder: Placeholder) -> Option<&str> {
+        match placeholder {
+            Placeholder::UserName => self.user_name,
+            Placeholder::ContactName => self.contact_name,
+            Placeholder::ReferrerName => self.referrer_name,
+            Placeholder::Field => self.field,
         }
     }
 }
@@ -93,7 +112,7 @@ impl Placeholders<'_> {
 /// contact named so) stays as written instead of being filled in turn.
 pub fn render(template: OutreachTemplate, values: &Placeholders<'_>) -> OutreachScript {
     let mut text = String::new();
-    let mut missing_placeholders: Vec<String> = Vec::new();
+    let mut missing_placeholders: Vec<Placeholder> = Vec::new();
     let mut rest = template.text();
     while let Some(open) = rest.find('{') {
         text.push_str(&rest[..open]);
@@ -102,16 +121,19 @@ pub fn render(template: OutreachTemplate, values: &Placeholders<'_>) -> Outreach
             rest = &rest[open..];
             break;
         };
-        let name = &after[..close];
-        match values.value(name) {
-            Some(Some(value)) => text.push_str(value),
-            Some(None) => {
-                text.push_str(&rest[open..open + close + 2]);
-                if !missing_placeholders.iter().any(|missing| missing == name) {
-                    missing_placeholders.push(name.to_owned());
+        let written = &rest[open..open + close + 2];
+        match Placeholder::named(&after[..close]) {
+            Some(placeholder) => match values.value(placeholder) {
+                Some(value) => text.push_str(value),
+                None => {
+                    text.push_str(written);
+                    if !missing_placeholders.contains(&placeholder) {
+                        missing_placeholders.push(placeholder);
+                    }
                 }
-            }
-            None => text.push_str(&rest[open..open + close + 2]),
+            },
+            // Text in braces that names no placeholder stays as written.
+            None => text.push_str(written),
         }
         rest = &after[close + 1..];
     }
@@ -178,7 +200,10 @@ mod tests {
             ..all_known()
         };
         let script = render(OutreachTemplate::EmailIntro, &values);
-        assert_eq!(script.missing_placeholders, vec!["referrer_name", "field"]);
+        assert_eq!(
+            script.missing_placeholders,
+            vec![Placeholder::ReferrerName, Placeholder::Field]
+        );
         assert!(script.text.contains("{referrer_name}"));
     }
 

@@ -15,6 +15,7 @@ use crate::validation;
 
 crate::stored_enum::stored_enum! {
     /// How the outreach went out.
+    #[schema(as = OutreachChannel)]
     pub enum Channel {
         Phone = "phone",
         Email = "email",
@@ -26,6 +27,7 @@ crate::stored_enum::stored_enum! {
 
 crate::stored_enum::stored_enum! {
     /// How the interview is held.
+    #[schema(as = InterviewFormat)]
     pub enum Format {
         InPerson = "in_person",
         Phone = "phone",

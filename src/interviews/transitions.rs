@@ -15,6 +15,7 @@ use utoipa::ToSchema;
 
 crate::stored_enum::stored_enum! {
     /// Where an interview stands.
+    #[schema(as = InterviewStatus)]
     pub enum Status {
         Planned = "planned",
         Requested = "requested",
@@ -28,6 +29,7 @@ crate::stored_enum::stored_enum! {
 
 /// The action endpoints, by their path names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[schema(as = InterviewAction)]
 pub enum Action {
     #[serde(rename = "request")]
     Request,

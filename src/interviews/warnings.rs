@@ -18,10 +18,25 @@ const THANK_YOU_HOURS: i64 = 24;
 
 /// One piece of advice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[schema(as = InterviewWarning)]
 pub struct Warning {
-    /// `long_interview`, `too_many_questions`, `overlap` or `thank_you_overdue`.
-    pub code: String,
+    pub code: WarningCode,
     pub message: String,
+}
+
+/// What a warning is about. More codes may come: a client shows the
+/// `message` of one it does not know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningCode {
+    /// The interview is planned longer than 30 minutes.
+    LongInterview,
+    /// More questions are attached than fit the time.
+    TooManyQuestions,
+    /// Another scheduled interview overlaps this one.
+    Overlap,
+    /// The thank-you note is more than 24 hours late.
+    ThankYouOverdue,
 }
 
 /// A scheduled interview's time slot.
@@ -57,7 +72,7 @@ pub fn of(
     let mut warnings = Vec::new();
     if interview.duration_minutes > LONG_INTERVIEW_MINUTES {
         warnings.push(Warning {
-            code: "long_interview".to_owned(),
+            code: WarningCode::LongInterview,
             message: format!(
                 "{} minutes is long for an informational interview; 15 to 30 minutes respects the other person's time",
                 interview.duration_minutes
@@ -67,7 +82,7 @@ pub fn of(
     let needed = estimated_minutes(questions);
     if needed > i64::from(interview.duration_minutes) {
         warnings.push(Warning {
-            code: "too_many_questions".to_owned(),
+            code: WarningCode::TooManyQuestions,
             message: format!(
                 "{questions} questions take about {needed} minutes, more than the {} planned",
                 interview.duration_minutes
@@ -80,7 +95,7 @@ pub fn of(
             .find(|other| other.id != slot.id && other.start < slot.end && slot.start < other.end);
         if let Some(other) = clash {
             warnings.push(Warning {
-                code: "overlap".to_owned(),
+                code: WarningCode::Overlap,
                 message: format!("overlaps another scheduled interview ({})", other.id),
             });
         }
@@ -93,7 +108,7 @@ pub fn of(
     ) && now - completed_at > Duration::hours(THANK_YOU_HOURS)
     {
         warnings.push(Warning {
-            code: "thank_you_overdue".to_owned(),
+            code: WarningCode::ThankYouOverdue,
             message: "completed over 24 hours ago and no thank-you note is recorded".to_owned(),
         });
     }

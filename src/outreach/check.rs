@@ -100,6 +100,7 @@ pub struct OutreachCheckRequest {
 /// The overall judgement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = OutreachVerdict)]
 pub enum Verdict {
     Good,
     Revise,

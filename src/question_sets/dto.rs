@@ -12,6 +12,7 @@ use crate::patch::{self, Patch, ReadOnlyFields};
 
 crate::stored_enum::stored_enum! {
     /// What a question is about.
+    #[schema(as = QuestionCategory)]
     pub enum Category {
         DayToDay = "day_to_day",
         CareerPath = "career_path",
@@ -204,6 +205,7 @@ pub struct ReorderRequest {
 /// Which sets a list shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = QuestionSetScope)]
 pub enum Scope {
     /// The library and the user's own sets.
     #[default]

@@ -16,6 +16,7 @@ use crate::patch::{self, Patch, ReadOnlyFields};
 
 crate::stored_enum::stored_enum! {
     /// What a reminder is for.
+    #[schema(as = ReminderKind)]
     pub enum Kind {
         Prepare = "prepare",
         FollowUp = "follow_up",
@@ -39,6 +40,7 @@ crate::stored_enum::stored_enum! {
 
 crate::stored_enum::stored_enum! {
     /// Who made a reminder.
+    #[schema(as = ReminderOrigin)]
     pub enum Origin {
         /// A rule of the method.
         Auto = "auto",

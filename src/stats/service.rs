@@ -1,17 +1,14 @@
 //! The progress statistics, computed from a few aggregate reads of the
 //! caller's rows.
 
-use std::collections::BTreeMap;
-
 use chrono::{Duration, Utc};
 use diesel_async::AsyncPgConnection;
 use uuid::Uuid;
 
-use super::dto::{Stats, ThankYouStats};
+use super::dto::{ContactsBySegment, InterviewsByStatus, Stats, ThankYouStats};
 use super::repo;
 use crate::contacts::dto::Segment;
-use crate::error::ApiResult;
-use crate::interviews::transitions::Status;
+use crate::error::{ApiError, ApiResult};
 
 fn median(mut values: Vec<f64>) -> Option<f64> {
     if values.is_empty() {
@@ -37,16 +34,11 @@ pub async fn of_user(connection: &mut AsyncPgConnection, user_id: Uuid) -> ApiRe
 
     let now = Utc::now();
     let day = Duration::hours(24);
-    let mut interviews_by_status: BTreeMap<String, i64> = Status::ALL
-        .iter()
-        .map(|status| (status.as_str().to_owned(), 0))
-        .collect();
+    let mut interviews_by_status = InterviewsByStatus::default();
     let (mut requested, mut answered, mut reply_hours) = (0_i64, 0_i64, Vec::new());
     let (mut on_time, mut due) = (0, 0);
     for interview in &times {
-        *interviews_by_status
-            .entry(interview.status.as_str().to_owned())
-            .or_default() += 1;
+        interviews_by_status.count(interview.status);
         if let Some(requested_at) = interview.requested_at {
             requested += 1;
             if let Some(responded_at) = interview.responded_at {
@@ -66,12 +58,13 @@ pub async fn of_user(connection: &mut AsyncPgConnection, user_id: Uuid) -> ApiRe
             }
         }
     }
-    let mut contacts_by_segment: BTreeMap<String, i64> = Segment::ALL
-        .iter()
-        .map(|segment| (segment.as_str().to_owned(), 0))
-        .collect();
-    for segment in segments {
-        *contacts_by_segment.entry(segment).or_default() += 1;
+    let mut contacts_by_segment = ContactsBySegment::default();
+    for name in segments {
+        let segment = Segment::ALL
+            .into_iter()
+            .find(|segment| segment.as_str() == name)
+            .ok_or_else(|| ApiError::internal(format!("rapport_segment gave {name:?}")))?;
+        contacts_by_segment.count(segment);
     }
     Ok(Stats {
         interviews_by_status,

@@ -10,6 +10,7 @@ use crate::patch::{self, Patch, ReadOnlyFields};
 
 crate::stored_enum::stored_enum! {
     /// An event an endpoint can subscribe to.
+    #[schema(as = SubscribableWebhookEvent)]
     pub enum EventName {
         ReminderDue = "reminder.due",
         InterviewScheduled = "interview.scheduled",
@@ -20,6 +21,7 @@ crate::stored_enum::stored_enum! {
 crate::stored_enum::stored_enum! {
     /// What a delivery carries: a subscribed event, or the ping an endpoint
     /// gets whatever it subscribed to.
+    #[schema(as = WebhookEvent)]
     pub enum DeliveryEvent {
         ReminderDue = "reminder.due",
         InterviewScheduled = "interview.scheduled",
@@ -38,7 +40,7 @@ impl From<EventName> for DeliveryEvent {
     }
 }
 
-/// A registered endpoint. `secret` is present only in the create response.
+/// A registered endpoint.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct WebhookResponse {
     pub id: Uuid,
@@ -47,20 +49,35 @@ pub struct WebhookResponse {
     pub active: bool,
     #[serde(serialize_with = "crate::timestamp::serialize")]
     pub created_at: DateTime<Utc>,
-    /// `whsec_…`: verifies the signatures. Shown once, at creation.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub secret: Option<String>,
 }
 
-impl WebhookResponse {
-    pub fn new(webhook: Webhook, show_secret: bool) -> Self {
+impl From<Webhook> for WebhookResponse {
+    fn from(webhook: Webhook) -> Self {
         Self {
             id: webhook.id,
             url: webhook.url,
             events: webhook.events,
             active: webhook.active,
             created_at: webhook.created_at,
-            secret: show_secret.then_some(webhook.secret),
+        }
+    }
+}
+
+/// A new endpoint, with the secret that is shown this once.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct CreatedWebhookResponse {
+    #[serde(flatten)]
+    pub webhook: WebhookResponse,
+    /// `whsec_…`: verifies the signatures.
+    pub secret: String,
+}
+
+impl From<Webhook> for CreatedWebhookResponse {
+    fn from(mut webhook: Webhook) -> Self {
+        let secret = std::mem::take(&mut webhook.secret);
+        Self {
+            webhook: webhook.into(),
+            secret,
         }
     }
 }
@@ -130,7 +147,7 @@ pub struct DeliveryResponse {
     /// Also the `webhook-id` header: the same on every attempt.
     pub id: Uuid,
     pub webhook_id: Uuid,
-    pub event: String,
+    pub event: DeliveryEvent,
     pub status: DeliveryStatus,
     pub attempts: i32,
     pub last_status_code: Option<i32>,
@@ -149,7 +166,7 @@ impl From<Delivery> for DeliveryResponse {
         Self {
             id: delivery.id,
             webhook_id: delivery.webhook_id,
-            event: delivery.event.as_str().to_owned(),
+            event: delivery.event,
             next_attempt_at: matches!(status, DeliveryStatus::Pending | DeliveryStatus::Retrying)
                 .then_some(delivery.next_attempt_at),
             status,

@@ -4,7 +4,10 @@ use actix_web::{HttpResponse, delete, get, patch, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::dto::{CreateWebhookRequest, DeliveryResponse, UpdateWebhookRequest, WebhookResponse};
+use super::dto::{
+    CreateWebhookRequest, CreatedWebhookResponse, DeliveryResponse, UpdateWebhookRequest,
+    WebhookResponse,
+};
 use super::service;
 use crate::auth::Caller;
 use crate::auth::rate_limit::Budgets;
@@ -38,10 +41,7 @@ pub async fn list_webhooks(caller: Caller) -> ApiResult<web::Json<WholeList<Webh
     let (user, mut connection) = caller.connect().await?;
     let webhooks = service::list(&mut connection, user.id).await?;
     Ok(web::Json(
-        webhooks
-            .into_iter()
-            .map(|webhook| WebhookResponse::new(webhook, false))
-            .collect(),
+        webhooks.into_iter().map(WebhookResponse::from).collect(),
     ))
 }
 
@@ -55,7 +55,7 @@ pub async fn list_webhooks(caller: Caller) -> ApiResult<web::Json<WholeList<Webh
     tag = "webhooks",
     request_body = CreateWebhookRequest,
     responses(
-        (status = 201, description = "The endpoint, with its secret", body = WebhookResponse,
+        (status = 201, description = "The endpoint, with its secret", body = CreatedWebhookResponse,
         headers(("Location" = String, description = "The new endpoint"))),
         (status = 409, description = "The account has 10 webhooks already (`limit_reached`, with `limit`)",
             body = Problem, content_type = "application/problem+json"),
@@ -67,13 +67,13 @@ pub async fn create_webhook(
     state: web::Data<AppState>,
     caller: Caller,
     body: Json<CreateWebhookRequest>,
-) -> ApiResult<Reply<WebhookResponse>> {
+) -> ApiResult<Reply<CreatedWebhookResponse>> {
     // The connection goes back to the pool while the host is resolved.
     let user = caller.user().await?;
     let allow_private = state.settings.webhook_allow_private;
     let webhook = service::create(&state.pool, user.id, body.0, allow_private).await?;
     let path = format!("/webhooks/{}", webhook.id);
-    Ok(Reply::created(path, WebhookResponse::new(webhook, true)))
+    Ok(Reply::created(path, CreatedWebhookResponse::from(webhook)))
 }
 
 /// Read a webhook
@@ -92,7 +92,7 @@ pub async fn get_webhook(
 ) -> ApiResult<web::Json<WebhookResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let webhook = service::get(&mut connection, user.id, *id).await?;
-    Ok(web::Json(WebhookResponse::new(webhook, false)))
+    Ok(web::Json(WebhookResponse::from(webhook)))
 }
 
 /// Change a webhook
@@ -118,7 +118,7 @@ pub async fn update_webhook(
     let user = caller.user().await?;
     let allow_private = state.settings.webhook_allow_private;
     let webhook = service::update(&state.pool, user.id, *id, body.0, allow_private).await?;
-    Ok(web::Json(WebhookResponse::new(webhook, false)))
+    Ok(web::Json(WebhookResponse::from(webhook)))
 }
 
 /// Delete a webhook

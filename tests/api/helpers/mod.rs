@@ -188,6 +188,11 @@ pub async fn problem(response: Response, status: StatusCode) -> Value {
     for key in ["type", "title", "detail", "code"] {
         assert!(body[key].is_string(), "problem has `{key}`: {body}");
     }
+    let code = body["code"].as_str().unwrap_or_default();
+    assert!(
+        rapport::error::PROBLEM_CODES.contains(&code),
+        "`{code}` is listed in the document's ProblemCode"
+    );
     // However a test goes on to read it, the body must fit the one envelope.
     let _: Problem = from_value(body.clone());
     body

@@ -1,5 +1,8 @@
 //! The OpenAPI 3.1 document: generated from the handlers, completed with
-//! the responses every operation shares, and used to answer 405s.
+//! the responses every operation shares and the rules of the contract
+//! (`contract`), and used to answer 405s.
+
+pub mod contract;
 
 use std::sync::OnceLock;
 
@@ -7,7 +10,6 @@ use actix_web::App;
 use actix_web::dev::ResourceDef;
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::response::ResponseBuilder;
-use utoipa::openapi::schema::{ArrayItems, Schema, SchemaType, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, OpenApi as Document, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
@@ -20,11 +22,11 @@ use crate::error::{FieldError, Problem};
     info(
         title = "Rapport",
         description = "A JSON REST API for running informational interviews: target employers, \
-contacts and who referred whom, outreach, interviews and their questions, and reminders that arrive.",
+contacts and who referred whom, outreach, interviews and their questions, and reminders that arrive. \
+No string it takes or gives holds U+0000: a request with one is refused with a 422.",
         license(name = "Proprietary", identifier = "LicenseRef-Proprietary"),
         contact(name = "Rapport", email = "api@rapport.dev"),
     ),
-    servers((url = "/", description = "This service")),
     tags(
         (name = "auth", description = "Accounts and sessions"),
         (name = "me", description = "The signed-in account"),
@@ -190,10 +192,6 @@ fn add_shared_responses(document: &mut Document) {
         }
     }
     let components = document.components.get_or_insert_with(Default::default);
-    components
-        .schemas
-        .values_mut()
-        .for_each(forbid_nul_in_strings);
     for (status, name, description) in SHARED_RESPONSES {
         if used.contains(status) {
             components.responses.insert(
@@ -201,41 +199,6 @@ fn add_shared_responses(document: &mut Document) {
                 RefOr::T(problem_response(description, status).build()),
             );
         }
-    }
-}
-
-/// No string the API takes or gives may hold U+0000 (PostgreSQL text cannot
-/// store it, and `extract::parse_json` refuses it); the document says so on
-/// every free-text string.
-const NO_NUL_PATTERN: &str = "^[^\\u0000]*$";
-
-fn forbid_nul_in_strings(schema: &mut RefOr<Schema>) {
-    let RefOr::T(schema) = schema else { return };
-    match schema {
-        Schema::Object(object) => {
-            let is_string = match &object.schema_type {
-                SchemaType::Type(kind) => *kind == Type::String,
-                SchemaType::Array(kinds) => kinds.contains(&Type::String),
-                SchemaType::AnyValue => false,
-            };
-            if is_string
-                && object.enum_values.is_none()
-                && object.format.is_none()
-                && object.pattern.is_none()
-            {
-                object.pattern = Some(NO_NUL_PATTERN.to_owned());
-            }
-            object
-                .properties
-                .values_mut()
-                .for_each(forbid_nul_in_strings);
-        }
-        Schema::Array(array) => {
-            if let ArrayItems::RefOrSchema(items) = &mut array.items {
-                forbid_nul_in_strings(items);
-            }
-        }
-        _ => {}
     }
 }
 
@@ -289,13 +252,30 @@ pub fn document() -> &'static Document {
     })
 }
 
-/// The document as pretty JSON, exactly as committed in `openapi/openapi.json`.
+/// The contract as committed in `openapi/openapi.json`: the document with
+/// the rules of [`contract`] applied.
+pub fn contract() -> &'static serde_json::Value {
+    static CONTRACT: OnceLock<serde_json::Value> = OnceLock::new();
+    CONTRACT.get_or_init(|| {
+        let mut contract = serde_json::to_value(document()).expect("the document serialises");
+        contract::apply(&mut contract);
+        contract
+    })
+}
+
+/// The contract as pretty JSON, exactly as committed.
 pub fn document_json() -> String {
-    let mut json = document()
-        .to_pretty_json()
-        .expect("the document serialises");
+    let mut json = serde_json::to_string_pretty(contract()).expect("the contract serialises");
     json.push('\n');
     json
+}
+
+/// The contract as `/openapi.json` serves it: `servers` names
+/// `public_url`.
+pub fn served(public_url: &str) -> serde_json::Value {
+    let mut served = contract().clone();
+    served["servers"] = contract::servers(public_url);
+    served
 }
 
 /// Paths served outside the document (the document itself and its viewer).

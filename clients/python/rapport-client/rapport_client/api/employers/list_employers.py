@@ -1,0 +1,252 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.employer_sort import EmployerSort
+from ...models.employer_status import EmployerStatus
+from ...models.page_employer_response import PageEmployerResponse
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    status: EmployerStatus | Unset = UNSET,
+    sort: EmployerSort | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/employers",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageEmployerResponse | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageEmployerResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageEmployerResponse | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: EmployerStatus | Unset = UNSET,
+    sort: EmployerSort | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageEmployerResponse | Problem]:
+    """List employers
+
+     In LAMP order by default: motivation, then posting, then advocacy, all
+    descending, then name. Each item says how many contacts and interviews
+    it has.
+
+    Args:
+        status (EmployerStatus | Unset): Where an employer stands on the target list.
+        sort (EmployerSort | Unset): How the employer list is ordered.
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageEmployerResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    status: EmployerStatus | Unset = UNSET,
+    sort: EmployerSort | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageEmployerResponse | Problem | None:
+    """List employers
+
+     In LAMP order by default: motivation, then posting, then advocacy, all
+    descending, then name. Each item says how many contacts and interviews
+    it has.
+
+    Args:
+        status (EmployerStatus | Unset): Where an employer stands on the target list.
+        sort (EmployerSort | Unset): How the employer list is ordered.
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageEmployerResponse | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        status=status,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: EmployerStatus | Unset = UNSET,
+    sort: EmployerSort | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageEmployerResponse | Problem]:
+    """List employers
+
+     In LAMP order by default: motivation, then posting, then advocacy, all
+    descending, then name. Each item says how many contacts and interviews
+    it has.
+
+    Args:
+        status (EmployerStatus | Unset): Where an employer stands on the target list.
+        sort (EmployerSort | Unset): How the employer list is ordered.
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageEmployerResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    status: EmployerStatus | Unset = UNSET,
+    sort: EmployerSort | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageEmployerResponse | Problem | None:
+    """List employers
+
+     In LAMP order by default: motivation, then posting, then advocacy, all
+    descending, then name. Each item says how many contacts and interviews
+    it has.
+
+    Args:
+        status (EmployerStatus | Unset): Where an employer stands on the target list.
+        sort (EmployerSort | Unset): How the employer list is ordered.
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageEmployerResponse | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            status=status,
+            sort=sort,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

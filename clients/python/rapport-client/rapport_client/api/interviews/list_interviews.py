@@ -1,0 +1,302 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.interview_status import InterviewStatus
+from ...models.page_interview_response import PageInterviewResponse
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    status: InterviewStatus | Unset = UNSET,
+    contact_id: UUID | Unset = UNSET,
+    employer_id: UUID | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    json_contact_id: str | Unset = UNSET
+    if not isinstance(contact_id, Unset):
+        json_contact_id = str(contact_id)
+    params["contact_id"] = json_contact_id
+
+    json_employer_id: str | Unset = UNSET
+    if not isinstance(employer_id, Unset):
+        json_employer_id = str(employer_id)
+    params["employer_id"] = json_employer_id
+
+    json_from_: str | Unset = UNSET
+    if not isinstance(from_, Unset):
+        json_from_ = from_.isoformat()
+    params["from"] = json_from_
+
+    json_to: str | Unset = UNSET
+    if not isinstance(to, Unset):
+        json_to = to.isoformat()
+    params["to"] = json_to
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/interviews",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageInterviewResponse | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageInterviewResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageInterviewResponse | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: InterviewStatus | Unset = UNSET,
+    contact_id: UUID | Unset = UNSET,
+    employer_id: UUID | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageInterviewResponse | Problem]:
+    """List interviews
+
+     Newest first; filters by status, contact, employer and a range of
+    `scheduled_start`.
+
+    Args:
+        status (InterviewStatus | Unset): Where an interview stands.
+        contact_id (UUID | Unset):
+        employer_id (UUID | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageInterviewResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        contact_id=contact_id,
+        employer_id=employer_id,
+        from_=from_,
+        to=to,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    status: InterviewStatus | Unset = UNSET,
+    contact_id: UUID | Unset = UNSET,
+    employer_id: UUID | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageInterviewResponse | Problem | None:
+    """List interviews
+
+     Newest first; filters by status, contact, employer and a range of
+    `scheduled_start`.
+
+    Args:
+        status (InterviewStatus | Unset): Where an interview stands.
+        contact_id (UUID | Unset):
+        employer_id (UUID | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageInterviewResponse | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        status=status,
+        contact_id=contact_id,
+        employer_id=employer_id,
+        from_=from_,
+        to=to,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: InterviewStatus | Unset = UNSET,
+    contact_id: UUID | Unset = UNSET,
+    employer_id: UUID | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageInterviewResponse | Problem]:
+    """List interviews
+
+     Newest first; filters by status, contact, employer and a range of
+    `scheduled_start`.
+
+    Args:
+        status (InterviewStatus | Unset): Where an interview stands.
+        contact_id (UUID | Unset):
+        employer_id (UUID | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageInterviewResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        contact_id=contact_id,
+        employer_id=employer_id,
+        from_=from_,
+        to=to,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    status: InterviewStatus | Unset = UNSET,
+    contact_id: UUID | Unset = UNSET,
+    employer_id: UUID | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageInterviewResponse | Problem | None:
+    """List interviews
+
+     Newest first; filters by status, contact, employer and a range of
+    `scheduled_start`.
+
+    Args:
+        status (InterviewStatus | Unset): Where an interview stands.
+        contact_id (UUID | Unset):
+        employer_id (UUID | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageInterviewResponse | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            status=status,
+            contact_id=contact_id,
+            employer_id=employer_id,
+            from_=from_,
+            to=to,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

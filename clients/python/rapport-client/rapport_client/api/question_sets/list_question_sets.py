@@ -1,0 +1,228 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_question_set_response import PageQuestionSetResponse
+from ...models.problem import Problem
+from ...models.question_set_scope import QuestionSetScope
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    scope: QuestionSetScope | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_scope: str | Unset = UNSET
+    if not isinstance(scope, Unset):
+        json_scope = scope.value
+
+    params["scope"] = json_scope
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/question-sets",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageQuestionSetResponse | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageQuestionSetResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageQuestionSetResponse | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    scope: QuestionSetScope | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageQuestionSetResponse | Problem]:
+    """List question sets
+
+     Whole sets, questions included, by title: the built-in library
+    (`scope=library`), the user's own (`scope=mine`), or both (the default).
+
+    Args:
+        scope (QuestionSetScope | Unset): Which sets a list shows.
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageQuestionSetResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        scope=scope,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    scope: QuestionSetScope | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageQuestionSetResponse | Problem | None:
+    """List question sets
+
+     Whole sets, questions included, by title: the built-in library
+    (`scope=library`), the user's own (`scope=mine`), or both (the default).
+
+    Args:
+        scope (QuestionSetScope | Unset): Which sets a list shows.
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageQuestionSetResponse | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        scope=scope,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    scope: QuestionSetScope | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[PageQuestionSetResponse | Problem]:
+    """List question sets
+
+     Whole sets, questions included, by title: the built-in library
+    (`scope=library`), the user's own (`scope=mine`), or both (the default).
+
+    Args:
+        scope (QuestionSetScope | Unset): Which sets a list shows.
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageQuestionSetResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        scope=scope,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    scope: QuestionSetScope | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> PageQuestionSetResponse | Problem | None:
+    """List question sets
+
+     Whole sets, questions included, by title: the built-in library
+    (`scope=library`), the user's own (`scope=mine`), or both (the default).
+
+    Args:
+        scope (QuestionSetScope | Unset): Which sets a list shows.
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageQuestionSetResponse | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            scope=scope,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

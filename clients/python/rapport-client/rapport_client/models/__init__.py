@@ -1,0 +1,187 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .action_item_response import ActionItemResponse
+from .attach_question_set_request import AttachQuestionSetRequest
+from .calendar_feed import CalendarFeed
+from .cancel_action_body import CancelActionBody
+from .cap import Cap
+from .change_password_request import ChangePasswordRequest
+from .complete_action_body import CompleteActionBody
+from .contact_import_error import ContactImportError
+from .contact_response import ContactResponse
+from .contact_segment import ContactSegment
+from .contact_sort import ContactSort
+from .contact_source import ContactSource
+from .contacts_by_segment import ContactsBySegment
+from .create_action_item_request import CreateActionItemRequest
+from .create_contact_request import CreateContactRequest
+from .create_employer_request import CreateEmployerRequest
+from .create_interview_request import CreateInterviewRequest
+from .create_question_request import CreateQuestionRequest
+from .create_question_set_request import CreateQuestionSetRequest
+from .create_reminder_request import CreateReminderRequest
+from .create_webhook_request import CreateWebhookRequest
+from .created_webhook_response import CreatedWebhookResponse
+from .delivery_response import DeliveryResponse
+from .delivery_status import DeliveryStatus
+from .employer_response import EmployerResponse
+from .employer_sort import EmployerSort
+from .employer_status import EmployerStatus
+from .export_format import ExportFormat
+from .field_error import FieldError
+from .health_status import HealthStatus
+from .import_result import ImportResult
+from .interview_action import InterviewAction
+from .interview_format import InterviewFormat
+from .interview_question_response import InterviewQuestionResponse
+from .interview_response import InterviewResponse
+from .interview_status import InterviewStatus
+from .interview_warning import InterviewWarning
+from .interviews_by_status import InterviewsByStatus
+from .login_request import LoginRequest
+from .network_edge import NetworkEdge
+from .network_node import NetworkNode
+from .network_response import NetworkResponse
+from .no_fields import NoFields
+from .outreach_channel import OutreachChannel
+from .outreach_check import OutreachCheck
+from .outreach_check_request import OutreachCheckRequest
+from .outreach_placeholder import OutreachPlaceholder
+from .outreach_script import OutreachScript
+from .outreach_template import OutreachTemplate
+from .outreach_verdict import OutreachVerdict
+from .page_contact_response import PageContactResponse
+from .page_delivery_response import PageDeliveryResponse
+from .page_employer_response import PageEmployerResponse
+from .page_interview_response import PageInterviewResponse
+from .page_question_set_response import PageQuestionSetResponse
+from .page_reminder_response import PageReminderResponse
+from .problem import Problem
+from .question_category import QuestionCategory
+from .question_response import QuestionResponse
+from .question_set_response import QuestionSetResponse
+from .question_set_scope import QuestionSetScope
+from .refresh_request import RefreshRequest
+from .register_request import RegisterRequest
+from .reminder_kind import ReminderKind
+from .reminder_origin import ReminderOrigin
+from .reminder_response import ReminderResponse
+from .reminder_status import ReminderStatus
+from .reorder_request import ReorderRequest
+from .request_action_body import RequestActionBody
+from .schedule_action_body import ScheduleActionBody
+from .snooze_request import SnoozeRequest
+from .stats import Stats
+from .thank_you_action_body import ThankYouActionBody
+from .thank_you_stats import ThankYouStats
+from .token_response import TokenResponse
+from .update_action_item_request import UpdateActionItemRequest
+from .update_contact_request import UpdateContactRequest
+from .update_employer_request import UpdateEmployerRequest
+from .update_interview_question_request import UpdateInterviewQuestionRequest
+from .update_interview_request import UpdateInterviewRequest
+from .update_me_request import UpdateMeRequest
+from .update_question_request import UpdateQuestionRequest
+from .update_question_set_request import UpdateQuestionSetRequest
+from .update_reminder_request import UpdateReminderRequest
+from .update_webhook_request import UpdateWebhookRequest
+from .user_response import UserResponse
+from .user_role import UserRole
+from .webhook_response import WebhookResponse
+from .whole_list_action_item_response import WholeListActionItemResponse
+from .whole_list_interview_question_response import WholeListInterviewQuestionResponse
+from .whole_list_webhook_response import WholeListWebhookResponse
+
+__all__ = (
+    "ActionItemResponse",
+    "AttachQuestionSetRequest",
+    "CalendarFeed",
+    "CancelActionBody",
+    "Cap",
+    "ChangePasswordRequest",
+    "CompleteActionBody",
+    "ContactImportError",
+    "ContactResponse",
+    "ContactsBySegment",
+    "ContactSegment",
+    "ContactSort",
+    "ContactSource",
+    "CreateActionItemRequest",
+    "CreateContactRequest",
+    "CreatedWebhookResponse",
+    "CreateEmployerRequest",
+    "CreateInterviewRequest",
+    "CreateQuestionRequest",
+    "CreateQuestionSetRequest",
+    "CreateReminderRequest",
+    "CreateWebhookRequest",
+    "DeliveryResponse",
+    "DeliveryStatus",
+    "EmployerResponse",
+    "EmployerSort",
+    "EmployerStatus",
+    "ExportFormat",
+    "FieldError",
+    "HealthStatus",
+    "ImportResult",
+    "InterviewAction",
+    "InterviewFormat",
+    "InterviewQuestionResponse",
+    "InterviewResponse",
+    "InterviewsByStatus",
+    "InterviewStatus",
+    "InterviewWarning",
+    "LoginRequest",
+    "NetworkEdge",
+    "NetworkNode",
+    "NetworkResponse",
+    "NoFields",
+    "OutreachChannel",
+    "OutreachCheck",
+    "OutreachCheckRequest",
+    "OutreachPlaceholder",
+    "OutreachScript",
+    "OutreachTemplate",
+    "OutreachVerdict",
+    "PageContactResponse",
+    "PageDeliveryResponse",
+    "PageEmployerResponse",
+    "PageInterviewResponse",
+    "PageQuestionSetResponse",
+    "PageReminderResponse",
+    "Problem",
+    "QuestionCategory",
+    "QuestionResponse",
+    "QuestionSetResponse",
+    "QuestionSetScope",
+    "RefreshRequest",
+    "RegisterRequest",
+    "ReminderKind",
+    "ReminderOrigin",
+    "ReminderResponse",
+    "ReminderStatus",
+    "ReorderRequest",
+    "RequestActionBody",
+    "ScheduleActionBody",
+    "SnoozeRequest",
+    "Stats",
+    "ThankYouActionBody",
+    "ThankYouStats",
+    "TokenResponse",
+    "UpdateActionItemRequest",
+    "UpdateContactRequest",
+    "UpdateEmployerRequest",
+    "UpdateInterviewQuestionRequest",
+    "UpdateInterviewRequest",
+    "UpdateMeRequest",
+    "UpdateQuestionRequest",
+    "UpdateQuestionSetRequest",
+    "UpdateReminderRequest",
+    "UpdateWebhookRequest",
+    "UserResponse",
+    "UserRole",
+    "WebhookResponse",
+    "WholeListActionItemResponse",
+    "WholeListInterviewQuestionResponse",
+    "WholeListWebhookResponse",
+)
