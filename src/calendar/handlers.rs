@@ -24,7 +24,8 @@ pub fn configure(config: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "calendar",
     request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
-    responses((status = 201, description = "The feed's URL and token", body = CalendarFeed)),
+    responses((status = 201, description = "The feed's URL and token", body = CalendarFeed,
+        headers(("Location" = String, description = "The feed: `/v1/calendar/{token}.ics`")))),
     security(("bearer" = [])),
 )]
 #[post("/calendar/feed")]

@@ -212,7 +212,8 @@ async fn act(caller: Caller, id: Uuid, input: ActionInput) -> ApiResult<Reply<In
     params(("id" = Uuid, Path, description = "The interview")),
     request_body = RequestActionBody,
     responses(
-        (status = 200, description = "The interview, now `requested`", body = InterviewResponse),
+        (status = 200, description = "The interview, now `requested`", body = InterviewResponse,
+            headers(("ETag" = String, description = "Its new version"))),
         (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or the reminders it makes would pass the cap of 50,000 pending reminders (`limit_reached`, with `limit`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -236,7 +237,8 @@ pub async fn request_interview(
     params(("id" = Uuid, Path, description = "The interview")),
     request_body = ScheduleActionBody,
     responses(
-        (status = 200, description = "The interview, now `scheduled`", body = InterviewResponse),
+        (status = 200, description = "The interview, now `scheduled`", body = InterviewResponse,
+            headers(("ETag" = String, description = "Its new version"))),
         (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or the reminders it makes would pass the cap of 50,000 pending reminders (`limit_reached`, with `limit`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -259,7 +261,8 @@ pub async fn schedule_interview(
     params(("id" = Uuid, Path, description = "The interview")),
     request_body(content = Option<CompleteActionBody>, description = "Empty, or the details"),
     responses(
-        (status = 200, description = "The interview, now `completed`", body = InterviewResponse),
+        (status = 200, description = "The interview, now `completed`", body = InterviewResponse,
+            headers(("ETag" = String, description = "Its new version"))),
         (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or the reminders it makes would pass the cap of 50,000 pending reminders (`limit_reached`, with `limit`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -282,7 +285,8 @@ pub async fn complete_interview(
     params(("id" = Uuid, Path, description = "The interview")),
     request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
     responses(
-        (status = 200, description = "The interview, now `declined`", body = InterviewResponse),
+        (status = 200, description = "The interview, now `declined`", body = InterviewResponse,
+            headers(("ETag" = String, description = "Its new version"))),
         (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -305,7 +309,8 @@ pub async fn decline_interview(
     params(("id" = Uuid, Path, description = "The interview")),
     request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
     responses(
-        (status = 200, description = "The interview, now `no_response`", body = InterviewResponse),
+        (status = 200, description = "The interview, now `no_response`", body = InterviewResponse,
+            headers(("ETag" = String, description = "Its new version"))),
         (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -328,7 +333,8 @@ pub async fn mark_no_response(
     params(("id" = Uuid, Path, description = "The interview")),
     request_body(content = Option<CancelActionBody>, description = "Empty, or a reason"),
     responses(
-        (status = 200, description = "The interview, now `cancelled`", body = InterviewResponse),
+        (status = 200, description = "The interview, now `cancelled`", body = InterviewResponse,
+            headers(("ETag" = String, description = "Its new version"))),
         (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -351,7 +357,8 @@ pub async fn cancel_interview(
     params(("id" = Uuid, Path, description = "The interview")),
     request_body(content = Option<ThankYouActionBody>, description = "Empty, or when it was sent"),
     responses(
-        (status = 200, description = "The interview with `thank_you_sent_at`", body = InterviewResponse),
+        (status = 200, description = "The interview with `thank_you_sent_at`", body = InterviewResponse,
+            headers(("ETag" = String, description = "Its new version"))),
         (status = 409, description = "Not completed, or thanked already (`invalid_transition`, with `allowed_actions`)",
             body = Problem, content_type = "application/problem+json"),
     ),

@@ -43,10 +43,9 @@ pub fn apply(document: &mut Value) {
     mark_extensible_enums(document);
     declare_headers_every_answer_has(document);
     write_schema_examples_the_3_1_way(document);
-    attach_examples(
-        document,
-        &serde_json::from_str(EXAMPLES).expect("examples.json is JSON"),
-    );
+    let examples: Value = serde_json::from_str(EXAMPLES).expect("examples.json is JSON");
+    attach_examples(document, &examples);
+    document["webhooks"] = super::webhooks::section(document, &examples["schemas"]);
     document["servers"] = servers(DEFAULT_BASE_URL);
 }
 
@@ -314,7 +313,8 @@ fn mark_extensible_enums(document: &mut Value) {
     }
 }
 
-/// `X-Request-Id` on every answer; `Retry-After` on every 503.
+/// `X-Request-Id` on every answer; `Retry-After` on every 429 and 503;
+/// `WWW-Authenticate` on every 401.
 fn declare_headers_every_answer_has(document: &mut Value) {
     let request_id = json!({
         "description": "The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made",
@@ -323,6 +323,10 @@ fn declare_headers_every_answer_has(document: &mut Value) {
     let retry_after = json!({
         "description": "Seconds to wait before trying again",
         "schema": {"type": "integer", "minimum": 0},
+    });
+    let www_authenticate = json!({
+        "description": "`Bearer`: the scheme the service takes",
+        "schema": {"type": "string"},
     });
     let declare = |status: &str, response: &mut Value| {
         if response.get("$ref").is_some() {
@@ -337,6 +341,9 @@ fn declare_headers_every_answer_has(document: &mut Value) {
         if status == "503" || status == "429" {
             headers["Retry-After"] = retry_after.clone();
         }
+        if status == "401" {
+            headers["WWW-Authenticate"] = www_authenticate.clone();
+        }
     };
     for operation in operations(document) {
         if let Some(responses) = operation["responses"].as_object_mut() {
@@ -346,15 +353,12 @@ fn declare_headers_every_answer_has(document: &mut Value) {
         }
     }
     if let Some(shared) = document["components"]["responses"].as_object_mut() {
-        for response in shared.values_mut() {
-            let status = if response["description"]
-                .as_str()
-                .is_some_and(|text| text.contains("`unavailable`"))
-            {
-                "503"
-            } else {
-                ""
-            };
+        for (name, response) in shared.iter_mut() {
+            let status = super::SHARED_RESPONSES
+                .iter()
+                .find(|(_, shared_name, _)| shared_name == name)
+                .map(|(status, _, _)| *status)
+                .unwrap_or_default();
             declare(status, response);
         }
     }

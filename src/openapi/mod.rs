@@ -3,6 +3,7 @@
 //! (`contract`), and used to answer 405s.
 
 pub mod contract;
+mod webhooks;
 
 use std::sync::OnceLock;
 
@@ -129,25 +130,13 @@ const SHARED_RESPONSES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-fn problem_response(description: &str, status: &str) -> ResponseBuilder {
-    let mut response = ResponseBuilder::new().description(description).content(
+fn problem_response(description: &str) -> ResponseBuilder {
+    ResponseBuilder::new().description(description).content(
         "application/problem+json",
         ContentBuilder::new()
             .schema(Some(Ref::from_schema_name("Problem")))
             .build(),
-    );
-    if status == "401" {
-        response = response.header(
-            "WWW-Authenticate",
-            utoipa::openapi::header::HeaderBuilder::new()
-                .schema(Some(utoipa::openapi::schema::Object::with_type(
-                    utoipa::openapi::Type::String,
-                )))
-                .description(Some("`Bearer`"))
-                .build(),
-        );
-    }
-    response
+    )
 }
 
 /// Adds the statuses that every operation of a kind can answer, so that no
@@ -196,7 +185,7 @@ fn add_shared_responses(document: &mut Document) {
         if used.contains(status) {
             components.responses.insert(
                 (*name).to_owned(),
-                RefOr::T(problem_response(description, status).build()),
+                RefOr::T(problem_response(description).build()),
             );
         }
     }

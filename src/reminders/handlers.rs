@@ -219,7 +219,8 @@ pub async fn delete_reminder(
     tag = "reminders",
     params(("id" = Uuid, Path, description = "The reminder")),
     request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
-    responses((status = 200, description = "The reminder, `done`", body = ReminderResponse)),
+    responses((status = 200, description = "The reminder, `done`", body = ReminderResponse,
+        headers(("ETag" = String, description = "Its new version")))),
     security(("bearer" = [])),
 )]
 #[post("/reminders/{id}/complete")]
@@ -240,7 +241,8 @@ pub async fn complete_reminder(
     tag = "reminders",
     params(("id" = Uuid, Path, description = "The reminder")),
     request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
-    responses((status = 200, description = "The reminder, `dismissed`", body = ReminderResponse)),
+    responses((status = 200, description = "The reminder, `dismissed`", body = ReminderResponse,
+        headers(("ETag" = String, description = "Its new version")))),
     security(("bearer" = [])),
 )]
 #[post("/reminders/{id}/dismiss")]
@@ -263,7 +265,12 @@ pub async fn dismiss_reminder(
     tag = "reminders",
     params(("id" = Uuid, Path, description = "The reminder")),
     request_body = SnoozeRequest,
-    responses((status = 200, description = "The snoozed reminder", body = ReminderResponse)),
+    responses(
+        (status = 200, description = "The snoozed reminder", body = ReminderResponse,
+            headers(("ETag" = String, description = "Its new version"))),
+        (status = 409, description = "A reminder that pending again would pass the account's 50,000 pending reminders (5,000 manual) (`limit_reached`, with `limit`)",
+            body = Problem, content_type = "application/problem+json"),
+    ),
     security(("bearer" = [])),
 )]
 #[post("/reminders/{id}/snooze")]

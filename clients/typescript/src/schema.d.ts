@@ -1280,7 +1280,88 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "interview.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * interview.completed
+         * @description An interview was completed; `data` is the interview as `GET /v1/interviews/{id}` answers it. A 2xx answer within 10 s acknowledges it; anything else is retried with growing delays, under the same `webhook-id`.
+         */
+        post: operations["webhook_interview_completed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "interview.scheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * interview.scheduled
+         * @description An interview was scheduled; `data` is the interview as `GET /v1/interviews/{id}` answers it. A 2xx answer within 10 s acknowledges it; anything else is retried with growing delays, under the same `webhook-id`.
+         */
+        post: operations["webhook_interview_scheduled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "reminder.due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * reminder.due
+         * @description A reminder came due; `data` is the reminder as `GET /v1/reminders/{id}` answers it. A 2xx answer within 10 s acknowledges it; anything else is retried with growing delays, under the same `webhook-id`.
+         */
+        post: operations["webhook_reminder_due"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook.ping
+         * @description `POST /v1/webhooks/{id}/ping` was called; sent whatever the endpoint subscribed to. A 2xx answer within 10 s acknowledges it; anything else is retried with growing delays, under the same `webhook-id`.
+         */
+        post: operations["webhook_webhook_ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description Something the user will do after an interview. */
@@ -1660,6 +1741,17 @@ export interface components {
          * @enum {string}
          */
         InterviewAction: "request" | "schedule" | "complete" | "decline" | "no-response" | "cancel" | "thank-you";
+        /** @description The body of a `interview.completed` delivery. */
+        InterviewCompletedEvent: {
+            data: components["schemas"]["InterviewResponse"];
+            /**
+             * Format: date-time
+             * @description When the event happened
+             */
+            timestamp: string;
+            /** @constant */
+            type: "interview.completed";
+        };
         /**
          * @description How the interview is held.
          * @enum {string}
@@ -1725,6 +1817,17 @@ export interface components {
             version: number;
             /** @description Advice, not errors. */
             warnings: components["schemas"]["InterviewWarning"][];
+        };
+        /** @description The body of a `interview.scheduled` delivery. */
+        InterviewScheduledEvent: {
+            data: components["schemas"]["InterviewResponse"];
+            /**
+             * Format: date-time
+             * @description When the event happened
+             */
+            timestamp: string;
+            /** @constant */
+            type: "interview.scheduled";
         };
         /**
          * @description Where an interview stands.
@@ -1986,6 +2089,17 @@ export interface components {
             /** @example data engineering */
             target_field?: string | null;
             time_zone?: components["schemas"]["TimeZoneName"] | null;
+        };
+        /** @description The body of a `reminder.due` delivery. */
+        ReminderDueEvent: {
+            data: components["schemas"]["ReminderResponse"];
+            /**
+             * Format: date-time
+             * @description When the event happened
+             */
+            timestamp: string;
+            /** @constant */
+            type: "reminder.due";
         };
         /**
          * @description What a reminder is for.
@@ -2286,6 +2400,20 @@ export interface components {
          *     gets whatever it subscribed to.
          */
         WebhookEvent: string;
+        /** @description The body of a `webhook.ping` delivery. */
+        WebhookPingEvent: {
+            data: {
+                /** Format: uuid */
+                webhook_id: string;
+            };
+            /**
+             * Format: date-time
+             * @description When the event happened
+             */
+            timestamp: string;
+            /** @constant */
+            type: "webhook.ping";
+        };
         /** @description A registered endpoint. */
         WebhookResponse: {
             active: boolean;
@@ -2383,7 +2511,7 @@ export interface components {
         /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
         Unauthorized: {
             headers: {
-                /** @description `Bearer` */
+                /** @description `Bearer`: the scheme the service takes */
                 "WWW-Authenticate"?: string;
                 /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                 "X-Request-Id"?: string;
@@ -2543,6 +2671,8 @@ export interface operations {
             /** @description The email or password is not correct (`unauthorized`) */
             401: {
                 headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -2598,6 +2728,8 @@ export interface operations {
             /** @description The refresh token is unknown */
             401: {
                 headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -2665,6 +2797,8 @@ export interface operations {
             /** @description The refresh token is invalid, expired, spent or revoked */
             401: {
                 headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -2757,6 +2891,8 @@ export interface operations {
             /** @description The feed's URL and token */
             201: {
                 headers: {
+                    /** @description The feed: `/v1/calendar/{token}.ics` */
+                    Location?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4024,6 +4160,8 @@ export interface operations {
             /** @description The interview, now `cancelled` */
             200: {
                 headers: {
+                    /** @description Its new version */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4074,6 +4212,8 @@ export interface operations {
             /** @description The interview, now `completed` */
             200: {
                 headers: {
+                    /** @description Its new version */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4124,6 +4264,8 @@ export interface operations {
             /** @description The interview, now `declined` */
             200: {
                 headers: {
+                    /** @description Its new version */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4174,6 +4316,8 @@ export interface operations {
             /** @description The interview, now `no_response` */
             200: {
                 headers: {
+                    /** @description Its new version */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4384,6 +4528,8 @@ export interface operations {
             /** @description The interview, now `requested` */
             200: {
                 headers: {
+                    /** @description Its new version */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4433,6 +4579,8 @@ export interface operations {
             /** @description The interview, now `scheduled` */
             200: {
                 headers: {
+                    /** @description Its new version */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4483,6 +4631,8 @@ export interface operations {
             /** @description The interview with `thank_you_sent_at` */
             200: {
                 headers: {
+                    /** @description Its new version */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5517,6 +5667,8 @@ export interface operations {
             /** @description The reminder, `done` */
             200: {
                 headers: {
+                    /** @description Its new version */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5556,6 +5708,8 @@ export interface operations {
             /** @description The reminder, `dismissed` */
             200: {
                 headers: {
+                    /** @description Its new version */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5594,6 +5748,8 @@ export interface operations {
             /** @description The snoozed reminder */
             200: {
                 headers: {
+                    /** @description Its new version */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5606,6 +5762,17 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
+            /** @description A reminder that pending again would pass the account's 50,000 pending reminders (5,000 manual) (`limit_reached`, with `limit`) */
+            409: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -5890,6 +6057,122 @@ export interface operations {
             };
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    webhook_interview_completed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id, the same on every attempt: a receiver that saw it already has the event */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; refuse one far from now */
+                "webhook-timestamp": number;
+                /** @description `v1,` and the base64 HMAC-SHA256, keyed with the endpoint's secret, of `{webhook-id}.{webhook-timestamp}.{body}` (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterviewCompletedEvent"];
+            };
+        };
+        responses: {
+            /** @description The event is received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_interview_scheduled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id, the same on every attempt: a receiver that saw it already has the event */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; refuse one far from now */
+                "webhook-timestamp": number;
+                /** @description `v1,` and the base64 HMAC-SHA256, keyed with the endpoint's secret, of `{webhook-id}.{webhook-timestamp}.{body}` (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterviewScheduledEvent"];
+            };
+        };
+        responses: {
+            /** @description The event is received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_reminder_due: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id, the same on every attempt: a receiver that saw it already has the event */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; refuse one far from now */
+                "webhook-timestamp": number;
+                /** @description `v1,` and the base64 HMAC-SHA256, keyed with the endpoint's secret, of `{webhook-id}.{webhook-timestamp}.{body}` (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderDueEvent"];
+            };
+        };
+        responses: {
+            /** @description The event is received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_webhook_ping: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id, the same on every attempt: a receiver that saw it already has the event */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; refuse one far from now */
+                "webhook-timestamp": number;
+                /** @description `v1,` and the base64 HMAC-SHA256, keyed with the endpoint's secret, of `{webhook-id}.{webhook-timestamp}.{body}` (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPingEvent"];
+            };
+        };
+        responses: {
+            /** @description The event is received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

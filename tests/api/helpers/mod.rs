@@ -3,6 +3,7 @@
 
 pub mod bodies;
 pub mod database;
+pub mod declared;
 pub mod proxy;
 pub mod receiver;
 
@@ -29,6 +30,8 @@ pub struct TestApp {
     pub components: Components,
     server: ServerHandle,
     pub database: TestDatabase,
+    /// What the server answered, held against the document at the end.
+    answers: declared::Answers,
 }
 
 /// A registered, signed-in user.
@@ -61,11 +64,15 @@ impl TestApp {
         let components = Components::new(settings);
         let state = components.state.clone();
         let app_components = components.clone();
-        let server = actix_web::HttpServer::new(move || build_app(app_components.clone()))
-            .workers(1)
-            .disable_signals()
-            .bind("127.0.0.1:0")
-            .expect("a free local port");
+        let answers = declared::Answers::default();
+        let recorded = answers.clone();
+        let server = actix_web::HttpServer::new(move || {
+            build_app(app_components.clone()).wrap_fn(declared::recorder(recorded.clone()))
+        })
+        .workers(1)
+        .disable_signals()
+        .bind("127.0.0.1:0")
+        .expect("a free local port");
         let address = format!("http://{}", server.addrs()[0]);
         install_tls_provider();
         let server = server.run();
@@ -83,6 +90,7 @@ impl TestApp {
             components,
             server: handle,
             database,
+            answers,
         }
     }
 
@@ -164,6 +172,10 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         // Stop accepting work; the database is dropped by TestDatabase.
         drop(self.server.stop(false));
+        if !std::thread::panicking() {
+            let undeclared = self.answers.undeclared();
+            assert!(undeclared.is_empty(), "{}", undeclared.join("\n"));
+        }
     }
 }
 

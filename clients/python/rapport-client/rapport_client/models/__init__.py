@@ -32,9 +32,11 @@ from .field_error import FieldError
 from .health_status import HealthStatus
 from .import_result import ImportResult
 from .interview_action import InterviewAction
+from .interview_completed_event import InterviewCompletedEvent
 from .interview_format import InterviewFormat
 from .interview_question_response import InterviewQuestionResponse
 from .interview_response import InterviewResponse
+from .interview_scheduled_event import InterviewScheduledEvent
 from .interview_status import InterviewStatus
 from .interview_warning import InterviewWarning
 from .interviews_by_status import InterviewsByStatus
@@ -63,6 +65,7 @@ from .question_set_response import QuestionSetResponse
 from .question_set_scope import QuestionSetScope
 from .refresh_request import RefreshRequest
 from .register_request import RegisterRequest
+from .reminder_due_event import ReminderDueEvent
 from .reminder_kind import ReminderKind
 from .reminder_origin import ReminderOrigin
 from .reminder_response import ReminderResponse
@@ -87,6 +90,8 @@ from .update_reminder_request import UpdateReminderRequest
 from .update_webhook_request import UpdateWebhookRequest
 from .user_response import UserResponse
 from .user_role import UserRole
+from .webhook_ping_event import WebhookPingEvent
+from .webhook_ping_event_data import WebhookPingEventData
 from .webhook_response import WebhookResponse
 from .whole_list_action_item_response import WholeListActionItemResponse
 from .whole_list_interview_question_response import WholeListInterviewQuestionResponse
@@ -125,10 +130,12 @@ __all__ = (
     "HealthStatus",
     "ImportResult",
     "InterviewAction",
+    "InterviewCompletedEvent",
     "InterviewFormat",
     "InterviewQuestionResponse",
     "InterviewResponse",
     "InterviewsByStatus",
+    "InterviewScheduledEvent",
     "InterviewStatus",
     "InterviewWarning",
     "LoginRequest",
@@ -156,6 +163,7 @@ __all__ = (
     "QuestionSetScope",
     "RefreshRequest",
     "RegisterRequest",
+    "ReminderDueEvent",
     "ReminderKind",
     "ReminderOrigin",
     "ReminderResponse",
@@ -180,6 +188,8 @@ __all__ = (
     "UpdateWebhookRequest",
     "UserResponse",
     "UserRole",
+    "WebhookPingEvent",
+    "WebhookPingEventData",
     "WebhookResponse",
     "WholeListActionItemResponse",
     "WholeListInterviewQuestionResponse",
