@@ -68,15 +68,15 @@ impl Answers {
     }
 }
 
+/// The future a recording service answers with.
+type Recorded<B> = std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<ServiceResponse<B>, actix_web::Error>>>,
+>;
+
 /// Wraps a service so that each answer is recorded.
 pub fn recorder<S, B>(
     answers: Answers,
-) -> impl Fn(
-    actix_web::dev::ServiceRequest,
-    &S,
-) -> std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<ServiceResponse<B>, actix_web::Error>>>,
-> + Clone
+) -> impl Fn(actix_web::dev::ServiceRequest, &S) -> Recorded<B> + Clone
 where
     S: Service<
             actix_web::dev::ServiceRequest,
