@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod config;
 pub mod contacts;
 pub mod db;
+pub mod deprecation;
 pub mod employers;
 pub mod error;
 pub mod extract;

@@ -17,6 +17,7 @@ use crate::auth::password::Passwords;
 use crate::auth::rate_limit::Budgets;
 use crate::config::Settings;
 use crate::contacts::search::ContactSearch;
+use crate::deprecation::{self, Deprecations};
 use crate::state::AppState;
 use crate::{
     action_items, auth, calendar, contacts, db, employers, extract, health, http, interviews,
@@ -55,6 +56,8 @@ pub struct Components {
     pub passwords: web::Data<Passwords>,
     /// What contact searches choose their way from, and their turns.
     pub contact_search: web::Data<ContactSearch>,
+    /// The operations that announce their deprecation.
+    pub deprecations: web::Data<Deprecations>,
 }
 
 impl Components {
@@ -73,6 +76,7 @@ impl Components {
                 settings.search_concurrency,
                 settings.pool_wait_timeout,
             )),
+            deprecations: web::Data::new(Deprecations::default()),
             state: AppState::new(settings),
         }
     }
@@ -110,6 +114,8 @@ pub fn build_app(
             header::LINK,
             header::RETRY_AFTER,
             http::REQUEST_ID,
+            deprecation::DEPRECATION,
+            deprecation::SUNSET,
         ])
         .max_age(3600);
 
@@ -120,6 +126,7 @@ pub fn build_app(
         .app_data(components.budgets)
         .app_data(components.passwords)
         .app_data(components.contact_search)
+        .app_data(components.deprecations)
         .app_data(extract::query_config())
         .app_data(extract::path_config(openapi::allowed_methods))
         .app_data(extract::json_config())
@@ -137,6 +144,7 @@ pub fn build_app(
     .default_service(web::to(|request: HttpRequest| async move {
         Err::<HttpResponse, _>(http::unmatched(&request, openapi::allowed_methods))
     }))
+    .wrap(from_fn(deprecation::announce))
     .wrap(Condition::new(cors_enabled, cors))
     .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
     .wrap(from_fn(http::request_context))

@@ -46,6 +46,7 @@ pub fn apply(document: &mut Value) {
     let examples: Value = serde_json::from_str(EXAMPLES).expect("examples.json is JSON");
     attach_examples(document, &examples);
     document["webhooks"] = super::webhooks::section(document, &examples["schemas"]);
+    crate::deprecation::mark(document, crate::deprecation::DEPRECATED);
     document["servers"] = servers(DEFAULT_BASE_URL);
 }
 

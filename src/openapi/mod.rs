@@ -252,6 +252,13 @@ pub fn contract() -> &'static serde_json::Value {
     })
 }
 
+/// The contract of a service that announces `deprecations` as well.
+pub fn contract_with(deprecations: &[crate::deprecation::Deprecated]) -> serde_json::Value {
+    let mut contract = contract().clone();
+    crate::deprecation::mark(&mut contract, deprecations);
+    contract
+}
+
 /// The contract as pretty JSON, exactly as committed.
 pub fn document_json() -> String {
     let mut json = serde_json::to_string_pretty(contract()).expect("the contract serialises");

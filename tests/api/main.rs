@@ -8,6 +8,7 @@ mod contacts;
 mod contacts_files;
 mod contacts_search;
 mod database;
+mod deprecation;
 mod employers;
 mod field_limits;
 mod http;

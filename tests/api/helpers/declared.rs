@@ -58,8 +58,7 @@ impl Answers {
     }
 
     /// The answers the document does not declare, described.
-    pub fn undeclared(&self) -> Vec<String> {
-        let document = rapport::openapi::contract();
+    pub fn undeclared(&self, document: &Value) -> Vec<String> {
         let answers = self.0.lock().expect("answers").clone();
         answers
             .iter()

@@ -61,7 +61,11 @@ impl TestApp {
     }
 
     pub async fn serve(settings: Settings, database: TestDatabase) -> Self {
-        let components = Components::new(settings);
+        Self::serve_components(Components::new(settings), database).await
+    }
+
+    /// Starts the app that `components` make.
+    pub async fn serve_components(components: Components, database: TestDatabase) -> Self {
         let state = components.state.clone();
         let app_components = components.clone();
         let answers = declared::Answers::default();
@@ -173,7 +177,8 @@ impl Drop for TestApp {
         // Stop accepting work; the database is dropped by TestDatabase.
         drop(self.server.stop(false));
         if !std::thread::panicking() {
-            let undeclared = self.answers.undeclared();
+            let contract = rapport::openapi::contract_with(self.components.deprecations.0);
+            let undeclared = self.answers.undeclared(&contract);
             assert!(undeclared.is_empty(), "{}", undeclared.join("\n"));
         }
     }
