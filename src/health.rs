@@ -17,8 +17,15 @@ pub fn configure(config: &mut ServiceConfig) {
 /// What the health endpoints answer.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct HealthStatus {
-    #[schema(example = "ok")]
-    pub status: &'static str,
+    pub status: Health,
+}
+
+/// `ok` from `/healthz`, `ready` from `/readyz`.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Health {
+    Ok,
+    Ready,
 }
 
 /// Liveness
@@ -31,7 +38,7 @@ pub struct HealthStatus {
 )]
 #[get("/healthz")]
 pub async fn healthz() -> web::Json<HealthStatus> {
-    web::Json(HealthStatus { status: "ok" })
+    web::Json(HealthStatus { status: Health::Ok })
 }
 
 /// Readiness
@@ -50,7 +57,9 @@ pub async fn healthz() -> web::Json<HealthStatus> {
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     if crate::db::is_ready(&state.pool, &state.latest_migration).await {
-        Ok(HttpResponse::Ok().json(HealthStatus { status: "ready" }))
+        Ok(HttpResponse::Ok().json(HealthStatus {
+            status: Health::Ready,
+        }))
     } else {
         Err(ApiError::Unavailable)
     }

@@ -8,9 +8,10 @@ use utoipa::ToSchema;
 
 /// A capped resource and its maximum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[schema(as = UsageCap)]
 pub struct Cap {
-    /// The resource, as the database names it (`contacts`, `webhooks`, ...).
-    #[schema(example = "contacts")]
+    /// The resource, as the database names it.
+    #[schema(value_type = CappedResource)]
     pub name: &'static str,
     /// How many the account may hold.
     #[schema(example = 30000)]
@@ -48,6 +49,23 @@ pub const ACTION_ITEMS_OF_AN_INTERVIEW: Cap = Cap::new("action_items_of_an_inter
 
 /// Caps counted per parent row.
 pub const PER_PARENT: [Cap; 2] = [QUESTIONS_IN_A_SET, ACTION_ITEMS_OF_AN_INTERVIEW];
+
+/// The schema of a cap's `name`: every cap above.
+pub struct CappedResource;
+
+impl utoipa::PartialSchema for CappedResource {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some("What a cap counts"))
+            .enum_values(Some(
+                PER_USER.iter().chain(PER_PARENT.iter()).map(|cap| cap.name),
+            ))
+            .into()
+    }
+}
+
+impl ToSchema for CappedResource {}
 
 impl Cap {
     const fn new(name: &'static str, max: u32) -> Self {

@@ -45,6 +45,13 @@ const session = checked("TokenResponse", await api.POST("/v1/auth/register", {
 }));
 rapport.signIn(session);
 
+// An access token the service refuses is renewed once with the refresh
+// token, and the request sent again.
+rapport.signIn({ ...session, access_token: "an-expired-token" });
+const me = checked("UserResponse", await api.GET("/v1/me"));
+expect(me.email === email, "the request answered after a refresh");
+expect(rapport.session()?.refresh_token !== session.refresh_token, "a new session kept");
+
 const employer = checked("EmployerResponse", await api.POST("/v1/employers", {
   body: { name: "Northwind Analytics", motivation: 3, posting: 2, advocacy: true },
 }));

@@ -204,6 +204,7 @@ pub struct CreateContactRequest {
 /// A tag: 1 to 40 characters.
 #[derive(ToSchema)]
 #[schema(value_type = String, min_length = 1, max_length = 40)]
+#[schema(as = ContactTag)]
 pub struct TagSchema(#[allow(dead_code)] String);
 
 impl CreateContactRequest {

@@ -1400,20 +1400,11 @@ export interface components {
         CancelActionBody: {
             reason?: string | null;
         };
-        /** @description A capped resource and its maximum. */
-        Cap: {
-            /**
-             * Format: int32
-             * @description How many the account may hold.
-             * @example 30000
-             */
-            max: number;
-            /**
-             * @description The resource, as the database names it (`contacts`, `webhooks`, ...).
-             * @example contacts
-             */
-            name: string;
-        };
+        /**
+         * @description What a cap counts
+         * @enum {string}
+         */
+        CappedResource: "contacts" | "employers" | "interviews" | "question_sets" | "webhooks" | "pending_reminders" | "pending_manual_reminders" | "questions_in_a_set" | "action_items_of_an_interview";
         /** @description `POST /v1/me/password`. */
         ChangePasswordRequest: {
             current_password: string;
@@ -1495,6 +1486,8 @@ export interface components {
          * @enum {string}
          */
         ContactSource: "referral" | "alumni" | "event" | "cold" | "online" | "personal" | "other";
+        /** @description A tag: 1 to 40 characters. */
+        ContactTag: string;
         /** @description How many contacts are in each segment, 0 where there are none. */
         ContactsBySegment: {
             /** Format: int64 */
@@ -1540,7 +1533,7 @@ export interface components {
              */
             referred_by_contact_id?: string | null;
             source?: components["schemas"]["ContactSource"] | null;
-            tags?: components["schemas"]["TagSchema"][] | null;
+            tags?: components["schemas"]["ContactTag"][] | null;
         };
         /** @description `POST /v1/employers`. */
         CreateEmployerRequest: {
@@ -1711,10 +1704,14 @@ export interface components {
             /** @description What is wrong with it, in words a person can act on. */
             message: string;
         };
+        /**
+         * @description `ok` from `/healthz`, `ready` from `/readyz`.
+         * @enum {string}
+         */
+        Health: "ok" | "ready";
         /** @description What the health endpoints answer. */
         HealthStatus: {
-            /** @example ok */
-            status: string;
+            status: components["schemas"]["Health"];
         };
         /** @description What an import did. */
         ImportResult: {
@@ -2004,7 +2001,7 @@ export interface components {
             /** @description The fields that failed validation (422 only). */
             errors?: components["schemas"]["FieldError"][];
             /** @description The cap that was reached (409 `limit_reached` only). */
-            limit?: components["schemas"]["Cap"];
+            limit?: components["schemas"]["UsageCap"];
             /**
              * Format: int32
              * @description The HTTP status code.
@@ -2222,8 +2219,6 @@ export interface components {
         };
         /** @description An event an endpoint can subscribe to. */
         SubscribableWebhookEvent: string;
-        /** @description A tag: 1 to 40 characters. */
-        TagSchema: string;
         /** @description `POST /v1/interviews/{id}/thank-you`. The body may be empty. */
         ThankYouActionBody: {
             /**
@@ -2293,7 +2288,7 @@ export interface components {
             /** Format: uuid */
             referred_by_contact_id?: string | null;
             source?: components["schemas"]["ContactSource"];
-            tags?: components["schemas"]["TagSchema"][] | null;
+            tags?: components["schemas"]["ContactTag"][] | null;
         };
         /**
          * @description A JSON merge patch of an employer: an absent field stays, `null` clears
@@ -2363,6 +2358,17 @@ export interface components {
             active?: boolean;
             events?: components["schemas"]["SubscribableWebhookEvent"][];
             url?: string;
+        };
+        /** @description A capped resource and its maximum. */
+        UsageCap: {
+            /**
+             * Format: int32
+             * @description How many the account may hold.
+             * @example 30000
+             */
+            max: number;
+            /** @description The resource, as the database names it. */
+            name: components["schemas"]["CappedResource"];
         };
         /** @description The signed-in user's account. */
         UserResponse: {

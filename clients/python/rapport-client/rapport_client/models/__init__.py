@@ -4,7 +4,7 @@ from .action_item_response import ActionItemResponse
 from .attach_question_set_request import AttachQuestionSetRequest
 from .calendar_feed import CalendarFeed
 from .cancel_action_body import CancelActionBody
-from .cap import Cap
+from .capped_resource import CappedResource
 from .change_password_request import ChangePasswordRequest
 from .complete_action_body import CompleteActionBody
 from .contact_import_error import ContactImportError
@@ -29,6 +29,7 @@ from .employer_sort import EmployerSort
 from .employer_status import EmployerStatus
 from .export_format import ExportFormat
 from .field_error import FieldError
+from .health import Health
 from .health_status import HealthStatus
 from .import_result import ImportResult
 from .interview_action import InterviewAction
@@ -88,6 +89,7 @@ from .update_question_request import UpdateQuestionRequest
 from .update_question_set_request import UpdateQuestionSetRequest
 from .update_reminder_request import UpdateReminderRequest
 from .update_webhook_request import UpdateWebhookRequest
+from .usage_cap import UsageCap
 from .user_response import UserResponse
 from .user_role import UserRole
 from .webhook_ping_event import WebhookPingEvent
@@ -102,7 +104,7 @@ __all__ = (
     "AttachQuestionSetRequest",
     "CalendarFeed",
     "CancelActionBody",
-    "Cap",
+    "CappedResource",
     "ChangePasswordRequest",
     "CompleteActionBody",
     "ContactImportError",
@@ -127,6 +129,7 @@ __all__ = (
     "EmployerStatus",
     "ExportFormat",
     "FieldError",
+    "Health",
     "HealthStatus",
     "ImportResult",
     "InterviewAction",
@@ -186,6 +189,7 @@ __all__ = (
     "UpdateQuestionSetRequest",
     "UpdateReminderRequest",
     "UpdateWebhookRequest",
+    "UsageCap",
     "UserResponse",
     "UserRole",
     "WebhookPingEvent",

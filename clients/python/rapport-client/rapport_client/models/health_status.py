@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.health import Health
+
 T = TypeVar("T", bound="HealthStatus")
 
 
@@ -14,14 +16,14 @@ class HealthStatus:
     """What the health endpoints answer.
 
     Attributes:
-        status (str):
+        status (Health): `ok` from `/healthz`, `ready` from `/readyz`.
     """
 
-    status: str
+    status: Health
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
+        status = self.status.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -36,7 +38,7 @@ class HealthStatus:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        status = d.pop("status")
+        status = Health(d.pop("status"))
 
         health_status = cls(
             status=status,

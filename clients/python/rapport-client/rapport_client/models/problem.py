@@ -10,8 +10,8 @@ from ..models.interview_action import InterviewAction
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.cap import Cap
     from ..models.field_error import FieldError
+    from ..models.usage_cap import UsageCap
 
 
 T = TypeVar("T", bound="Problem")
@@ -30,7 +30,7 @@ class Problem:
         allowed_actions (list[InterviewAction] | Unset): The actions the resource allows now (409 on an interview action
             only).
         errors (list[FieldError] | Unset): The fields that failed validation (422 only).
-        limit (Cap | Unset): A capped resource and its maximum.
+        limit (UsageCap | Unset): A capped resource and its maximum.
     """
 
     code: str
@@ -40,7 +40,7 @@ class Problem:
     type_: str
     allowed_actions: list[InterviewAction] | Unset = UNSET
     errors: list[FieldError] | Unset = UNSET
-    limit: Cap | Unset = UNSET
+    limit: UsageCap | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,8 +94,8 @@ class Problem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.cap import Cap  # noqa: PLC0415
         from ..models.field_error import FieldError  # noqa: PLC0415
+        from ..models.usage_cap import UsageCap  # noqa: PLC0415
 
         d = dict(src_dict)
         code = d.pop("code")
@@ -127,11 +127,11 @@ class Problem:
                 errors.append(errors_item)
 
         _limit = d.pop("limit", UNSET)
-        limit: Cap | Unset
+        limit: UsageCap | Unset
         if isinstance(_limit, Unset):
             limit = UNSET
         else:
-            limit = Cap.from_dict(_limit)
+            limit = UsageCap.from_dict(_limit)
 
         problem = cls(
             code=code,

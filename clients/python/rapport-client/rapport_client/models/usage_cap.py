@@ -6,26 +6,28 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="Cap")
+from ..models.capped_resource import CappedResource
+
+T = TypeVar("T", bound="UsageCap")
 
 
 @_attrs_define
-class Cap:
+class UsageCap:
     """A capped resource and its maximum.
 
     Attributes:
         max_ (int): How many the account may hold.
-        name (str): The resource, as the database names it (`contacts`, `webhooks`, ...).
+        name (CappedResource): What a cap counts
     """
 
     max_: int
-    name: str
+    name: CappedResource
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         max_ = self.max_
 
-        name = self.name
+        name = self.name.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -43,15 +45,15 @@ class Cap:
         d = dict(src_dict)
         max_ = d.pop("max")
 
-        name = d.pop("name")
+        name = CappedResource(d.pop("name"))
 
-        cap = cls(
+        usage_cap = cls(
             max_=max_,
             name=name,
         )
 
-        cap.additional_properties = d
-        return cap
+        usage_cap.additional_properties = d
+        return usage_cap
 
     @property
     def additional_keys(self) -> list[str]:
