@@ -447,10 +447,6 @@ where
             if !json_content_type {
                 checked?;
             }
-            // The documented body is "an object, or nothing": JSON `null` is nothing.
-            if body.trim_ascii() == b"null" {
-                return Ok(JsonOrEmpty(T::default()));
-            }
             let value: T = parse_json(&body)?;
             validate(&value)?;
             Ok(JsonOrEmpty(value))

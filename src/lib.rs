@@ -23,6 +23,7 @@ pub mod patch;
 pub mod preconditions;
 pub mod question_sets;
 pub mod reminders;
+pub mod representation;
 pub mod respond;
 pub mod schema;
 pub mod sql;

@@ -1,4 +1,5 @@
-//! Optimistic concurrency: `ETag` from a resource's version, `If-Match`.
+//! Optimistic concurrency: the version part of `ETag`, and `If-Match`
+//! (the tag's hash of the body is added by `crate::representation`).
 
 use actix_web::dev::Payload;
 use actix_web::http::header;
@@ -7,7 +8,8 @@ use std::future::{Ready, ready};
 
 use crate::error::ApiError;
 
-/// The strong entity tag of a version: `"<version>"`.
+/// The version part of a resource's tag, `"<version>"`; the answer goes
+/// out as `"<version>-<h>"` (`crate::representation`).
 pub fn etag(version: i32) -> (header::HeaderName, String) {
     (header::ETAG, format!("\"{version}\""))
 }
@@ -35,16 +37,24 @@ pub struct IfMatch(Option<String>);
 
 impl IfMatch {
     /// Passes when no `If-Match` was sent, when it is `*`, or when one of
-    /// its tags names `version`; a stale or unreadable tag is a 412.
+    /// its tags names `version`: `"<version>-<h>"` (with or without
+    /// `-gz`) as an answer sent it, or `"<version>"` alone. Only the
+    /// version is compared: a derived field that moved changes `h`, not
+    /// the version, and is no reason to refuse an edit. A stale or
+    /// unreadable tag is a 412.
     pub fn check(&self, version: i32) -> Result<(), ApiError> {
         let Some(value) = &self.0 else {
             return Ok(());
         };
-        let current = format!("\"{version}\"");
-        let matches = value
-            .split(',')
-            .map(str::trim)
-            .any(|tag| tag == "*" || tag == current);
+        let matches = value.split(',').map(str::trim).any(|tag| {
+            tag == "*"
+                || tag
+                    .strip_prefix('"')
+                    .and_then(|tag| tag.strip_suffix('"'))
+                    .map(|tag| tag.split_once('-').map_or(tag, |(version, _)| version))
+                    .and_then(|named| named.parse::<i32>().ok())
+                    == Some(version)
+        });
         if matches {
             Ok(())
         } else {
@@ -92,5 +102,9 @@ mod tests {
         assert!(IfMatch(Some("\"2\"".into())).check(3).is_err());
         assert!(IfMatch(Some("W/\"3\"".into())).check(3).is_err());
         assert!(IfMatch(Some("3".into())).check(3).is_err());
+        assert!(IfMatch(Some("\"3-Ab_c-D\"".into())).check(3).is_ok());
+        assert!(IfMatch(Some("\"3-Ab_c-D-gz\"".into())).check(3).is_ok());
+        assert!(IfMatch(Some("\"2-Ab_c-D\"".into())).check(3).is_err());
+        assert!(IfMatch(Some("\"-3\"".into())).check(3).is_err());
     }
 }

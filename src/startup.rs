@@ -21,7 +21,7 @@ use crate::deprecation::{self, Deprecations};
 use crate::state::AppState;
 use crate::{
     action_items, auth, calendar, contacts, db, employers, extract, health, http, interviews,
-    openapi, outreach, question_sets, reminders, stats, users, webhooks,
+    openapi, outreach, question_sets, reminders, representation, stats, users, webhooks,
 };
 
 /// Every documented route. The server mounts it and the OpenAPI document
@@ -106,6 +106,7 @@ pub fn build_app(
             header::AUTHORIZATION,
             header::CONTENT_TYPE,
             header::IF_MATCH,
+            header::IF_NONE_MATCH,
             http::REQUEST_ID,
         ])
         .expose_headers([
@@ -144,6 +145,7 @@ pub fn build_app(
     .default_service(web::to(|request: HttpRequest| async move {
         Err::<HttpResponse, _>(http::unmatched(&request, openapi::allowed_methods))
     }))
+    .wrap(from_fn(representation::represent))
     .wrap(from_fn(deprecation::announce))
     .wrap(Condition::new(cors_enabled, cors))
     .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))

@@ -50,6 +50,7 @@ from rapport_client.models import (
     RegisterRequest,
     RequestActionBody,
     ScheduleActionBody,
+    SubscribableWebhookEvent,
     ThankYouActionBody,
     UpdateInterviewQuestionRequest,
 )
@@ -237,7 +238,10 @@ webhook = checked(
         client=client,
         body=CreateWebhookRequest(
             url="http://127.0.0.1:9/rapport",
-            events=["interview.completed", "reminder.due"],
+            events=[
+                SubscribableWebhookEvent.INTERVIEW_COMPLETED,
+                SubscribableWebhookEvent.REMINDER_DUE,
+            ],
         ),
     ),
 )

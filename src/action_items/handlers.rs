@@ -50,7 +50,7 @@ pub async fn list_action_items(
     request_body = CreateActionItemRequest,
     responses(
         (status = 201, description = "The new item", body = ActionItemResponse,
-        headers(("Location" = String, description = "The new item"), ("ETag" = String, description = "Its version"))),
+        headers(("Location" = String, description = "The new item"))),
         (status = 409, description = "The interview has 100 action items already, or the reminder of its due time would pass the pending reminders' cap (`limit_reached`, with `limit`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -78,8 +78,7 @@ pub async fn create_action_item(
         ("id" = Uuid, Path, description = "The interview"),
         ("item_id" = Uuid, Path, description = "The action item"),
     ),
-    responses((status = 200, description = "The item", body = ActionItemResponse,
-        headers(("ETag" = String, description = "Its version")))),
+    responses((status = 200, description = "The item", body = ActionItemResponse)),
     security(("bearer" = [])),
 )]
 #[get("/interviews/{id}/action-items/{item_id}")]
@@ -108,8 +107,7 @@ pub async fn get_action_item(
         (UpdateActionItemRequest = "application/json"),
     )),
     responses(
-        (status = 200, description = "The changed item", body = ActionItemResponse,
-            headers(("ETag" = String, description = "Its new version"))),
+        (status = 200, description = "The changed item", body = ActionItemResponse),
         (status = 412, description = "`If-Match` names an older version (`precondition_failed`)",
             body = Problem, content_type = "application/problem+json"),
     ),

@@ -67,7 +67,7 @@ pub async fn list_contacts(
     request_body = CreateContactRequest,
     responses(
         (status = 201, description = "The new contact", body = ContactResponse,
-            headers(("Location" = String, description = "The new contact"), ("ETag" = String, description = "Its version"))),
+            headers(("Location" = String, description = "The new contact"))),
         (status = 404, description = "`employer_id` or `referred_by_contact_id` names no employer or contact of yours (`not_found`)",
             body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The account holds 30,000 contacts already (`limit_reached`, with `limit`)",
@@ -176,8 +176,7 @@ pub async fn export_contacts(
 #[utoipa::path(
     tag = "contacts",
     params(("id" = Uuid, Path, description = "The contact")),
-    responses((status = 200, description = "The contact", body = ContactResponse,
-        headers(("ETag" = String, description = "Its version")))),
+    responses((status = 200, description = "The contact", body = ContactResponse)),
     security(("bearer" = [])),
 )]
 #[get("/contacts/{id}")]
@@ -202,8 +201,7 @@ pub async fn get_contact(caller: Caller, id: web::Path<Uuid>) -> ApiResult<Reply
         (UpdateContactRequest = "application/json"),
     )),
     responses(
-        (status = 200, description = "The changed contact", body = ContactResponse,
-            headers(("ETag" = String, description = "Its new version"))),
+        (status = 200, description = "The changed contact", body = ContactResponse),
         (status = 412, description = "`If-Match` names an older version (`precondition_failed`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -269,8 +267,7 @@ pub async fn delete_contact(
     tag = "contacts",
     params(("id" = Uuid, Path, description = "The contact")),
     request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
-    responses((status = 200, description = "The archived contact", body = ContactResponse,
-        headers(("ETag" = String, description = "Its version")))),
+    responses((status = 200, description = "The archived contact", body = ContactResponse)),
     security(("bearer" = [])),
 )]
 #[post("/contacts/{id}/archive")]
@@ -291,8 +288,7 @@ pub async fn archive_contact(
     tag = "contacts",
     params(("id" = Uuid, Path, description = "The contact")),
     request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
-    responses((status = 200, description = "The active contact", body = ContactResponse,
-        headers(("ETag" = String, description = "Its version")))),
+    responses((status = 200, description = "The active contact", body = ContactResponse)),
     security(("bearer" = [])),
 )]
 #[post("/contacts/{id}/unarchive")]

@@ -64,7 +64,7 @@ pub async fn list_employers(
     request_body = CreateEmployerRequest,
     responses(
         (status = 201, description = "The employer is on the list", body = EmployerResponse,
-            headers(("Location" = String, description = "The new employer"), ("ETag" = String, description = "Its version"))),
+            headers(("Location" = String, description = "The new employer"))),
         (status = 409, description = "An employer with this name is on the list already (`conflict`), or the account holds 2,000 employers already (`limit_reached`, with `limit`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -90,8 +90,7 @@ pub async fn create_employer(
 #[utoipa::path(
     tag = "employers",
     params(("id" = Uuid, Path, description = "The employer")),
-    responses((status = 200, description = "The employer", body = EmployerResponse,
-        headers(("ETag" = String, description = "Its version")))),
+    responses((status = 200, description = "The employer", body = EmployerResponse)),
     security(("bearer" = [])),
 )]
 #[get("/employers/{id}")]
@@ -121,8 +120,7 @@ pub async fn get_employer(
         (UpdateEmployerRequest = "application/json"),
     )),
     responses(
-        (status = 200, description = "The changed employer", body = EmployerResponse,
-            headers(("ETag" = String, description = "Its new version"))),
+        (status = 200, description = "The changed employer", body = EmployerResponse),
         (status = 409, description = "Another employer on the list has this name (`conflict`)",
             body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "`If-Match` names an older version (`precondition_failed`)",

@@ -88,7 +88,7 @@ pub async fn list_interviews(
     request_body = CreateInterviewRequest,
     responses(
         (status = 201, description = "The planned interview", body = InterviewResponse,
-            headers(("Location" = String, description = "The new interview"), ("ETag" = String, description = "Its version"))),
+            headers(("Location" = String, description = "The new interview"))),
         (status = 404, description = "`contact_id` names no contact of yours (`not_found`)",
             body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The account holds 30,000 interviews already (`limit_reached`, with `limit`)",
@@ -116,8 +116,7 @@ pub async fn create_interview(
 #[utoipa::path(
     tag = "interviews",
     params(("id" = Uuid, Path, description = "The interview")),
-    responses((status = 200, description = "The interview", body = InterviewResponse,
-        headers(("ETag" = String, description = "Its version")))),
+    responses((status = 200, description = "The interview", body = InterviewResponse)),
     security(("bearer" = [])),
 )]
 #[get("/interviews/{id}")]
@@ -148,8 +147,7 @@ pub async fn get_interview(
         (UpdateInterviewRequest = "application/json"),
     )),
     responses(
-        (status = 200, description = "The changed interview", body = InterviewResponse,
-            headers(("ETag" = String, description = "Its new version"))),
+        (status = 200, description = "The changed interview", body = InterviewResponse),
         (status = 412, description = "`If-Match` names an older version (`precondition_failed`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -212,8 +210,7 @@ async fn act(caller: Caller, id: Uuid, input: ActionInput) -> ApiResult<Reply<In
     params(("id" = Uuid, Path, description = "The interview")),
     request_body = RequestActionBody,
     responses(
-        (status = 200, description = "The interview, now `requested`", body = InterviewResponse,
-            headers(("ETag" = String, description = "Its new version"))),
+        (status = 200, description = "The interview, now `requested`", body = InterviewResponse),
         (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or the reminders it makes would pass the cap of 50,000 pending reminders (`limit_reached`, with `limit`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -237,8 +234,7 @@ pub async fn request_interview(
     params(("id" = Uuid, Path, description = "The interview")),
     request_body = ScheduleActionBody,
     responses(
-        (status = 200, description = "The interview, now `scheduled`", body = InterviewResponse,
-            headers(("ETag" = String, description = "Its new version"))),
+        (status = 200, description = "The interview, now `scheduled`", body = InterviewResponse),
         (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or the reminders it makes would pass the cap of 50,000 pending reminders (`limit_reached`, with `limit`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -261,8 +257,7 @@ pub async fn schedule_interview(
     params(("id" = Uuid, Path, description = "The interview")),
     request_body(content = Option<CompleteActionBody>, description = "Empty, or the details"),
     responses(
-        (status = 200, description = "The interview, now `completed`", body = InterviewResponse,
-            headers(("ETag" = String, description = "Its new version"))),
+        (status = 200, description = "The interview, now `completed`", body = InterviewResponse),
         (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or the reminders it makes would pass the cap of 50,000 pending reminders (`limit_reached`, with `limit`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -285,8 +280,7 @@ pub async fn complete_interview(
     params(("id" = Uuid, Path, description = "The interview")),
     request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
     responses(
-        (status = 200, description = "The interview, now `declined`", body = InterviewResponse,
-            headers(("ETag" = String, description = "Its new version"))),
+        (status = 200, description = "The interview, now `declined`", body = InterviewResponse),
         (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -309,8 +303,7 @@ pub async fn decline_interview(
     params(("id" = Uuid, Path, description = "The interview")),
     request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
     responses(
-        (status = 200, description = "The interview, now `no_response`", body = InterviewResponse,
-            headers(("ETag" = String, description = "Its new version"))),
+        (status = 200, description = "The interview, now `no_response`", body = InterviewResponse),
         (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -333,8 +326,7 @@ pub async fn mark_no_response(
     params(("id" = Uuid, Path, description = "The interview")),
     request_body(content = Option<CancelActionBody>, description = "Empty, or a reason"),
     responses(
-        (status = 200, description = "The interview, now `cancelled`", body = InterviewResponse,
-            headers(("ETag" = String, description = "Its new version"))),
+        (status = 200, description = "The interview, now `cancelled`", body = InterviewResponse),
         (status = 409, description = "Not allowed from the current status (`invalid_transition`, with `allowed_actions`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -357,8 +349,7 @@ pub async fn cancel_interview(
     params(("id" = Uuid, Path, description = "The interview")),
     request_body(content = Option<ThankYouActionBody>, description = "Empty, or when it was sent"),
     responses(
-        (status = 200, description = "The interview with `thank_you_sent_at`", body = InterviewResponse,
-            headers(("ETag" = String, description = "Its new version"))),
+        (status = 200, description = "The interview with `thank_you_sent_at`", body = InterviewResponse),
         (status = 409, description = "Not completed, or thanked already (`invalid_transition`, with `allowed_actions`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -459,7 +450,7 @@ pub async fn update_interview_question(
     request_body = CreateContactRequest,
     responses(
         (status = 201, description = "The new contact", body = ContactResponse,
-            headers(("Location" = String, description = "The new contact"), ("ETag" = String, description = "Its version"))),
+            headers(("Location" = String, description = "The new contact"))),
         (status = 409, description = "The account holds 30,000 contacts already (`limit_reached`, with `limit`)",
             body = Problem, content_type = "application/problem+json"),
     ),

@@ -23,12 +23,7 @@ const ABSENT_WHEN_NOT_APPLICABLE: &[(&str, &str)] = &[
 /// Sets that grow without a new `/v2`: `type: string` with the known
 /// values under `x-extensible-enum`, so that generated clients accept a
 /// value they do not know yet.
-pub const EXTENSIBLE_ENUMS: &[&str] = &[
-    "ProblemCode",
-    "WarningCode",
-    "WebhookEvent",
-    "SubscribableWebhookEvent",
-];
+pub const EXTENSIBLE_ENUMS: &[&str] = &["ProblemCode", "WarningCode", "WebhookEvent"];
 
 /// Applies every rule, in an order where each sees the schemas the one
 /// before settled.
@@ -40,8 +35,10 @@ pub fn apply(document: &mut Value) {
         reference("InterviewAction");
     make_optional_bodies_optional(document);
     require_fields_responses_always_have(document);
+    forbid_nul_in_request_strings(document);
     mark_extensible_enums(document);
     declare_headers_every_answer_has(document);
+    declare_representation_tags(document);
     write_schema_examples_the_3_1_way(document);
     let examples: Value = serde_json::from_str(EXAMPLES).expect("examples.json is JSON");
     attach_examples(document, &examples);
@@ -122,6 +119,83 @@ fn example_of_schema(schema: &Value, examples: &Value) -> Option<Value> {
         return Some(json!({"items": [item], "next_cursor": null}));
     }
     examples.get(name).cloned()
+}
+
+/// Operations whose answer is streamed: no length before it is sent, so no
+/// tag and no 304 (`crate::representation`).
+const STREAMED: &[&str] = &["get_network", "export_contacts", "get_calendar"];
+
+/// `ETag` on every 2xx JSON answer of `/v1` that is not streamed, and on
+/// each GET of them `If-None-Match` with its 304 and `Cache-Control`.
+fn declare_representation_tags(document: &mut Value) {
+    let etag = json!({
+        "description": "`\"<version>-<h>\"` for a versioned resource, `\"<h>\"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared)",
+        "schema": {"type": "string"},
+    });
+    let cache_control = json!({
+        "description": "`private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it",
+        "schema": {"type": "string"},
+    });
+    let Some(paths) = document["paths"].as_object_mut() else {
+        return;
+    };
+    for (path, item) in paths.iter_mut() {
+        if !path.starts_with("/v1/") {
+            continue;
+        }
+        let Some(methods) = item.as_object_mut() else {
+            continue;
+        };
+        for (method, operation) in methods.iter_mut() {
+            let streamed =
+                STREAMED.contains(&operation["operationId"].as_str().unwrap_or_default());
+            let is_get = method == "get";
+            let Some(responses) = operation["responses"].as_object_mut() else {
+                continue;
+            };
+            let mut tagged = false;
+            for (status, response) in responses.iter_mut() {
+                if response.get("$ref").is_some() {
+                    continue;
+                }
+                if is_get {
+                    response["headers"]["Cache-Control"] = cache_control.clone();
+                }
+                let json_body = response["content"].get("application/json").is_some();
+                if status.starts_with('2') && json_body && !streamed {
+                    response["headers"]["ETag"] = etag.clone();
+                    tagged = true;
+                }
+            }
+            if is_get && tagged {
+                responses.insert(
+                    "304".to_owned(),
+                    json!({
+                        "description": "`If-None-Match` names the current tag: nothing has changed, and no body is sent",
+                        "headers": {
+                            "ETag": etag.clone(),
+                            "Cache-Control": cache_control.clone(),
+                            "X-Request-Id": document_request_id(),
+                        },
+                    }),
+                );
+                let parameters = operation
+                    .as_object_mut()
+                    .expect("an operation is an object")
+                    .entry("parameters")
+                    .or_insert_with(|| json!([]));
+                if let Some(parameters) = parameters.as_array_mut() {
+                    parameters.push(json!({
+                        "name": "If-None-Match",
+                        "in": "header",
+                        "required": false,
+                        "description": "A tag this answer gave before: 304 while it is still the current one (with or without `-gz`)",
+                        "schema": {"type": "string"},
+                    }));
+                }
+            }
+        }
+    }
 }
 
 /// utoipa writes a schema's example as OAS 3.0 `example`; 3.1 has JSON
@@ -244,6 +318,61 @@ fn require_all_properties(name: &str, schema: &mut Value) {
     schema["required"] = Value::Array(required);
 }
 
+/// No string the API takes may hold U+0000 (PostgreSQL text cannot store
+/// it; `extract::parse_json` refuses it with a 422). Said by a pattern on
+/// the free-text strings of the schemas only requests use, written with
+/// `\x00`, which every regex engine reads (`\u0000` is refused by some).
+/// Answers carry no pattern.
+const NO_NUL_PATTERN: &str = "^[^\\x00]*$";
+
+fn forbid_nul_in_request_strings(document: &mut Value) {
+    let answered = schemas_reachable_from(document, response_schemas(document));
+    let asked = schemas_reachable_from(document, request_schemas(document));
+    let Some(schemas) = document["components"]["schemas"].as_object_mut() else {
+        return;
+    };
+    for name in asked.difference(&answered) {
+        if let Some(schema) = schemas.get_mut(name) {
+            forbid_nul(schema);
+        }
+    }
+}
+
+fn forbid_nul(schema: &mut Value) {
+    let Some(map) = schema.as_object_mut() else {
+        return;
+    };
+    let is_string = match map.get("type") {
+        Some(Value::String(kind)) => kind == "string",
+        Some(Value::Array(kinds)) => kinds.iter().any(|kind| kind == "string"),
+        _ => false,
+    };
+    let free_text = !["enum", "format", "pattern", "x-extensible-enum", "$ref"]
+        .iter()
+        .any(|key| map.contains_key(*key));
+    if is_string && free_text {
+        map.insert(
+            "pattern".to_owned(),
+            Value::String(NO_NUL_PATTERN.to_owned()),
+        );
+    }
+    for key in ["properties"] {
+        if let Some(Value::Object(properties)) = map.get_mut(key) {
+            properties.values_mut().for_each(forbid_nul);
+        }
+    }
+    for key in ["items", "additionalProperties"] {
+        if let Some(inner) = map.get_mut(key) {
+            forbid_nul(inner);
+        }
+    }
+    for key in ["oneOf", "anyOf", "allOf"] {
+        if let Some(Value::Array(choices)) = map.get_mut(key) {
+            choices.iter_mut().for_each(forbid_nul);
+        }
+    }
+}
+
 /// The schemas the bodies of answers name, directly.
 pub fn response_schemas(document: &Value) -> Vec<String> {
     let mut found = Vec::new();
@@ -317,10 +446,7 @@ fn mark_extensible_enums(document: &mut Value) {
 /// `X-Request-Id` on every answer; `Retry-After` on every 429 and 503;
 /// `WWW-Authenticate` on every 401.
 fn declare_headers_every_answer_has(document: &mut Value) {
-    let request_id = json!({
-        "description": "The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made",
-        "schema": {"type": "string"},
-    });
+    let request_id = document_request_id();
     let retry_after = json!({
         "description": "Seconds to wait before trying again",
         "schema": {"type": "integer", "minimum": 0},
@@ -363,6 +489,13 @@ fn declare_headers_every_answer_has(document: &mut Value) {
             declare(status, response);
         }
     }
+}
+
+fn document_request_id() -> Value {
+    json!({
+        "description": "The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made",
+        "schema": {"type": "string"},
+    })
 }
 
 pub(super) fn reference(name: &str) -> Value {

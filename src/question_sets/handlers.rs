@@ -64,7 +64,7 @@ pub async fn list_question_sets(
     request_body = CreateQuestionSetRequest,
     responses(
         (status = 201, description = "The new set", body = QuestionSetResponse,
-        headers(("Location" = String, description = "The new set"), ("ETag" = String, description = "Its version"))),
+        headers(("Location" = String, description = "The new set"))),
         (status = 409, description = "The account holds 200 question sets already (`limit_reached`, with `limit`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -89,8 +89,7 @@ pub async fn create_question_set(
 #[utoipa::path(
     tag = "question-sets",
     params(("id" = Uuid, Path, description = "The set")),
-    responses((status = 200, description = "The set", body = QuestionSetResponse,
-        headers(("ETag" = String, description = "Its version")))),
+    responses((status = 200, description = "The set", body = QuestionSetResponse)),
     security(("bearer" = [])),
 )]
 #[get("/question-sets/{id}")]
@@ -117,8 +116,7 @@ pub async fn get_question_set(
         (UpdateQuestionSetRequest = "application/json"),
     )),
     responses(
-        (status = 200, description = "The changed set", body = QuestionSetResponse,
-            headers(("ETag" = String, description = "Its new version"))),
+        (status = 200, description = "The changed set", body = QuestionSetResponse),
         (status = 403, description = "A library set (`forbidden`)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "`If-Match` names an older version (`precondition_failed`)",
             body = Problem, content_type = "application/problem+json"),
@@ -176,7 +174,7 @@ pub async fn delete_question_set(
     request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
     responses(
         (status = 201, description = "The copy", body = QuestionSetResponse,
-        headers(("Location" = String, description = "The copy"), ("ETag" = String, description = "Its version"))),
+        headers(("Location" = String, description = "The copy"))),
         (status = 409, description = "The account holds 200 question sets already (`limit_reached`, with `limit`)",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -231,8 +229,7 @@ pub async fn add_question(
     params(("id" = Uuid, Path, description = "The set")),
     request_body = ReorderRequest,
     responses(
-        (status = 200, description = "The set in its new order", body = QuestionSetResponse,
-            headers(("ETag" = String, description = "Its new version"))),
+        (status = 200, description = "The set in its new order", body = QuestionSetResponse),
         (status = 409, description = "`question_ids` is not exactly the set's questions (`conflict`)",
             body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A library set (`forbidden`)", body = Problem, content_type = "application/problem+json"),

@@ -109,7 +109,7 @@ pub async fn list_due_reminders(
     request_body = CreateReminderRequest,
     responses(
         (status = 201, description = "The new reminder", body = ReminderResponse,
-            headers(("Location" = String, description = "The new reminder"), ("ETag" = String, description = "Its version"))),
+            headers(("Location" = String, description = "The new reminder"))),
         (status = 404, description = "`interview_id` or `contact_id` names nothing of yours (`not_found`)",
             body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The account has 5,000 pending manual reminders (or 50,000 pending in all) already (`limit_reached`, with `limit`)",
@@ -135,8 +135,7 @@ pub async fn create_reminder(
 #[utoipa::path(
     tag = "reminders",
     params(("id" = Uuid, Path, description = "The reminder")),
-    responses((status = 200, description = "The reminder", body = ReminderResponse,
-        headers(("ETag" = String, description = "Its version")))),
+    responses((status = 200, description = "The reminder", body = ReminderResponse)),
     security(("bearer" = [])),
 )]
 #[get("/reminders/{id}")]
@@ -164,8 +163,7 @@ pub async fn get_reminder(
         (UpdateReminderRequest = "application/json"),
     )),
     responses(
-        (status = 200, description = "The changed reminder", body = ReminderResponse,
-            headers(("ETag" = String, description = "Its new version"))),
+        (status = 200, description = "The changed reminder", body = ReminderResponse),
         (status = 403, description = "A reminder made by the rules (`forbidden`)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "`If-Match` names an older version (`precondition_failed`)",
             body = Problem, content_type = "application/problem+json"),
@@ -219,8 +217,7 @@ pub async fn delete_reminder(
     tag = "reminders",
     params(("id" = Uuid, Path, description = "The reminder")),
     request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
-    responses((status = 200, description = "The reminder, `done`", body = ReminderResponse,
-        headers(("ETag" = String, description = "Its new version")))),
+    responses((status = 200, description = "The reminder, `done`", body = ReminderResponse)),
     security(("bearer" = [])),
 )]
 #[post("/reminders/{id}/complete")]
@@ -241,8 +238,7 @@ pub async fn complete_reminder(
     tag = "reminders",
     params(("id" = Uuid, Path, description = "The reminder")),
     request_body(content = Option<NoFields>, description = "Empty, or `{}`"),
-    responses((status = 200, description = "The reminder, `dismissed`", body = ReminderResponse,
-        headers(("ETag" = String, description = "Its new version")))),
+    responses((status = 200, description = "The reminder, `dismissed`", body = ReminderResponse)),
     security(("bearer" = [])),
 )]
 #[post("/reminders/{id}/dismiss")]
@@ -266,8 +262,7 @@ pub async fn dismiss_reminder(
     params(("id" = Uuid, Path, description = "The reminder")),
     request_body = SnoozeRequest,
     responses(
-        (status = 200, description = "The snoozed reminder", body = ReminderResponse,
-            headers(("ETag" = String, description = "Its new version"))),
+        (status = 200, description = "The snoozed reminder", body = ReminderResponse),
         (status = 409, description = "A reminder that pending again would pass the account's 50,000 pending reminders (5,000 manual) (`limit_reached`, with `limit`)",
             body = Problem, content_type = "application/problem+json"),
     ),

@@ -20,6 +20,7 @@ pub mod limits;
 mod operations;
 mod question_sets;
 mod reminders;
+mod representation;
 mod sessions;
 mod snapshots_of_bodies;
 mod webhooks;

@@ -2217,8 +2217,11 @@ export interface components {
             reply_rate: number | null;
             thank_you: components["schemas"]["ThankYouStats"];
         };
-        /** @description An event an endpoint can subscribe to. */
-        SubscribableWebhookEvent: string;
+        /**
+         * @description An event an endpoint can subscribe to.
+         * @enum {string}
+         */
+        SubscribableWebhookEvent: "reminder.due" | "interview.scheduled" | "interview.completed";
         /** @description `POST /v1/interviews/{id}/thank-you`. The body may be empty. */
         ThankYouActionBody: {
             /**
@@ -2665,6 +2668,8 @@ export interface operations {
             /** @description Signed in */
             200: {
                 headers: {
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -2791,6 +2796,8 @@ export interface operations {
             /** @description A new session */
             200: {
                 headers: {
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -2837,6 +2844,8 @@ export interface operations {
             /** @description The account exists and is signed in */
             201: {
                 headers: {
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The account: `/v1/me` */
                     Location?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -2897,6 +2906,8 @@ export interface operations {
             /** @description The feed's URL and token */
             201: {
                 headers: {
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The feed: `/v1/calendar/{token}.ics` */
                     Location?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -2955,6 +2966,8 @@ export interface operations {
             /** @description The calendar (RFC 5545) */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -2966,6 +2979,8 @@ export interface operations {
             /** @description No feed has this token (`not_found`) */
             404: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -3004,7 +3019,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3013,6 +3031,10 @@ export interface operations {
             /** @description A page of contacts */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description `<…>; rel="next"` when another page exists */
                     Link?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -3022,6 +3044,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_ContactResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3045,7 +3080,7 @@ export interface operations {
             /** @description The new contact */
             201: {
                 headers: {
-                    /** @description Its version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The new contact */
                     Location?: string;
@@ -3104,6 +3139,8 @@ export interface operations {
             /** @description The contacts as a file */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
                     /** @description `attachment` with a file name */
                     "Content-Disposition"?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -3138,6 +3175,8 @@ export interface operations {
             /** @description What the import did */
             200: {
                 headers: {
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -3189,7 +3228,10 @@ export interface operations {
     get_contact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The contact */
                 id: string;
@@ -3201,7 +3243,9 @@ export interface operations {
             /** @description The contact */
             200: {
                 headers: {
-                    /** @description Its version */
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -3210,6 +3254,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ContactResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -3296,7 +3353,7 @@ export interface operations {
             /** @description The changed contact */
             200: {
                 headers: {
-                    /** @description Its new version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -3348,7 +3405,7 @@ export interface operations {
             /** @description The archived contact */
             200: {
                 headers: {
-                    /** @description Its version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -3374,7 +3431,10 @@ export interface operations {
             query: {
                 template: components["schemas"]["OutreachTemplate"];
             };
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The contact to reach */
                 id: string;
@@ -3386,6 +3446,10 @@ export interface operations {
             /** @description The script */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -3393,6 +3457,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OutreachScript"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3409,7 +3486,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The referring contact */
                 id: string;
@@ -3421,6 +3501,10 @@ export interface operations {
             /** @description A page of contacts */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description `<…>; rel="next"` when another page exists */
                     Link?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -3430,6 +3514,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_ContactResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3458,7 +3555,7 @@ export interface operations {
             /** @description The active contact */
             200: {
                 headers: {
-                    /** @description Its version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -3491,7 +3588,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3500,6 +3600,10 @@ export interface operations {
             /** @description A page of employers */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description `<…>; rel="next"` when another page exists */
                     Link?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -3509,6 +3613,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_EmployerResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3532,7 +3649,7 @@ export interface operations {
             /** @description The employer is on the list */
             201: {
                 headers: {
-                    /** @description Its version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The new employer */
                     Location?: string;
@@ -3568,7 +3685,10 @@ export interface operations {
     get_employer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The employer */
                 id: string;
@@ -3580,7 +3700,9 @@ export interface operations {
             /** @description The employer */
             200: {
                 headers: {
-                    /** @description Its version */
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -3589,6 +3711,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EmployerResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -3660,7 +3795,7 @@ export interface operations {
             /** @description The changed employer */
             200: {
                 headers: {
-                    /** @description Its new version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -3719,7 +3854,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3728,6 +3866,10 @@ export interface operations {
             /** @description A page of interviews */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description `<…>; rel="next"` when another page exists */
                     Link?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -3737,6 +3879,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_InterviewResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3760,7 +3915,7 @@ export interface operations {
             /** @description The planned interview */
             201: {
                 headers: {
-                    /** @description Its version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The new interview */
                     Location?: string;
@@ -3807,7 +3962,10 @@ export interface operations {
     get_interview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The interview */
                 id: string;
@@ -3819,7 +3977,9 @@ export interface operations {
             /** @description The interview */
             200: {
                 headers: {
-                    /** @description Its version */
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -3828,6 +3988,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["InterviewResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -3899,7 +4072,7 @@ export interface operations {
             /** @description The changed interview */
             200: {
                 headers: {
-                    /** @description Its new version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -3934,7 +4107,10 @@ export interface operations {
     list_action_items: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The interview */
                 id: string;
@@ -3946,6 +4122,10 @@ export interface operations {
             /** @description The action items */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -3953,6 +4133,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WholeList_ActionItemResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -3979,7 +4172,7 @@ export interface operations {
             /** @description The new item */
             201: {
                 headers: {
-                    /** @description Its version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The new item */
                     Location?: string;
@@ -4016,7 +4209,10 @@ export interface operations {
     get_action_item: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The interview */
                 id: string;
@@ -4030,7 +4226,9 @@ export interface operations {
             /** @description The item */
             200: {
                 headers: {
-                    /** @description Its version */
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4039,6 +4237,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ActionItemResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -4114,7 +4325,7 @@ export interface operations {
             /** @description The changed item */
             200: {
                 headers: {
-                    /** @description Its new version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4166,7 +4377,7 @@ export interface operations {
             /** @description The interview, now `cancelled` */
             200: {
                 headers: {
-                    /** @description Its new version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4218,7 +4429,7 @@ export interface operations {
             /** @description The interview, now `completed` */
             200: {
                 headers: {
-                    /** @description Its new version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4270,7 +4481,7 @@ export interface operations {
             /** @description The interview, now `declined` */
             200: {
                 headers: {
-                    /** @description Its new version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4322,7 +4533,7 @@ export interface operations {
             /** @description The interview, now `no_response` */
             200: {
                 headers: {
-                    /** @description Its new version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4373,6 +4584,8 @@ export interface operations {
             /** @description All the interview's questions */
             200: {
                 headers: {
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4395,7 +4608,10 @@ export interface operations {
     list_interview_questions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The interview */
                 id: string;
@@ -4407,6 +4623,10 @@ export interface operations {
             /** @description The questions */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4414,6 +4634,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WholeList_InterviewQuestionResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -4443,6 +4676,8 @@ export interface operations {
             /** @description The question */
             200: {
                 headers: {
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4481,7 +4716,7 @@ export interface operations {
             /** @description The new contact */
             201: {
                 headers: {
-                    /** @description Its version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The new contact */
                     Location?: string;
@@ -4534,7 +4769,7 @@ export interface operations {
             /** @description The interview, now `requested` */
             200: {
                 headers: {
-                    /** @description Its new version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4585,7 +4820,7 @@ export interface operations {
             /** @description The interview, now `scheduled` */
             200: {
                 headers: {
-                    /** @description Its new version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4637,7 +4872,7 @@ export interface operations {
             /** @description The interview with `thank_you_sent_at` */
             200: {
                 headers: {
-                    /** @description Its new version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4672,7 +4907,10 @@ export interface operations {
     get_me: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4681,6 +4919,10 @@ export interface operations {
             /** @description The signed-in account */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4688,6 +4930,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalError"];
@@ -4745,6 +5000,8 @@ export interface operations {
             /** @description The changed account */
             200: {
                 headers: {
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4820,6 +5077,8 @@ export interface operations {
             /** @description The network */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4849,6 +5108,8 @@ export interface operations {
             /** @description How the message fares */
             200: {
                 headers: {
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4877,7 +5138,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4886,6 +5150,10 @@ export interface operations {
             /** @description A page of sets */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description `<…>; rel="next"` when another page exists */
                     Link?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -4895,6 +5163,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_QuestionSetResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4918,7 +5199,7 @@ export interface operations {
             /** @description The new set */
             201: {
                 headers: {
-                    /** @description Its version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The new set */
                     Location?: string;
@@ -4954,7 +5235,10 @@ export interface operations {
     get_question_set: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The set */
                 id: string;
@@ -4966,7 +5250,9 @@ export interface operations {
             /** @description The set */
             200: {
                 headers: {
-                    /** @description Its version */
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4975,6 +5261,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["QuestionSetResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -5057,7 +5356,7 @@ export interface operations {
             /** @description The changed set */
             200: {
                 headers: {
-                    /** @description Its new version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -5120,7 +5419,7 @@ export interface operations {
             /** @description The copy */
             201: {
                 headers: {
-                    /** @description Its version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The copy */
                     Location?: string;
@@ -5173,6 +5472,8 @@ export interface operations {
             /** @description The new question */
             201: {
                 headers: {
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The set the question belongs to */
                     Location?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -5235,7 +5536,7 @@ export interface operations {
             /** @description The set in its new order */
             200: {
                 headers: {
-                    /** @description Its new version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -5340,6 +5641,8 @@ export interface operations {
             /** @description The changed question */
             200: {
                 headers: {
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5386,7 +5689,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5395,6 +5701,10 @@ export interface operations {
             /** @description A page of reminders */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description `<…>; rel="next"` when another page exists */
                     Link?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -5404,6 +5714,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_ReminderResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5427,7 +5750,7 @@ export interface operations {
             /** @description The new reminder */
             201: {
                 headers: {
-                    /** @description Its version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The new reminder */
                     Location?: string;
@@ -5479,7 +5802,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5488,6 +5814,10 @@ export interface operations {
             /** @description A page of due reminders */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description `<…>; rel="next"` when another page exists */
                     Link?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -5498,6 +5828,19 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ReminderResponse"];
                 };
             };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalError"];
@@ -5507,7 +5850,10 @@ export interface operations {
     get_reminder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The reminder */
                 id: string;
@@ -5519,7 +5865,9 @@ export interface operations {
             /** @description The reminder */
             200: {
                 headers: {
-                    /** @description Its version */
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -5528,6 +5876,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ReminderResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -5610,7 +5971,7 @@ export interface operations {
             /** @description The changed reminder */
             200: {
                 headers: {
-                    /** @description Its new version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -5673,7 +6034,7 @@ export interface operations {
             /** @description The reminder, `done` */
             200: {
                 headers: {
-                    /** @description Its new version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -5714,7 +6075,7 @@ export interface operations {
             /** @description The reminder, `dismissed` */
             200: {
                 headers: {
-                    /** @description Its new version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -5754,7 +6115,7 @@ export interface operations {
             /** @description The snoozed reminder */
             200: {
                 headers: {
-                    /** @description Its new version */
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -5789,7 +6150,10 @@ export interface operations {
     get_stats: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5798,6 +6162,10 @@ export interface operations {
             /** @description The statistics */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5805,6 +6173,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Stats"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalError"];
@@ -5814,7 +6195,10 @@ export interface operations {
     list_webhooks: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5823,6 +6207,10 @@ export interface operations {
             /** @description The endpoints */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5830,6 +6218,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WholeList_WebhookResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalError"];
@@ -5852,6 +6253,8 @@ export interface operations {
             /** @description The endpoint, with its secret */
             201: {
                 headers: {
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The new endpoint */
                     Location?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -5886,7 +6289,10 @@ export interface operations {
     get_webhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The endpoint */
                 id: string;
@@ -5898,6 +6304,10 @@ export interface operations {
             /** @description The endpoint */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5905,6 +6315,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WebhookResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -5959,6 +6382,8 @@ export interface operations {
             /** @description The changed endpoint */
             200: {
                 headers: {
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5986,7 +6411,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The endpoint */
                 id: string;
@@ -5998,6 +6426,10 @@ export interface operations {
             /** @description A page of deliveries */
             200: {
                 headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
                     /** @description `<…>; rel="next"` when another page exists */
                     Link?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -6007,6 +6439,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_DeliveryResponse"];
                 };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

@@ -190,6 +190,23 @@ pub fn install_tls_provider() {
     let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
+/// The version part of an answer's `ETag` (`"<version>-<h>"`), after
+/// checking the tag's form.
+pub fn version_of_etag(response: &Response) -> i32 {
+    let tag = response.headers()["etag"].to_str().expect("ascii");
+    let inner = tag
+        .strip_prefix('"')
+        .and_then(|tag| tag.strip_suffix('"'))
+        .expect("a strong tag");
+    let (version, hash) = inner.split_once('-').expect("`<version>-<h>`");
+    assert_eq!(
+        hash.trim_end_matches("-gz").len(),
+        22,
+        "16 bytes in base64url: {tag}"
+    );
+    version.parse().expect("a version")
+}
+
 /// Reads a problem body and checks its envelope.
 pub async fn problem(response: Response, status: StatusCode) -> Value {
     assert_eq!(response.status(), status, "status");

@@ -76,6 +76,7 @@ from .request_action_body import RequestActionBody
 from .schedule_action_body import ScheduleActionBody
 from .snooze_request import SnoozeRequest
 from .stats import Stats
+from .subscribable_webhook_event import SubscribableWebhookEvent
 from .thank_you_action_body import ThankYouActionBody
 from .thank_you_stats import ThankYouStats
 from .token_response import TokenResponse
@@ -176,6 +177,7 @@ __all__ = (
     "ScheduleActionBody",
     "SnoozeRequest",
     "Stats",
+    "SubscribableWebhookEvent",
     "ThankYouActionBody",
     "ThankYouStats",
     "TokenResponse",

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+
+from ..models.subscribable_webhook_event import SubscribableWebhookEvent
 
 T = TypeVar("T", bound="CreateWebhookRequest")
 
@@ -13,15 +15,18 @@ class CreateWebhookRequest:
     """`POST /v1/webhooks`.
 
     Attributes:
-        events (list[str]):
+        events (list[SubscribableWebhookEvent]):
         url (str): http or https, to a host name or an IPv4 address.
     """
 
-    events: list[str]
+    events: list[SubscribableWebhookEvent]
     url: str
 
     def to_dict(self) -> dict[str, Any]:
-        events = self.events
+        events = []
+        for events_item_data in self.events:
+            events_item = events_item_data.value
+            events.append(events_item)
 
         url = self.url
 
@@ -39,7 +44,12 @@ class CreateWebhookRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        events = cast(list[str], d.pop("events"))
+        events = []
+        _events = d.pop("events")
+        for events_item_data in _events:
+            events_item = SubscribableWebhookEvent(events_item_data)
+
+            events.append(events_item)
 
         url = d.pop("url")
 

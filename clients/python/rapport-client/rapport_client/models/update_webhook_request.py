@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..models.subscribable_webhook_event import SubscribableWebhookEvent
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UpdateWebhookRequest")
@@ -16,12 +17,12 @@ class UpdateWebhookRequest:
 
     Attributes:
         active (bool | Unset):
-        events (list[str] | Unset):
+        events (list[SubscribableWebhookEvent] | Unset):
         url (str | Unset):
     """
 
     active: bool | Unset = UNSET
-    events: list[str] | Unset = UNSET
+    events: list[SubscribableWebhookEvent] | Unset = UNSET
     url: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,7 +30,10 @@ class UpdateWebhookRequest:
 
         events: list[str] | Unset = UNSET
         if not isinstance(self.events, Unset):
-            events = self.events
+            events = []
+            for events_item_data in self.events:
+                events_item = events_item_data.value
+                events.append(events_item)
 
         url = self.url
 
@@ -50,7 +54,14 @@ class UpdateWebhookRequest:
         d = dict(src_dict)
         active = d.pop("active", UNSET)
 
-        events = cast(list[str], d.pop("events", UNSET))
+        _events = d.pop("events", UNSET)
+        events: list[SubscribableWebhookEvent] | Unset = UNSET
+        if _events is not UNSET:
+            events = []
+            for events_item_data in _events:
+                events_item = SubscribableWebhookEvent(events_item_data)
+
+                events.append(events_item)
 
         url = d.pop("url", UNSET)
 

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..models.subscribable_webhook_event import SubscribableWebhookEvent
 
 T = TypeVar("T", bound="WebhookResponse")
 
@@ -18,14 +20,14 @@ class WebhookResponse:
     Attributes:
         active (bool):
         created_at (datetime.datetime):
-        events (list[str]):
+        events (list[SubscribableWebhookEvent]):
         id (UUID):
         url (str):
     """
 
     active: bool
     created_at: datetime.datetime
-    events: list[str]
+    events: list[SubscribableWebhookEvent]
     id: UUID
     url: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -35,7 +37,10 @@ class WebhookResponse:
 
         created_at = self.created_at.isoformat()
 
-        events = self.events
+        events = []
+        for events_item_data in self.events:
+            events_item = events_item_data.value
+            events.append(events_item)
 
         id = str(self.id)
 
@@ -62,7 +67,12 @@ class WebhookResponse:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        events = cast(list[str], d.pop("events"))
+        events = []
+        _events = d.pop("events")
+        for events_item_data in _events:
+            events_item = SubscribableWebhookEvent(events_item_data)
+
+            events.append(events_item)
 
         id = UUID(d.pop("id"))
 

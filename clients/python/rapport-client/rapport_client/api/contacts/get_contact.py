@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -9,12 +9,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.contact_response import ContactResponse
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,16 +28,21 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ContactResponse | Problem | None:
+) -> Any | ContactResponse | Problem | None:
     if response.status_code == 200:
         response_200 = ContactResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -62,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ContactResponse | Problem]:
+) -> Response[Any | ContactResponse | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -75,24 +85,27 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[ContactResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | ContactResponse | Problem]:
     """Read a contact
 
      The contact, with its version in `ETag`.
 
     Args:
         id (UUID):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactResponse | Problem]
+        Response[Any | ContactResponse | Problem]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -106,25 +119,28 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> ContactResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | ContactResponse | Problem | None:
     """Read a contact
 
      The contact, with its version in `ETag`.
 
     Args:
         id (UUID):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ContactResponse | Problem
+        Any | ContactResponse | Problem
     """
 
     return sync_detailed(
         id=id,
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -132,24 +148,27 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[ContactResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | ContactResponse | Problem]:
     """Read a contact
 
      The contact, with its version in `ETag`.
 
     Args:
         id (UUID):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactResponse | Problem]
+        Response[Any | ContactResponse | Problem]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -161,25 +180,28 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> ContactResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | ContactResponse | Problem | None:
     """Read a contact
 
      The contact, with its version in `ETag`.
 
     Args:
         id (UUID):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ContactResponse | Problem
+        Any | ContactResponse | Problem
     """
 
     return (
         await asyncio_detailed(
             id=id,
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed

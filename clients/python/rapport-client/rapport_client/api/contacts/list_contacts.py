@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 import httpx
@@ -27,7 +27,11 @@ def _get_kwargs(
     sort: ContactSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -76,16 +80,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageContactResponse | Problem | None:
+) -> Any | PageContactResponse | Problem | None:
     if response.status_code == 200:
         response_200 = PageContactResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -115,7 +124,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageContactResponse | Problem]:
+) -> Response[Any | PageContactResponse | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -138,7 +147,8 @@ def sync_detailed(
     sort: ContactSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> Response[PageContactResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | PageContactResponse | Problem]:
     """List contacts
 
      Active contacts by name unless asked otherwise. `q` searches name,
@@ -157,13 +167,14 @@ def sync_detailed(
         sort (ContactSort | Unset): How the contact list is ordered.
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageContactResponse | Problem]
+        Response[Any | PageContactResponse | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -178,6 +189,7 @@ def sync_detailed(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -201,7 +213,8 @@ def sync(
     sort: ContactSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> PageContactResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | PageContactResponse | Problem | None:
     """List contacts
 
      Active contacts by name unless asked otherwise. `q` searches name,
@@ -220,13 +233,14 @@ def sync(
         sort (ContactSort | Unset): How the contact list is ordered.
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageContactResponse | Problem
+        Any | PageContactResponse | Problem
     """
 
     return sync_detailed(
@@ -242,6 +256,7 @@ def sync(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -259,7 +274,8 @@ async def asyncio_detailed(
     sort: ContactSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> Response[PageContactResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | PageContactResponse | Problem]:
     """List contacts
 
      Active contacts by name unless asked otherwise. `q` searches name,
@@ -278,13 +294,14 @@ async def asyncio_detailed(
         sort (ContactSort | Unset): How the contact list is ordered.
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageContactResponse | Problem]
+        Response[Any | PageContactResponse | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -299,6 +316,7 @@ async def asyncio_detailed(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -320,7 +338,8 @@ async def asyncio(
     sort: ContactSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> PageContactResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | PageContactResponse | Problem | None:
     """List contacts
 
      Active contacts by name unless asked otherwise. `q` searches name,
@@ -339,13 +358,14 @@ async def asyncio(
         sort (ContactSort | Unset): How the contact list is ordered.
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageContactResponse | Problem
+        Any | PageContactResponse | Problem
     """
 
     return (
@@ -362,5 +382,6 @@ async def asyncio(
             sort=sort,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

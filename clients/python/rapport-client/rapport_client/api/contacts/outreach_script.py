@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -10,14 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.outreach_script import OutreachScript
 from ...models.outreach_template import OutreachTemplate
 from ...models.problem import Problem
-from ...types import UNSET, Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     *,
     template: OutreachTemplate,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -34,16 +38,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> OutreachScript | Problem | None:
+) -> Any | OutreachScript | Problem | None:
     if response.status_code == 200:
         response_200 = OutreachScript.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -78,7 +87,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[OutreachScript | Problem]:
+) -> Response[Any | OutreachScript | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +101,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     template: OutreachTemplate,
-) -> Response[OutreachScript | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | OutreachScript | Problem]:
     """Write an outreach script
 
      `phone_referral` is the classic call; `email_intro` a short email that
@@ -103,18 +113,20 @@ def sync_detailed(
     Args:
         id (UUID):
         template (OutreachTemplate): The scripts on offer.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OutreachScript | Problem]
+        Response[Any | OutreachScript | Problem]
     """
 
     kwargs = _get_kwargs(
         id=id,
         template=template,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -129,7 +141,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     template: OutreachTemplate,
-) -> OutreachScript | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | OutreachScript | Problem | None:
     """Write an outreach script
 
      `phone_referral` is the classic call; `email_intro` a short email that
@@ -140,19 +153,21 @@ def sync(
     Args:
         id (UUID):
         template (OutreachTemplate): The scripts on offer.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OutreachScript | Problem
+        Any | OutreachScript | Problem
     """
 
     return sync_detailed(
         id=id,
         client=client,
         template=template,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -161,7 +176,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     template: OutreachTemplate,
-) -> Response[OutreachScript | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | OutreachScript | Problem]:
     """Write an outreach script
 
      `phone_referral` is the classic call; `email_intro` a short email that
@@ -172,18 +188,20 @@ async def asyncio_detailed(
     Args:
         id (UUID):
         template (OutreachTemplate): The scripts on offer.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OutreachScript | Problem]
+        Response[Any | OutreachScript | Problem]
     """
 
     kwargs = _get_kwargs(
         id=id,
         template=template,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -196,7 +214,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     template: OutreachTemplate,
-) -> OutreachScript | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | OutreachScript | Problem | None:
     """Write an outreach script
 
      `phone_referral` is the classic call; `email_intro` a short email that
@@ -207,13 +226,14 @@ async def asyncio(
     Args:
         id (UUID):
         template (OutreachTemplate): The scripts on offer.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OutreachScript | Problem
+        Any | OutreachScript | Problem
     """
 
     return (
@@ -221,5 +241,6 @@ async def asyncio(
             id=id,
             client=client,
             template=template,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -18,7 +18,11 @@ def _get_kwargs(
     sort: EmployerSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -46,16 +50,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageEmployerResponse | Problem | None:
+) -> Any | PageEmployerResponse | Problem | None:
     if response.status_code == 200:
         response_200 = PageEmployerResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -85,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageEmployerResponse | Problem]:
+) -> Response[Any | PageEmployerResponse | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +110,8 @@ def sync_detailed(
     sort: EmployerSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> Response[PageEmployerResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | PageEmployerResponse | Problem]:
     """List employers
 
      In LAMP order by default: motivation, then posting, then advocacy, all
@@ -113,13 +123,14 @@ def sync_detailed(
         sort (EmployerSort | Unset): How the employer list is ordered.
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageEmployerResponse | Problem]
+        Response[Any | PageEmployerResponse | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -127,6 +138,7 @@ def sync_detailed(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -143,7 +155,8 @@ def sync(
     sort: EmployerSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> PageEmployerResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | PageEmployerResponse | Problem | None:
     """List employers
 
      In LAMP order by default: motivation, then posting, then advocacy, all
@@ -155,13 +168,14 @@ def sync(
         sort (EmployerSort | Unset): How the employer list is ordered.
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageEmployerResponse | Problem
+        Any | PageEmployerResponse | Problem
     """
 
     return sync_detailed(
@@ -170,6 +184,7 @@ def sync(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -180,7 +195,8 @@ async def asyncio_detailed(
     sort: EmployerSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> Response[PageEmployerResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | PageEmployerResponse | Problem]:
     """List employers
 
      In LAMP order by default: motivation, then posting, then advocacy, all
@@ -192,13 +208,14 @@ async def asyncio_detailed(
         sort (EmployerSort | Unset): How the employer list is ordered.
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageEmployerResponse | Problem]
+        Response[Any | PageEmployerResponse | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -206,6 +223,7 @@ async def asyncio_detailed(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -220,7 +238,8 @@ async def asyncio(
     sort: EmployerSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> PageEmployerResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | PageEmployerResponse | Problem | None:
     """List employers
 
      In LAMP order by default: motivation, then posting, then advocacy, all
@@ -232,13 +251,14 @@ async def asyncio(
         sort (EmployerSort | Unset): How the employer list is ordered.
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageEmployerResponse | Problem
+        Any | PageEmployerResponse | Problem
     """
 
     return (
@@ -248,5 +268,6 @@ async def asyncio(
             sort=sort,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

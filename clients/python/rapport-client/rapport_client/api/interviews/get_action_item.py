@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -9,13 +9,18 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.action_item_response import ActionItemResponse
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     item_id: UUID,
+    *,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -25,16 +30,21 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ActionItemResponse | Problem | None:
+) -> ActionItemResponse | Any | Problem | None:
     if response.status_code == 200:
         response_200 = ActionItemResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -64,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ActionItemResponse | Problem]:
+) -> Response[ActionItemResponse | Any | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,24 +88,27 @@ def sync_detailed(
     item_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[ActionItemResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ActionItemResponse | Any | Problem]:
     """Read an action item
 
     Args:
         id (UUID):
         item_id (UUID):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionItemResponse | Problem]
+        Response[ActionItemResponse | Any | Problem]
     """
 
     kwargs = _get_kwargs(
         id=id,
         item_id=item_id,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -110,25 +123,28 @@ def sync(
     item_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> ActionItemResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> ActionItemResponse | Any | Problem | None:
     """Read an action item
 
     Args:
         id (UUID):
         item_id (UUID):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionItemResponse | Problem
+        ActionItemResponse | Any | Problem
     """
 
     return sync_detailed(
         id=id,
         item_id=item_id,
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -137,24 +153,27 @@ async def asyncio_detailed(
     item_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[ActionItemResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ActionItemResponse | Any | Problem]:
     """Read an action item
 
     Args:
         id (UUID):
         item_id (UUID):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionItemResponse | Problem]
+        Response[ActionItemResponse | Any | Problem]
     """
 
     kwargs = _get_kwargs(
         id=id,
         item_id=item_id,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -167,19 +186,21 @@ async def asyncio(
     item_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> ActionItemResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> ActionItemResponse | Any | Problem | None:
     """Read an action item
 
     Args:
         id (UUID):
         item_id (UUID):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionItemResponse | Problem
+        ActionItemResponse | Any | Problem
     """
 
     return (
@@ -187,5 +208,6 @@ async def asyncio(
             id=id,
             item_id=item_id,
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed

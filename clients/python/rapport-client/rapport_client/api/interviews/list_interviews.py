@@ -1,6 +1,6 @@
 import datetime
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 import httpx
@@ -22,7 +22,11 @@ def _get_kwargs(
     to: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -64,16 +68,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageInterviewResponse | Problem | None:
+) -> Any | PageInterviewResponse | Problem | None:
     if response.status_code == 200:
         response_200 = PageInterviewResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -103,7 +112,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageInterviewResponse | Problem]:
+) -> Response[Any | PageInterviewResponse | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -122,7 +131,8 @@ def sync_detailed(
     to: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> Response[PageInterviewResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | PageInterviewResponse | Problem]:
     """List interviews
 
      Newest first; filters by status, contact, employer and a range of
@@ -136,13 +146,14 @@ def sync_detailed(
         to (datetime.datetime | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageInterviewResponse | Problem]
+        Response[Any | PageInterviewResponse | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -153,6 +164,7 @@ def sync_detailed(
         to=to,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -172,7 +184,8 @@ def sync(
     to: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> PageInterviewResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | PageInterviewResponse | Problem | None:
     """List interviews
 
      Newest first; filters by status, contact, employer and a range of
@@ -186,13 +199,14 @@ def sync(
         to (datetime.datetime | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageInterviewResponse | Problem
+        Any | PageInterviewResponse | Problem
     """
 
     return sync_detailed(
@@ -204,6 +218,7 @@ def sync(
         to=to,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -217,7 +232,8 @@ async def asyncio_detailed(
     to: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> Response[PageInterviewResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | PageInterviewResponse | Problem]:
     """List interviews
 
      Newest first; filters by status, contact, employer and a range of
@@ -231,13 +247,14 @@ async def asyncio_detailed(
         to (datetime.datetime | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageInterviewResponse | Problem]
+        Response[Any | PageInterviewResponse | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -248,6 +265,7 @@ async def asyncio_detailed(
         to=to,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -265,7 +283,8 @@ async def asyncio(
     to: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> PageInterviewResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | PageInterviewResponse | Problem | None:
     """List interviews
 
      Newest first; filters by status, contact, employer and a range of
@@ -279,13 +298,14 @@ async def asyncio(
         to (datetime.datetime | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageInterviewResponse | Problem
+        Any | PageInterviewResponse | Problem
     """
 
     return (
@@ -298,5 +318,6 @@ async def asyncio(
             to=to,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -16,7 +16,11 @@ def _get_kwargs(
     scope: QuestionSetScope | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -38,16 +42,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageQuestionSetResponse | Problem | None:
+) -> Any | PageQuestionSetResponse | Problem | None:
     if response.status_code == 200:
         response_200 = PageQuestionSetResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -77,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageQuestionSetResponse | Problem]:
+) -> Response[Any | PageQuestionSetResponse | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +101,8 @@ def sync_detailed(
     scope: QuestionSetScope | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> Response[PageQuestionSetResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | PageQuestionSetResponse | Problem]:
     """List question sets
 
      Whole sets, questions included, by title: the built-in library
@@ -102,19 +112,21 @@ def sync_detailed(
         scope (QuestionSetScope | Unset): Which sets a list shows.
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageQuestionSetResponse | Problem]
+        Response[Any | PageQuestionSetResponse | Problem]
     """
 
     kwargs = _get_kwargs(
         scope=scope,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -130,7 +142,8 @@ def sync(
     scope: QuestionSetScope | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> PageQuestionSetResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | PageQuestionSetResponse | Problem | None:
     """List question sets
 
      Whole sets, questions included, by title: the built-in library
@@ -140,13 +153,14 @@ def sync(
         scope (QuestionSetScope | Unset): Which sets a list shows.
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageQuestionSetResponse | Problem
+        Any | PageQuestionSetResponse | Problem
     """
 
     return sync_detailed(
@@ -154,6 +168,7 @@ def sync(
         scope=scope,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -163,7 +178,8 @@ async def asyncio_detailed(
     scope: QuestionSetScope | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> Response[PageQuestionSetResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | PageQuestionSetResponse | Problem]:
     """List question sets
 
      Whole sets, questions included, by title: the built-in library
@@ -173,19 +189,21 @@ async def asyncio_detailed(
         scope (QuestionSetScope | Unset): Which sets a list shows.
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageQuestionSetResponse | Problem]
+        Response[Any | PageQuestionSetResponse | Problem]
     """
 
     kwargs = _get_kwargs(
         scope=scope,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -199,7 +217,8 @@ async def asyncio(
     scope: QuestionSetScope | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> PageQuestionSetResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | PageQuestionSetResponse | Problem | None:
     """List question sets
 
      Whole sets, questions included, by title: the built-in library
@@ -209,13 +228,14 @@ async def asyncio(
         scope (QuestionSetScope | Unset): Which sets a list shows.
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageQuestionSetResponse | Problem
+        Any | PageQuestionSetResponse | Problem
     """
 
     return (
@@ -224,5 +244,6 @@ async def asyncio(
             scope=scope,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -14,7 +14,11 @@ def _get_kwargs(
     *,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -30,16 +34,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageReminderResponse | Problem | None:
+) -> Any | PageReminderResponse | Problem | None:
     if response.status_code == 200:
         response_200 = PageReminderResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -69,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageReminderResponse | Problem]:
+) -> Response[Any | PageReminderResponse | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,7 +92,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> Response[PageReminderResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | PageReminderResponse | Problem]:
     """List the reminders due now
 
      Pending reminders whose due time (or snooze) has passed, notified or
@@ -92,18 +102,20 @@ def sync_detailed(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageReminderResponse | Problem]
+        Response[Any | PageReminderResponse | Problem]
     """
 
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -118,7 +130,8 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> PageReminderResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | PageReminderResponse | Problem | None:
     """List the reminders due now
 
      Pending reminders whose due time (or snooze) has passed, notified or
@@ -127,19 +140,21 @@ def sync(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageReminderResponse | Problem
+        Any | PageReminderResponse | Problem
     """
 
     return sync_detailed(
         client=client,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -148,7 +163,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> Response[PageReminderResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | PageReminderResponse | Problem]:
     """List the reminders due now
 
      Pending reminders whose due time (or snooze) has passed, notified or
@@ -157,18 +173,20 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageReminderResponse | Problem]
+        Response[Any | PageReminderResponse | Problem]
     """
 
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -181,7 +199,8 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> PageReminderResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | PageReminderResponse | Problem | None:
     """List the reminders due now
 
      Pending reminders whose due time (or snooze) has passed, notified or
@@ -190,13 +209,14 @@ async def asyncio(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageReminderResponse | Problem
+        Any | PageReminderResponse | Problem
     """
 
     return (
@@ -204,5 +224,6 @@ async def asyncio(
             client=client,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

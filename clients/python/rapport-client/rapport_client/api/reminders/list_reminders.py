@@ -1,6 +1,6 @@
 import datetime
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 import httpx
@@ -24,7 +24,11 @@ def _get_kwargs(
     contact_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -72,16 +76,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageReminderResponse | Problem | None:
+) -> Any | PageReminderResponse | Problem | None:
     if response.status_code == 200:
         response_200 = PageReminderResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -111,7 +120,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageReminderResponse | Problem]:
+) -> Response[Any | PageReminderResponse | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -131,7 +140,8 @@ def sync_detailed(
     contact_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> Response[PageReminderResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | PageReminderResponse | Problem]:
     """List reminders
 
      By due time, oldest first; filters by status, kind, due time, interview
@@ -146,13 +156,14 @@ def sync_detailed(
         contact_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageReminderResponse | Problem]
+        Response[Any | PageReminderResponse | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -164,6 +175,7 @@ def sync_detailed(
         contact_id=contact_id,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -184,7 +196,8 @@ def sync(
     contact_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> PageReminderResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | PageReminderResponse | Problem | None:
     """List reminders
 
      By due time, oldest first; filters by status, kind, due time, interview
@@ -199,13 +212,14 @@ def sync(
         contact_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageReminderResponse | Problem
+        Any | PageReminderResponse | Problem
     """
 
     return sync_detailed(
@@ -218,6 +232,7 @@ def sync(
         contact_id=contact_id,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -232,7 +247,8 @@ async def asyncio_detailed(
     contact_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> Response[PageReminderResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | PageReminderResponse | Problem]:
     """List reminders
 
      By due time, oldest first; filters by status, kind, due time, interview
@@ -247,13 +263,14 @@ async def asyncio_detailed(
         contact_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageReminderResponse | Problem]
+        Response[Any | PageReminderResponse | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -265,6 +282,7 @@ async def asyncio_detailed(
         contact_id=contact_id,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -283,7 +301,8 @@ async def asyncio(
     contact_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> PageReminderResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | PageReminderResponse | Problem | None:
     """List reminders
 
      By due time, oldest first; filters by status, kind, due time, interview
@@ -298,13 +317,14 @@ async def asyncio(
         contact_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageReminderResponse | Problem
+        Any | PageReminderResponse | Problem
     """
 
     return (
@@ -318,5 +338,6 @@ async def asyncio(
             contact_id=contact_id,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

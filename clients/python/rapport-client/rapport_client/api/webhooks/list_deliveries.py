@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -17,7 +17,11 @@ def _get_kwargs(
     *,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -35,16 +39,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageDeliveryResponse | Problem | None:
+) -> Any | PageDeliveryResponse | Problem | None:
     if response.status_code == 200:
         response_200 = PageDeliveryResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -79,7 +88,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageDeliveryResponse | Problem]:
+) -> Response[Any | PageDeliveryResponse | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,7 +103,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> Response[PageDeliveryResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | PageDeliveryResponse | Problem]:
     """List an endpoint's deliveries
 
      Newest first: attempts, last status code, next attempt, delivery time.
@@ -103,19 +113,21 @@ def sync_detailed(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageDeliveryResponse | Problem]
+        Response[Any | PageDeliveryResponse | Problem]
     """
 
     kwargs = _get_kwargs(
         id=id,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -131,7 +143,8 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> PageDeliveryResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | PageDeliveryResponse | Problem | None:
     """List an endpoint's deliveries
 
      Newest first: attempts, last status code, next attempt, delivery time.
@@ -140,13 +153,14 @@ def sync(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageDeliveryResponse | Problem
+        Any | PageDeliveryResponse | Problem
     """
 
     return sync_detailed(
@@ -154,6 +168,7 @@ def sync(
         client=client,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -163,7 +178,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> Response[PageDeliveryResponse | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | PageDeliveryResponse | Problem]:
     """List an endpoint's deliveries
 
      Newest first: attempts, last status code, next attempt, delivery time.
@@ -172,19 +188,21 @@ async def asyncio_detailed(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageDeliveryResponse | Problem]
+        Response[Any | PageDeliveryResponse | Problem]
     """
 
     kwargs = _get_kwargs(
         id=id,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -198,7 +216,8 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
-) -> PageDeliveryResponse | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | PageDeliveryResponse | Problem | None:
     """List an endpoint's deliveries
 
      Newest first: attempts, last status code, next attempt, delivery time.
@@ -207,13 +226,14 @@ async def asyncio(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageDeliveryResponse | Problem
+        Any | PageDeliveryResponse | Problem
     """
 
     return (
@@ -222,5 +242,6 @@ async def asyncio(
             client=client,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed
