@@ -45,6 +45,11 @@ impl From<ActionItem> for ActionItemResponse {
 #[derive(Debug, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]
 pub struct CreateActionItemRequest {
+    /// Chosen by the client, so that one working offline can name what it
+    /// creates before it syncs; made by the service when left out. An id
+    /// in use, by anyone, is a 409 `conflict`.
+    #[garde(skip)]
+    pub id: Option<Uuid>,
     #[garde(length(chars, min = 1, max = 2000))]
     #[schema(
         min_length = 1,

@@ -51,7 +51,7 @@ pub async fn list_action_items(
     responses(
         (status = 201, description = "The new item", body = ActionItemResponse,
         headers(("Location" = String, description = "The new item"))),
-        (status = 409, description = "The interview has 100 action items already, or the reminder of its due time would pass the pending reminders' cap (`limit_reached`, with `limit`)",
+        (status = 409, description = "The interview has 100 action items already, or the reminder of its due time would pass the pending reminders' cap (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`)",
             body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),

@@ -63,7 +63,7 @@ pub async fn create(
             let item = repo::insert(
                 connection,
                 &NewActionItem {
-                    id: Uuid::now_v7(),
+                    id: request.id.unwrap_or_else(Uuid::now_v7),
                     user_id,
                     interview_id,
                     text: request.text,

@@ -155,6 +155,11 @@ pub fn distinct_tags(tags: Vec<String>) -> Vec<String> {
 #[derive(Debug, Clone, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]
 pub struct CreateContactRequest {
+    /// Chosen by the client, so that one working offline can name what it
+    /// creates before it syncs; made by the service when left out. An id
+    /// in use, by anyone, is a 409 `conflict`.
+    #[garde(skip)]
+    pub id: Option<Uuid>,
     #[garde(length(chars, min = 1, max = 200))]
     #[schema(min_length = 1, max_length = 200, example = "Brad Johnson")]
     pub full_name: String,
@@ -210,7 +215,7 @@ pub struct TagSchema(#[allow(dead_code)] String);
 impl CreateContactRequest {
     pub fn into_new(self, user_id: Uuid) -> NewContact {
         NewContact {
-            id: Uuid::now_v7(),
+            id: self.id.unwrap_or_else(Uuid::now_v7),
             user_id,
             full_name: self.full_name,
             email: self.email,

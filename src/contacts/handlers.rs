@@ -70,7 +70,7 @@ pub async fn list_contacts(
             headers(("Location" = String, description = "The new contact"))),
         (status = 404, description = "`employer_id` or `referred_by_contact_id` names no employer or contact of yours (`not_found`)",
             body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The account holds 30,000 contacts already (`limit_reached`, with `limit`)",
+        (status = 409, description = "The account holds 30,000 contacts already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`)",
             body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),

@@ -157,6 +157,7 @@ fn row_to_request(
     record: &csv::StringRecord,
 ) -> Result<CreateContactRequest, String> {
     let empty = CreateContactRequest {
+        id: None,
         full_name: String::new(),
         email: None,
         phone: None,

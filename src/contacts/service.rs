@@ -47,6 +47,14 @@ async fn check_links(
 }
 
 pub async fn create(connection: &mut AsyncPgConnection, new: NewContact) -> ApiResult<Contact> {
+    // With an id the client chose, the referrer could name the contact
+    // itself.
+    if new.referred_by_contact_id == Some(new.id) {
+        return Err(ApiError::invalid(
+            "referred_by_contact_id",
+            "a contact cannot refer itself",
+        ));
+    }
     check_links(
         connection,
         new.user_id,

@@ -70,6 +70,11 @@ impl EmployerResponse {
 #[derive(Debug, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]
 pub struct CreateEmployerRequest {
+    /// Chosen by the client, so that one working offline can name what it
+    /// creates before it syncs; made by the service when left out. An id
+    /// in use, by anyone, is a 409 `conflict`.
+    #[garde(skip)]
+    pub id: Option<Uuid>,
     #[garde(length(chars, min = 1, max = 200))]
     #[schema(min_length = 1, max_length = 200, example = "Northwind Analytics")]
     pub name: String,
@@ -102,7 +107,7 @@ pub struct CreateEmployerRequest {
 impl CreateEmployerRequest {
     pub fn into_new(self, user_id: Uuid) -> NewEmployer {
         NewEmployer {
-            id: Uuid::now_v7(),
+            id: self.id.unwrap_or_else(Uuid::now_v7),
             user_id,
             name: self.name,
             website: self.website,

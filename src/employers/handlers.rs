@@ -65,7 +65,7 @@ pub async fn list_employers(
     responses(
         (status = 201, description = "The employer is on the list", body = EmployerResponse,
             headers(("Location" = String, description = "The new employer"))),
-        (status = 409, description = "An employer with this name is on the list already (`conflict`), or the account holds 2,000 employers already (`limit_reached`, with `limit`)",
+        (status = 409, description = "An employer with this name is on the list already (`conflict`), or the account holds 2,000 employers already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`)",
             body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),

@@ -117,6 +117,11 @@ impl InterviewResponse {
 #[derive(Debug, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]
 pub struct CreateInterviewRequest {
+    /// Chosen by the client, so that one working offline can name what it
+    /// creates before it syncs; made by the service when left out. An id
+    /// in use, by anyone, is a 409 `conflict`.
+    #[garde(skip)]
+    pub id: Option<Uuid>,
     #[garde(skip)]
     pub contact_id: Uuid,
     #[garde(inner(length(chars, min = 1, max = 2000)))]

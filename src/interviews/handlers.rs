@@ -91,7 +91,7 @@ pub async fn list_interviews(
             headers(("Location" = String, description = "The new interview"))),
         (status = 404, description = "`contact_id` names no contact of yours (`not_found`)",
             body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The account holds 30,000 interviews already (`limit_reached`, with `limit`)",
+        (status = 409, description = "The account holds 30,000 interviews already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`)",
             body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
@@ -451,7 +451,7 @@ pub async fn update_interview_question(
     responses(
         (status = 201, description = "The new contact", body = ContactResponse,
             headers(("Location" = String, description = "The new contact"))),
-        (status = 409, description = "The account holds 30,000 contacts already (`limit_reached`, with `limit`)",
+        (status = 409, description = "The account holds 30,000 contacts already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`)",
             body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),

@@ -28,14 +28,18 @@ use crate::reminders::rules;
 use crate::webhooks::dto::EventName;
 use crate::webhooks::outbox;
 
-/// Clock skew tolerated when a client says something happened "now".
-const CLOCK_SKEW_SECONDS: i64 = 60;
+/// How far ahead a client's clock may be (DESIGN §9): a phone that says
+/// something happened "now" may be minutes fast.
+const CLOCK_SKEW: Duration = Duration::minutes(5);
 
+/// A time a client says has passed: one up to [`CLOCK_SKEW`] ahead counts
+/// as now, one further ahead is refused.
 fn not_in_future(field: &'static str, at: DateTime<Utc>) -> ApiResult<DateTime<Utc>> {
-    if at > Utc::now() + Duration::seconds(CLOCK_SKEW_SECONDS) {
+    let now = Utc::now();
+    if at > now + CLOCK_SKEW {
         return Err(ApiError::invalid(field, "must not be in the future"));
     }
-    Ok(at)
+    Ok(at.min(now))
 }
 
 /// One interview with its warnings.
@@ -109,7 +113,7 @@ pub async fn create(
         });
     }
     let new = NewInterview {
-        id: Uuid::now_v7(),
+        id: request.id.unwrap_or_else(Uuid::now_v7),
         user_id,
         contact_id: request.contact_id,
         purpose: request.purpose,

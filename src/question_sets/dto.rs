@@ -99,6 +99,11 @@ impl QuestionSetResponse {
 #[derive(Debug, Clone, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]
 pub struct CreateQuestionRequest {
+    /// Chosen by the client, so that one working offline can name what it
+    /// creates before it syncs; made by the service when left out. An id
+    /// in use, by anyone, is a 409 `conflict`.
+    #[garde(skip)]
+    pub id: Option<Uuid>,
     #[garde(length(chars, min = 1, max = 500))]
     #[schema(
         min_length = 1,
@@ -114,6 +119,11 @@ pub struct CreateQuestionRequest {
 #[derive(Debug, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]
 pub struct CreateQuestionSetRequest {
+    /// Chosen by the client, so that one working offline can name what it
+    /// creates before it syncs; made by the service when left out. An id
+    /// in use, by anyone, is a 409 `conflict`.
+    #[garde(skip)]
+    pub id: Option<Uuid>,
     #[garde(length(chars, min = 1, max = 200))]
     #[schema(
         min_length = 1,

@@ -65,7 +65,7 @@ pub async fn list_question_sets(
     responses(
         (status = 201, description = "The new set", body = QuestionSetResponse,
         headers(("Location" = String, description = "The new set"))),
-        (status = 409, description = "The account holds 200 question sets already (`limit_reached`, with `limit`)",
+        (status = 409, description = "The account holds 200 question sets already (`limit_reached`, with `limit`); or an `id` chosen is in use (`conflict`)",
             body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
@@ -204,7 +204,7 @@ pub async fn copy_question_set(
     responses(
         (status = 201, description = "The new question", body = QuestionResponse,
             headers(("Location" = String, description = "The set the question belongs to"))),
-        (status = 409, description = "The set already holds 100 questions (`limit_reached`)",
+        (status = 409, description = "The set already holds 100 questions (`limit_reached`); or the `id` chosen is in use (`conflict`)",
             body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A library set (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     ),

@@ -31,7 +31,7 @@ fn new_questions(
         .iter()
         .enumerate()
         .map(|(index, question)| NewQuestion {
-            id: Uuid::now_v7(),
+            id: question.id.unwrap_or_else(Uuid::now_v7),
             question_set_id: set_id,
             position: first_position + index as i32,
             text: question.text.clone(),
@@ -102,7 +102,7 @@ pub async fn create(
             let set = repo::insert_set(
                 connection,
                 &NewQuestionSet {
-                    id: Uuid::now_v7(),
+                    id: request.id.unwrap_or_else(Uuid::now_v7),
                     user_id: Some(user_id),
                     title: request.title,
                     description: request.description,

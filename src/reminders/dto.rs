@@ -104,6 +104,11 @@ impl From<Reminder> for ReminderResponse {
 #[derive(Debug, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]
 pub struct CreateReminderRequest {
+    /// Chosen by the client, so that one working offline can name what it
+    /// creates before it syncs; made by the service when left out. An id
+    /// in use, by anyone, is a 409 `conflict`.
+    #[garde(skip)]
+    pub id: Option<Uuid>,
     #[garde(length(chars, min = 1, max = 200))]
     #[schema(min_length = 1, max_length = 200, example = "Send Grace the article")]
     pub title: String,

@@ -112,7 +112,7 @@ pub async fn list_due_reminders(
             headers(("Location" = String, description = "The new reminder"))),
         (status = 404, description = "`interview_id` or `contact_id` names nothing of yours (`not_found`)",
             body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The account has 5,000 pending manual reminders (or 50,000 pending in all) already (`limit_reached`, with `limit`)",
+        (status = 409, description = "The account has 5,000 pending manual reminders (or 50,000 pending in all) already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`)",
             body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),

@@ -63,7 +63,7 @@ pub async fn create(
     Ok(repo::insert(
         connection,
         &NewReminder {
-            id: Uuid::now_v7(),
+            id: request.id.unwrap_or_else(Uuid::now_v7),
             user_id,
             kind: request.kind.unwrap_or(Kind::Custom),
             title: request.title,

@@ -86,6 +86,11 @@ impl From<Webhook> for CreatedWebhookResponse {
 #[derive(Debug, Deserialize, ToSchema, garde::Validate)]
 #[serde(deny_unknown_fields)]
 pub struct CreateWebhookRequest {
+    /// Chosen by the client, so that one working offline can name what it
+    /// creates before it syncs; made by the service when left out. An id
+    /// in use, by anyone, is a 409 `conflict`.
+    #[garde(skip)]
+    pub id: Option<Uuid>,
     /// http or https, to a host name or an IPv4 address.
     #[garde(
         length(chars, min = 1, max = 2000),

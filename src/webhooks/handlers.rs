@@ -57,7 +57,7 @@ pub async fn list_webhooks(caller: Caller) -> ApiResult<web::Json<WholeList<Webh
     responses(
         (status = 201, description = "The endpoint, with its secret", body = CreatedWebhookResponse,
         headers(("Location" = String, description = "The new endpoint"))),
-        (status = 409, description = "The account has 10 webhooks already (`limit_reached`, with `limit`)",
+        (status = 409, description = "The account has 10 webhooks already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`)",
             body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),

@@ -65,7 +65,7 @@ pub async fn create(
     Ok(repo::insert(
         &mut connection,
         &NewWebhook {
-            id: Uuid::now_v7(),
+            id: request.id.unwrap_or_else(Uuid::now_v7),
             user_id,
             url,
             events: event_names(&request.events),

@@ -339,6 +339,26 @@ async fn a_request_is_refused_for_a_future_time_an_unknown_channel_or_no_body() 
 }
 
 #[actix_web::test]
+async fn a_time_up_to_five_minutes_ahead_counts_as_now() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let contact = contact(&app, &ada, json!({"full_name": "Grace"})).await;
+    let id = interview_in(&app, &ada, &contact, "planned").await;
+    let fast_clock = Utc::now() + Duration::minutes(4);
+    let requested = act_ok(
+        &app,
+        &ada,
+        id,
+        "request",
+        Some(json!({"channel": "email", "sent_at": fast_clock.to_rfc3339()})),
+    )
+    .await;
+    let recorded = requested.requested_at.expect("requested_at");
+    assert!(recorded <= Utc::now(), "{recorded} is not after now");
+    assert!(recorded < fast_clock);
+}
+
+#[actix_web::test]
 async fn a_cancel_keeps_its_reason() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;

@@ -17,6 +17,7 @@ mod isolation;
 mod jwt;
 mod language;
 pub mod limits;
+mod offline;
 mod operations;
 mod question_sets;
 mod reminders;

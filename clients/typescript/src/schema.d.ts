@@ -1505,6 +1505,13 @@ export interface components {
         CreateActionItemRequest: {
             /** Format: date-time */
             due_at?: string | null;
+            /**
+             * Format: uuid
+             * @description Chosen by the client, so that one working offline can name what it
+             *     creates before it syncs; made by the service when left out. An id
+             *     in use, by anyone, is a 409 `conflict`.
+             */
+            id?: string | null;
             /** @example Send the article we talked about */
             text: string;
         };
@@ -1522,6 +1529,13 @@ export interface components {
             /** @example Brad Johnson */
             full_name: string;
             has_hiring_power?: boolean | null;
+            /**
+             * Format: uuid
+             * @description Chosen by the client, so that one working offline can name what it
+             *     creates before it syncs; made by the service when left out. An id
+             *     in use, by anyone, is a 409 `conflict`.
+             */
+            id?: string | null;
             job_title?: string | null;
             linkedin_url?: string | null;
             location?: string | null;
@@ -1539,6 +1553,13 @@ export interface components {
         CreateEmployerRequest: {
             /** @description `false` when left out. */
             advocacy?: boolean | null;
+            /**
+             * Format: uuid
+             * @description Chosen by the client, so that one working offline can name what it
+             *     creates before it syncs; made by the service when left out. An id
+             *     in use, by anyone, is a 409 `conflict`.
+             */
+            id?: string | null;
             /**
              * Format: int32
              * @description 0 to 3; 0 when left out.
@@ -1566,6 +1587,13 @@ export interface components {
              */
             duration_minutes?: number | null;
             format?: components["schemas"]["InterviewFormat"] | null;
+            /**
+             * Format: uuid
+             * @description Chosen by the client, so that one working offline can name what it
+             *     creates before it syncs; made by the service when left out. An id
+             *     in use, by anyone, is a 409 `conflict`.
+             */
+            id?: string | null;
             location?: string | null;
             meeting_url?: string | null;
             /** @example Learn how product managers work with data teams */
@@ -1574,12 +1602,26 @@ export interface components {
         /** @description A question to add. */
         CreateQuestionRequest: {
             category: components["schemas"]["QuestionCategory"];
+            /**
+             * Format: uuid
+             * @description Chosen by the client, so that one working offline can name what it
+             *     creates before it syncs; made by the service when left out. An id
+             *     in use, by anyone, is a 409 `conflict`.
+             */
+            id?: string | null;
             /** @example How did you get started in this field? */
             text: string;
         };
         /** @description `POST /v1/question-sets`. */
         CreateQuestionSetRequest: {
             description?: string | null;
+            /**
+             * Format: uuid
+             * @description Chosen by the client, so that one working offline can name what it
+             *     creates before it syncs; made by the service when left out. An id
+             *     in use, by anyone, is a 409 `conflict`.
+             */
+            id?: string | null;
             /** @description At most 100. */
             questions?: components["schemas"]["CreateQuestionRequest"][] | null;
             /** @example Product management, first calls */
@@ -1594,6 +1636,13 @@ export interface components {
              * @description May be in the past: due at once.
              */
             due_at: string;
+            /**
+             * Format: uuid
+             * @description Chosen by the client, so that one working offline can name what it
+             *     creates before it syncs; made by the service when left out. An id
+             *     in use, by anyone, is a 409 `conflict`.
+             */
+            id?: string | null;
             /** Format: uuid */
             interview_id?: string | null;
             kind?: components["schemas"]["ReminderKind"] | null;
@@ -1604,6 +1653,13 @@ export interface components {
         /** @description `POST /v1/webhooks`. */
         CreateWebhookRequest: {
             events: components["schemas"]["SubscribableWebhookEvent"][];
+            /**
+             * Format: uuid
+             * @description Chosen by the client, so that one working offline can name what it
+             *     creates before it syncs; made by the service when left out. An id
+             *     in use, by anyone, is a 409 `conflict`.
+             */
+            id?: string | null;
             /**
              * @description http or https, to a host name or an IPv4 address.
              * @example https://portal.example.edu/rapport-events
@@ -3106,7 +3162,7 @@ export interface operations {
                 };
             };
             408: components["responses"]["RequestTimeout"];
-            /** @description The account holds 30,000 contacts already (`limit_reached`, with `limit`) */
+            /** @description The account holds 30,000 contacts already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`) */
             409: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -3664,7 +3720,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             408: components["responses"]["RequestTimeout"];
-            /** @description An employer with this name is on the list already (`conflict`), or the account holds 2,000 employers already (`limit_reached`, with `limit`) */
+            /** @description An employer with this name is on the list already (`conflict`), or the account holds 2,000 employers already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`) */
             409: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -3941,7 +3997,7 @@ export interface operations {
                 };
             };
             408: components["responses"]["RequestTimeout"];
-            /** @description The account holds 30,000 interviews already (`limit_reached`, with `limit`) */
+            /** @description The account holds 30,000 interviews already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`) */
             409: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -4188,7 +4244,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
-            /** @description The interview has 100 action items already, or the reminder of its due time would pass the pending reminders' cap (`limit_reached`, with `limit`) */
+            /** @description The interview has 100 action items already, or the reminder of its due time would pass the pending reminders' cap (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`) */
             409: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -4732,7 +4788,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
-            /** @description The account holds 30,000 contacts already (`limit_reached`, with `limit`) */
+            /** @description The account holds 30,000 contacts already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`) */
             409: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -5214,7 +5270,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             408: components["responses"]["RequestTimeout"];
-            /** @description The account holds 200 question sets already (`limit_reached`, with `limit`) */
+            /** @description The account holds 200 question sets already (`limit_reached`, with `limit`); or an `id` chosen is in use (`conflict`) */
             409: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -5499,7 +5555,7 @@ export interface operations {
             };
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
-            /** @description The set already holds 100 questions (`limit_reached`) */
+            /** @description The set already holds 100 questions (`limit_reached`); or the `id` chosen is in use (`conflict`) */
             409: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -5776,7 +5832,7 @@ export interface operations {
                 };
             };
             408: components["responses"]["RequestTimeout"];
-            /** @description The account has 5,000 pending manual reminders (or 50,000 pending in all) already (`limit_reached`, with `limit`) */
+            /** @description The account has 5,000 pending manual reminders (or 50,000 pending in all) already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`) */
             409: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -6268,7 +6324,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             408: components["responses"]["RequestTimeout"];
-            /** @description The account has 10 webhooks already (`limit_reached`, with `limit`) */
+            /** @description The account has 10 webhooks already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`) */
             409: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */

@@ -23,6 +23,9 @@ class CreateContactRequest:
         employer_id (None | Unset | UUID): One of the caller's employers.
         field (None | str | Unset):
         has_hiring_power (bool | None | Unset):
+        id (None | Unset | UUID): Chosen by the client, so that one working offline can name what it
+            creates before it syncs; made by the service when left out. An id
+            in use, by anyone, is a 409 `conflict`.
         job_title (None | str | Unset):
         linkedin_url (None | str | Unset):
         location (None | str | Unset):
@@ -39,6 +42,7 @@ class CreateContactRequest:
     employer_id: None | Unset | UUID = UNSET
     field: None | str | Unset = UNSET
     has_hiring_power: bool | None | Unset = UNSET
+    id: None | Unset | UUID = UNSET
     job_title: None | str | Unset = UNSET
     linkedin_url: None | str | Unset = UNSET
     location: None | str | Unset = UNSET
@@ -82,6 +86,14 @@ class CreateContactRequest:
             has_hiring_power = UNSET
         else:
             has_hiring_power = self.has_hiring_power
+
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        elif isinstance(self.id, UUID):
+            id = str(self.id)
+        else:
+            id = self.id
 
         job_title: None | str | Unset
         if isinstance(self.job_title, Unset):
@@ -155,6 +167,8 @@ class CreateContactRequest:
             field_dict["field"] = field
         if has_hiring_power is not UNSET:
             field_dict["has_hiring_power"] = has_hiring_power
+        if id is not UNSET:
+            field_dict["id"] = id
         if job_title is not UNSET:
             field_dict["job_title"] = job_title
         if linkedin_url is not UNSET:
@@ -231,6 +245,23 @@ class CreateContactRequest:
             return cast(bool | None | Unset, data)
 
         has_hiring_power = _parse_has_hiring_power(d.pop("has_hiring_power", UNSET))
+
+        def _parse_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                id_type_0 = UUID(data)
+
+                return id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        id = _parse_id(d.pop("id", UNSET))
 
         def _parse_job_title(data: object) -> None | str | Unset:
             if data is None:
@@ -335,6 +366,7 @@ class CreateContactRequest:
             employer_id=employer_id,
             field=field,
             has_hiring_power=has_hiring_power,
+            id=id,
             job_title=job_title,
             linkedin_url=linkedin_url,
             location=location,

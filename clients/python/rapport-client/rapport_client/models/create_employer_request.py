@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -18,6 +19,9 @@ class CreateEmployerRequest:
     Attributes:
         name (str):
         advocacy (bool | None | Unset): `false` when left out.
+        id (None | Unset | UUID): Chosen by the client, so that one working offline can name what it
+            creates before it syncs; made by the service when left out. An id
+            in use, by anyone, is a 409 `conflict`.
         motivation (int | None | Unset): 0 to 3; 0 when left out.
         notes (None | str | Unset):
         posting (int | None | Unset): 1 to 3; 1 when left out.
@@ -27,6 +31,7 @@ class CreateEmployerRequest:
 
     name: str
     advocacy: bool | None | Unset = UNSET
+    id: None | Unset | UUID = UNSET
     motivation: int | None | Unset = UNSET
     notes: None | str | Unset = UNSET
     posting: int | None | Unset = UNSET
@@ -41,6 +46,14 @@ class CreateEmployerRequest:
             advocacy = UNSET
         else:
             advocacy = self.advocacy
+
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        elif isinstance(self.id, UUID):
+            id = str(self.id)
+        else:
+            id = self.id
 
         motivation: int | None | Unset
         if isinstance(self.motivation, Unset):
@@ -83,6 +96,8 @@ class CreateEmployerRequest:
         )
         if advocacy is not UNSET:
             field_dict["advocacy"] = advocacy
+        if id is not UNSET:
+            field_dict["id"] = id
         if motivation is not UNSET:
             field_dict["motivation"] = motivation
         if notes is not UNSET:
@@ -109,6 +124,23 @@ class CreateEmployerRequest:
             return cast(bool | None | Unset, data)
 
         advocacy = _parse_advocacy(d.pop("advocacy", UNSET))
+
+        def _parse_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                id_type_0 = UUID(data)
+
+                return id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        id = _parse_id(d.pop("id", UNSET))
 
         def _parse_motivation(data: object) -> int | None | Unset:
             if data is None:
@@ -166,6 +198,7 @@ class CreateEmployerRequest:
         create_employer_request = cls(
             name=name,
             advocacy=advocacy,
+            id=id,
             motivation=motivation,
             notes=notes,
             posting=posting,

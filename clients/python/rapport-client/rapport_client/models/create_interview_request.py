@@ -20,6 +20,9 @@ class CreateInterviewRequest:
         contact_id (UUID):
         duration_minutes (int | None | Unset): 5 to 240; 20 when left out.
         format_ (InterviewFormat | None | Unset):
+        id (None | Unset | UUID): Chosen by the client, so that one working offline can name what it
+            creates before it syncs; made by the service when left out. An id
+            in use, by anyone, is a 409 `conflict`.
         location (None | str | Unset):
         meeting_url (None | str | Unset):
         purpose (None | str | Unset):
@@ -28,6 +31,7 @@ class CreateInterviewRequest:
     contact_id: UUID
     duration_minutes: int | None | Unset = UNSET
     format_: InterviewFormat | None | Unset = UNSET
+    id: None | Unset | UUID = UNSET
     location: None | str | Unset = UNSET
     meeting_url: None | str | Unset = UNSET
     purpose: None | str | Unset = UNSET
@@ -48,6 +52,14 @@ class CreateInterviewRequest:
             format_ = self.format_.value
         else:
             format_ = self.format_
+
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        elif isinstance(self.id, UUID):
+            id = str(self.id)
+        else:
+            id = self.id
 
         location: None | str | Unset
         if isinstance(self.location, Unset):
@@ -78,6 +90,8 @@ class CreateInterviewRequest:
             field_dict["duration_minutes"] = duration_minutes
         if format_ is not UNSET:
             field_dict["format"] = format_
+        if id is not UNSET:
+            field_dict["id"] = id
         if location is not UNSET:
             field_dict["location"] = location
         if meeting_url is not UNSET:
@@ -118,6 +132,23 @@ class CreateInterviewRequest:
 
         format_ = _parse_format_(d.pop("format", UNSET))
 
+        def _parse_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                id_type_0 = UUID(data)
+
+                return id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        id = _parse_id(d.pop("id", UNSET))
+
         def _parse_location(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -149,6 +180,7 @@ class CreateInterviewRequest:
             contact_id=contact_id,
             duration_minutes=duration_minutes,
             format_=format_,
+            id=id,
             location=location,
             meeting_url=meeting_url,
             purpose=purpose,

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -21,11 +22,15 @@ class CreateQuestionSetRequest:
     Attributes:
         title (str):
         description (None | str | Unset):
+        id (None | Unset | UUID): Chosen by the client, so that one working offline can name what it
+            creates before it syncs; made by the service when left out. An id
+            in use, by anyone, is a 409 `conflict`.
         questions (list[CreateQuestionRequest] | None | Unset): At most 100.
     """
 
     title: str
     description: None | str | Unset = UNSET
+    id: None | Unset | UUID = UNSET
     questions: list[CreateQuestionRequest] | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,6 +41,14 @@ class CreateQuestionSetRequest:
             description = UNSET
         else:
             description = self.description
+
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        elif isinstance(self.id, UUID):
+            id = str(self.id)
+        else:
+            id = self.id
 
         questions: list[dict[str, Any]] | None | Unset
         if isinstance(self.questions, Unset):
@@ -58,6 +71,8 @@ class CreateQuestionSetRequest:
         )
         if description is not UNSET:
             field_dict["description"] = description
+        if id is not UNSET:
+            field_dict["id"] = id
         if questions is not UNSET:
             field_dict["questions"] = questions
 
@@ -78,6 +93,23 @@ class CreateQuestionSetRequest:
             return cast(None | str | Unset, data)
 
         description = _parse_description(d.pop("description", UNSET))
+
+        def _parse_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                id_type_0 = UUID(data)
+
+                return id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        id = _parse_id(d.pop("id", UNSET))
 
         def _parse_questions(data: object) -> list[CreateQuestionRequest] | None | Unset:
             if data is None:
@@ -104,6 +136,7 @@ class CreateQuestionSetRequest:
         create_question_set_request = cls(
             title=title,
             description=description,
+            id=id,
             questions=questions,
         )
 

@@ -21,6 +21,9 @@ class CreateReminderRequest:
         due_at (datetime.datetime): May be in the past: due at once.
         title (str):
         contact_id (None | Unset | UUID):
+        id (None | Unset | UUID): Chosen by the client, so that one working offline can name what it
+            creates before it syncs; made by the service when left out. An id
+            in use, by anyone, is a 409 `conflict`.
         interview_id (None | Unset | UUID):
         kind (None | ReminderKind | Unset):
         note (None | str | Unset):
@@ -29,6 +32,7 @@ class CreateReminderRequest:
     due_at: datetime.datetime
     title: str
     contact_id: None | Unset | UUID = UNSET
+    id: None | Unset | UUID = UNSET
     interview_id: None | Unset | UUID = UNSET
     kind: None | ReminderKind | Unset = UNSET
     note: None | str | Unset = UNSET
@@ -45,6 +49,14 @@ class CreateReminderRequest:
             contact_id = str(self.contact_id)
         else:
             contact_id = self.contact_id
+
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        elif isinstance(self.id, UUID):
+            id = str(self.id)
+        else:
+            id = self.id
 
         interview_id: None | str | Unset
         if isinstance(self.interview_id, Unset):
@@ -78,6 +90,8 @@ class CreateReminderRequest:
         )
         if contact_id is not UNSET:
             field_dict["contact_id"] = contact_id
+        if id is not UNSET:
+            field_dict["id"] = id
         if interview_id is not UNSET:
             field_dict["interview_id"] = interview_id
         if kind is not UNSET:
@@ -110,6 +124,23 @@ class CreateReminderRequest:
             return cast(None | Unset | UUID, data)
 
         contact_id = _parse_contact_id(d.pop("contact_id", UNSET))
+
+        def _parse_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                id_type_0 = UUID(data)
+
+                return id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        id = _parse_id(d.pop("id", UNSET))
 
         def _parse_interview_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -158,6 +189,7 @@ class CreateReminderRequest:
             due_at=due_at,
             title=title,
             contact_id=contact_id,
+            id=id,
             interview_id=interview_id,
             kind=kind,
             note=note,

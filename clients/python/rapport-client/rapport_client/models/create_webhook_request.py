@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
 from ..models.subscribable_webhook_event import SubscribableWebhookEvent
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateWebhookRequest")
 
@@ -17,10 +19,14 @@ class CreateWebhookRequest:
     Attributes:
         events (list[SubscribableWebhookEvent]):
         url (str): http or https, to a host name or an IPv4 address.
+        id (None | Unset | UUID): Chosen by the client, so that one working offline can name what it
+            creates before it syncs; made by the service when left out. An id
+            in use, by anyone, is a 409 `conflict`.
     """
 
     events: list[SubscribableWebhookEvent]
     url: str
+    id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         events = []
@@ -30,6 +36,14 @@ class CreateWebhookRequest:
 
         url = self.url
 
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        elif isinstance(self.id, UUID):
+            id = str(self.id)
+        else:
+            id = self.id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -38,6 +52,8 @@ class CreateWebhookRequest:
                 "url": url,
             }
         )
+        if id is not UNSET:
+            field_dict["id"] = id
 
         return field_dict
 
@@ -53,9 +69,27 @@ class CreateWebhookRequest:
 
         url = d.pop("url")
 
+        def _parse_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                id_type_0 = UUID(data)
+
+                return id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        id = _parse_id(d.pop("id", UNSET))
+
         create_webhook_request = cls(
             events=events,
             url=url,
+            id=id,
         )
 
         return create_webhook_request
