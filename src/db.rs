@@ -151,6 +151,65 @@ pub async fn checkout_with<T>(
     }
 }
 
+/// A connection a request's middleware lends to its handler, inside a
+/// transaction the middleware opened (`crate::idempotency`): the handler's
+/// own transactions become savepoints of it, and the middleware commits
+/// the handler's effect together with what it writes after.
+#[derive(Clone, Default)]
+pub struct ConnectionSlot(Arc<std::sync::Mutex<Option<PooledConnection>>>);
+
+impl ConnectionSlot {
+    pub fn lend(&self, connection: PooledConnection) {
+        *self.0.lock().expect("the slot is not poisoned") = Some(connection);
+    }
+
+    /// The lent connection, when it is there (not out with the handler).
+    pub fn take(&self) -> Option<PooledConnection> {
+        self.0.lock().expect("the slot is not poisoned").take()
+    }
+}
+
+/// The connection a handler works on: its own from the pool, or one lent
+/// by a [`ConnectionSlot`], which goes back to the slot when the handler
+/// is done with it.
+pub enum RequestConnection {
+    Own(PooledConnection),
+    Lent {
+        connection: Option<PooledConnection>,
+        slot: ConnectionSlot,
+    },
+}
+
+impl std::ops::Deref for RequestConnection {
+    type Target = AsyncPgConnection;
+
+    fn deref(&self) -> &AsyncPgConnection {
+        match self {
+            Self::Own(connection) => connection,
+            Self::Lent { connection, .. } => connection.as_ref().expect("held until dropped"),
+        }
+    }
+}
+
+impl std::ops::DerefMut for RequestConnection {
+    fn deref_mut(&mut self) -> &mut AsyncPgConnection {
+        match self {
+            Self::Own(connection) => connection,
+            Self::Lent { connection, .. } => connection.as_mut().expect("held until dropped"),
+        }
+    }
+}
+
+impl Drop for RequestConnection {
+    fn drop(&mut self) {
+        if let Self::Lent { connection, slot } = self
+            && let Some(connection) = connection.take()
+        {
+            slot.lend(connection);
+        }
+    }
+}
+
 /// How a `DATABASE_URL` asks for TLS, following libpq's `sslmode` names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TlsMode {

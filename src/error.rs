@@ -72,6 +72,8 @@ pub const PROBLEM_CODES: &[&str] = &[
     "payload_too_large",
     "unsupported_media_type",
     "rate_limited",
+    "idempotency_key_reused",
+    "idempotency_key_in_use",
     "unavailable",
     "internal_error",
 ];
@@ -110,6 +112,12 @@ pub enum ApiError {
     ReauthenticationRequired,
     #[error("the resource does not exist")]
     NotFound,
+    /// An `Idempotency-Key` sent before with another request.
+    #[error("the idempotency key was used with another request")]
+    KeyReused(Vec<FieldError>),
+    /// The first request with this `Idempotency-Key` is still running.
+    #[error("a request with this idempotency key is still running; retry in a second")]
+    KeyInUse,
     /// A field of the body names a resource the caller does not have.
     #[error("`{field}` {message}")]
     MissingReference {
@@ -167,6 +175,8 @@ impl ApiError {
         match self {
             Self::BadRequest(_) => "bad_request",
             Self::Validation(_) => "validation_failed",
+            Self::KeyReused(_) => "idempotency_key_reused",
+            Self::KeyInUse => "idempotency_key_in_use",
             Self::Unauthorized(_) => "unauthorized",
             Self::Forbidden(_) => "forbidden",
             Self::ReauthenticationRequired => "reauthentication_required",
@@ -189,6 +199,8 @@ impl ApiError {
         match self {
             Self::BadRequest(_) => "Malformed request",
             Self::Validation(_) => "Invalid fields",
+            Self::KeyReused(_) => "Idempotency key reused",
+            Self::KeyInUse => "Idempotency key in use",
             Self::Unauthorized(_) => "Authentication required",
             Self::Forbidden(_) => "Forbidden",
             Self::ReauthenticationRequired => "Fresh sign-in required",
@@ -219,7 +231,7 @@ impl ApiError {
             detail: clean(&self.to_string()),
             code: code.to_owned(),
             errors: match self {
-                Self::Validation(errors) => Some(
+                Self::Validation(errors) | Self::KeyReused(errors) => Some(
                     errors
                         .iter()
                         .map(|error| FieldError::new(clean(&error.field), clean(&error.message)))
@@ -245,7 +257,8 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Validation(_) | Self::KeyReused(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::KeyInUse => StatusCode::CONFLICT,
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) | Self::ReauthenticationRequired => StatusCode::FORBIDDEN,
             Self::NotFound | Self::MissingReference { .. } => StatusCode::NOT_FOUND,
@@ -286,6 +299,9 @@ impl ResponseError for ApiError {
             }
             Self::Unavailable => {
                 response.insert_header((header::RETRY_AFTER, "5"));
+            }
+            Self::KeyInUse => {
+                response.insert_header((header::RETRY_AFTER, "1"));
             }
             // The rest of a trickled body is not waited for.
             Self::RequestTimeout => {

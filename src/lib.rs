@@ -13,6 +13,7 @@ pub mod error;
 pub mod extract;
 pub mod health;
 pub mod http;
+pub mod idempotency;
 pub mod interviews;
 pub mod limits;
 pub mod metrics;

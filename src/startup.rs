@@ -20,8 +20,9 @@ use crate::contacts::search::ContactSearch;
 use crate::deprecation::{self, Deprecations};
 use crate::state::AppState;
 use crate::{
-    action_items, auth, calendar, contacts, db, employers, extract, health, http, interviews,
-    openapi, outreach, question_sets, reminders, representation, stats, users, webhooks,
+    action_items, auth, calendar, contacts, db, employers, extract, health, http, idempotency,
+    interviews, openapi, outreach, question_sets, reminders, representation, stats, users,
+    webhooks,
 };
 
 /// Every documented route. The server mounts it and the OpenAPI document
@@ -107,6 +108,7 @@ pub fn build_app(
             header::CONTENT_TYPE,
             header::IF_MATCH,
             header::IF_NONE_MATCH,
+            idempotency::IDEMPOTENCY_KEY,
             http::REQUEST_ID,
         ])
         .expose_headers([
@@ -115,6 +117,7 @@ pub fn build_app(
             header::LINK,
             header::RETRY_AFTER,
             http::REQUEST_ID,
+            idempotency::IDEMPOTENT_REPLAYED,
             deprecation::DEPRECATION,
             deprecation::SUNSET,
         ])
@@ -145,6 +148,7 @@ pub fn build_app(
     .default_service(web::to(|request: HttpRequest| async move {
         Err::<HttpResponse, _>(http::unmatched(&request, openapi::allowed_methods))
     }))
+    .wrap(from_fn(idempotency::keep_answers))
     .wrap(from_fn(representation::represent))
     .wrap(from_fn(deprecation::announce))
     .wrap(Condition::new(cors_enabled, cors))
@@ -173,6 +177,16 @@ pub async fn serve(settings: Settings) -> StartResult<()> {
         loop {
             interval.tick().await;
             budgets.prune();
+        }
+    });
+    let pool = state.pool.clone();
+    actix_web::rt::spawn(async move {
+        let mut interval = tokio::time::interval(idempotency::FORGET_EVERY);
+        loop {
+            interval.tick().await;
+            if let Err(error) = idempotency::forget_expired(&pool).await {
+                tracing::warn!(%error, "expired idempotency keys were not deleted");
+            }
         }
     });
 

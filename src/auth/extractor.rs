@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::jwt::{Claims, JwtKeys};
 use super::models::User;
 use super::repo;
-use crate::db::{self, PooledConnection};
+use crate::db::{self, ConnectionSlot, RequestConnection};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
@@ -16,7 +16,8 @@ use crate::state::AppState;
 #[derive(Debug, Clone, Copy)]
 pub struct AuthenticatedUserId(pub Uuid);
 
-fn bearer_token(request: &HttpRequest) -> Option<String> {
+/// The token of an `Authorization: Bearer …` header.
+pub(crate) fn bearer_token(request: &HttpRequest) -> Option<String> {
     let value = request
         .headers()
         .get(header::AUTHORIZATION)?
@@ -82,12 +83,27 @@ impl Caller {
 
     /// The caller's account and the connection that found it, for the rest
     /// of the request.
-    pub async fn connect(self) -> ApiResult<(User, PooledConnection)> {
+    pub async fn connect(self) -> ApiResult<(User, RequestConnection)> {
         let claims = &self.claims;
-        let (connection, found) = db::checkout_with(&self.state.pool, async |connection| {
-            repo::find_user(connection, claims.sub).await
-        })
-        .await?;
+        let slot = self.request.extensions().get::<ConnectionSlot>().cloned();
+        let lent = slot.as_ref().and_then(ConnectionSlot::take);
+        let (connection, found) = match (lent, slot) {
+            (Some(mut connection), Some(slot)) => {
+                let found = repo::find_user(&mut connection, claims.sub).await;
+                let connection = RequestConnection::Lent {
+                    connection: Some(connection),
+                    slot,
+                };
+                (connection, found)
+            }
+            _ => {
+                let (connection, found) = db::checkout_with(&self.state.pool, async |connection| {
+                    repo::find_user(connection, claims.sub).await
+                })
+                .await?;
+                (RequestConnection::Own(connection), found)
+            }
+        };
         // The token must have been issued under the account's current token
         // version (password change, log out everywhere).
         let user = found?

@@ -39,6 +39,7 @@ pub fn apply(document: &mut Value) {
     mark_extensible_enums(document);
     declare_headers_every_answer_has(document);
     declare_representation_tags(document);
+    declare_idempotency_keys(document);
     write_schema_examples_the_3_1_way(document);
     let examples: Value = serde_json::from_str(EXAMPLES).expect("examples.json is JSON");
     attach_examples(document, &examples);
@@ -119,6 +120,97 @@ fn example_of_schema(schema: &Value, examples: &Value) -> Option<Value> {
         return Some(json!({"items": [item], "next_cursor": null}));
     }
     examples.get(name).cloned()
+}
+
+/// `Idempotency-Key` on every operation that takes one
+/// (`crate::idempotency`), `Idempotent-Replayed` on each of its answers,
+/// and the 409 of a key still in use.
+fn declare_idempotency_keys(document: &mut Value) {
+    let shared = document["components"]["responses"].clone();
+    let replayed = json!({
+        "description": "`true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again",
+        "schema": {"type": "string", "enum": ["true"]},
+    });
+    let Some(paths) = document["paths"].as_object_mut() else {
+        return;
+    };
+    for (path, item) in paths.iter_mut() {
+        let Some(operation) = item.get_mut("post") else {
+            continue;
+        };
+        if !crate::idempotency::takes_keys_at("POST", path) || !requires_bearer(operation) {
+            continue;
+        }
+        let parameters = operation
+            .as_object_mut()
+            .expect("an operation is an object")
+            .entry("parameters")
+            .or_insert_with(|| json!([]));
+        if let Some(parameters) = parameters.as_array_mut() {
+            parameters.push(json!({
+                "name": "Idempotency-Key",
+                "in": "header",
+                "required": false,
+                "description": "1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept",
+                "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"},
+            }));
+        }
+        let Some(responses) = operation["responses"].as_object_mut() else {
+            continue;
+        };
+        let in_use = "A request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After`";
+        match responses.get_mut("409") {
+            Some(conflict) => {
+                let described = conflict["description"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned();
+                conflict["description"] =
+                    Value::String(format!("{described}; or {}", in_use.replacen('A', "a", 1)));
+                conflict["headers"]["Retry-After"] = json!({
+                    "description": "Seconds to wait before trying again (`idempotency_key_in_use` only)",
+                    "schema": {"type": "integer", "minimum": 0},
+                });
+            }
+            None => {
+                responses.insert(
+                    "409".to_owned(),
+                    json!({
+                        "description": in_use,
+                        "content": {"application/problem+json": {"schema": reference("Problem")}},
+                        "headers": {
+                            "Retry-After": {
+                                "description": "Seconds to wait before trying again",
+                                "schema": {"type": "integer", "minimum": 0},
+                            },
+                            "X-Request-Id": document_request_id(),
+                        },
+                    }),
+                );
+            }
+        }
+        for (status, response) in responses.iter_mut() {
+            if let Some(target) = response["$ref"].as_str().map(str::to_owned) {
+                let name = target.trim_start_matches("#/components/responses/");
+                *response = shared[name].clone();
+            }
+            let kept = !matches!(status.as_str(), "401" | "403" | "408" | "429")
+                && !status.starts_with('5');
+            if kept {
+                response["headers"]["Idempotent-Replayed"] = replayed.clone();
+            }
+        }
+    }
+}
+
+fn requires_bearer(operation: &Value) -> bool {
+    operation["security"]
+        .as_array()
+        .is_some_and(|requirements| {
+            requirements
+                .iter()
+                .any(|requirement| requirement.get("bearer").is_some())
+        })
 }
 
 /// Operations whose answer is streamed: no length before it is sent, so no

@@ -86,3 +86,268 @@ async fn a_set_and_its_questions_take_chosen_ids_and_a_malformed_id_is_a_422() {
         .await;
     assert_eq!(malformed.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+async fn post_with_key(
+    app: &TestApp,
+    path: &str,
+    token: &str,
+    key: &str,
+    body: &serde_json::Value,
+) -> reqwest::Response {
+    app.request(reqwest::Method::POST, path, Some(token))
+        .header("idempotency-key", key)
+        .json(body)
+        .send()
+        .await
+        .expect("sent")
+}
+
+#[actix_web::test]
+async fn a_retry_with_the_same_key_gets_the_first_answer_and_creates_nothing() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let body = json!({"full_name": "Alan Turing"});
+    let first = post_with_key(&app, "/v1/contacts", token, "create-alan-1", &body).await;
+    assert_eq!(first.status(), StatusCode::CREATED);
+    assert!(first.headers().get("idempotent-replayed").is_none());
+    let location = first.headers()["location"].clone();
+    let first_body: serde_json::Value = first.json().await.expect("json");
+
+    // Quoted as an RFC 8941 string, it is the same key.
+    let again = post_with_key(&app, "/v1/contacts", token, "\"create-alan-1\"", &body).await;
+    assert_eq!(again.status(), StatusCode::CREATED);
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    assert_eq!(again.headers()["location"], location);
+    let again_body: serde_json::Value = again.json().await.expect("json");
+    assert_eq!(again_body, first_body);
+    let page = app.get_json("/v1/contacts", token).await;
+    assert_eq!(page["items"].as_array().expect("items").len(), 1);
+
+    // Another user's key of the same name is another key.
+    let bob = app.user("bob").await;
+    let bobs = post_with_key(
+        &app,
+        "/v1/contacts",
+        &bob.access_token,
+        "create-alan-1",
+        &body,
+    )
+    .await;
+    assert!(bobs.headers().get("idempotent-replayed").is_none());
+}
+
+#[actix_web::test]
+async fn a_key_used_with_another_request_is_a_422_and_a_malformed_one_a_400() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    post_with_key(
+        &app,
+        "/v1/contacts",
+        token,
+        "k1",
+        &json!({"full_name": "Alan"}),
+    )
+    .await;
+    let other = post_with_key(
+        &app,
+        "/v1/contacts",
+        token,
+        "k1",
+        &json!({"full_name": "Grace"}),
+    )
+    .await;
+    let problem = typed_problem(other, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(problem.code, "idempotency_key_reused");
+    assert_eq!(problem.errors.expect("errors")[0].field, "Idempotency-Key");
+    for key in ["", "with space", &"k".repeat(256), "naïve"] {
+        let malformed = app
+            .request(reqwest::Method::POST, "/v1/contacts", Some(token))
+            .header("idempotency-key", key.as_bytes())
+            .json(&json!({"full_name": "Alan"}))
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(malformed.status(), StatusCode::BAD_REQUEST, "{key:?}");
+    }
+}
+
+#[actix_web::test]
+async fn a_refusal_of_the_caller_is_not_kept_but_a_validation_answer_is() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let invalid = post_with_key(&app, "/v1/contacts", token, "v1", &json!({"full_name": ""})).await;
+    assert_eq!(invalid.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let replayed =
+        post_with_key(&app, "/v1/contacts", token, "v1", &json!({"full_name": ""})).await;
+    assert_eq!(replayed.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(replayed.headers()["idempotent-replayed"], "true");
+
+    // A contact that is not there yet: the 404 is kept, so a retry after it
+    // was made still answers 404 (the key named that attempt).
+    let archive = format!("/v1/contacts/{CONTACT_ID}/archive");
+    let missing = post_with_key(&app, &archive, token, "a1", &json!({})).await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    app.contact(token, json!({"id": CONTACT_ID, "full_name": "Alan"}))
+        .await;
+    let kept = post_with_key(&app, &archive, token, "a1", &json!({})).await;
+    assert_eq!(kept.status(), StatusCode::NOT_FOUND);
+    let fresh = post_with_key(&app, &archive, token, "a2", &json!({})).await;
+    assert_eq!(fresh.status(), StatusCode::OK);
+
+    // A token that is refused claims nothing.
+    let refused = post_with_key(
+        &app,
+        "/v1/contacts",
+        "not-a-token",
+        "r1",
+        &json!({"full_name": "A"}),
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    let later = post_with_key(
+        &app,
+        "/v1/contacts",
+        token,
+        "r1",
+        &json!({"full_name": "A"}),
+    )
+    .await;
+    assert_eq!(later.status(), StatusCode::CREATED);
+    assert!(later.headers().get("idempotent-replayed").is_none());
+}
+
+#[actix_web::test]
+async fn a_key_in_use_is_a_409_until_its_claim_lapses_and_is_taken_over() {
+    use diesel::prelude::*;
+    use diesel_async::RunQueryDsl;
+    use rapport::schema::idempotency_keys;
+
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let user_id: uuid::Uuid = ada.id.parse().expect("uuid");
+    let mut connection = app.state.pool.get().await.expect("a connection");
+    // A request with this key runs on another replica.
+    diesel::insert_into(idempotency_keys::table)
+        .values((
+            idempotency_keys::user_id.eq(user_id),
+            idempotency_keys::key.eq("busy"),
+            idempotency_keys::fingerprint.eq(vec![0u8; 32]),
+            idempotency_keys::claimed_until.eq(chrono::Utc::now() + chrono::Duration::seconds(30)),
+        ))
+        .execute(&mut connection)
+        .await
+        .expect("claimed");
+    let busy = post_with_key(
+        &app,
+        "/v1/contacts",
+        token,
+        "busy",
+        &json!({"full_name": "A"}),
+    )
+    .await;
+    assert_eq!(busy.headers()["retry-after"], "1");
+    let problem = typed_problem(busy, StatusCode::CONFLICT).await;
+    assert_eq!(problem.code, "idempotency_key_in_use");
+
+    // That replica died: its claim lapses, and the retry runs.
+    diesel::update(idempotency_keys::table)
+        .set(idempotency_keys::claimed_until.eq(chrono::Utc::now() - chrono::Duration::seconds(1)))
+        .execute(&mut connection)
+        .await
+        .expect("lapsed");
+    // (The dead request's fingerprint was another request's.)
+    let other = post_with_key(
+        &app,
+        "/v1/contacts",
+        token,
+        "busy",
+        &json!({"full_name": "A"}),
+    )
+    .await;
+    assert_eq!(other.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    diesel::update(idempotency_keys::table)
+        .set(idempotency_keys::fingerprint.eq(fingerprint_of_create(&json!({"full_name": "A"}))))
+        .execute(&mut connection)
+        .await
+        .expect("same request");
+    let taken = post_with_key(
+        &app,
+        "/v1/contacts",
+        token,
+        "busy",
+        &json!({"full_name": "A"}),
+    )
+    .await;
+    assert_eq!(taken.status(), StatusCode::CREATED);
+}
+
+/// The fingerprint of `POST /v1/contacts` with `body` as reqwest sends it.
+fn fingerprint_of_create(body: &serde_json::Value) -> Vec<u8> {
+    use sha2::Digest;
+    let mut hash = sha2::Sha256::new();
+    hash.update(b"POST\n/v1/contacts\n");
+    hash.update(serde_json::to_vec(body).expect("json"));
+    hash.finalize().to_vec()
+}
+
+#[actix_web::test]
+async fn keys_older_than_72_hours_are_forgotten() {
+    use diesel::prelude::*;
+    use diesel_async::RunQueryDsl;
+    use rapport::schema::idempotency_keys;
+
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    post_with_key(
+        &app,
+        "/v1/contacts",
+        token,
+        "old",
+        &json!({"full_name": "A"}),
+    )
+    .await;
+    post_with_key(
+        &app,
+        "/v1/contacts",
+        token,
+        "new",
+        &json!({"full_name": "B"}),
+    )
+    .await;
+    let mut connection = app.state.pool.get().await.expect("a connection");
+    diesel::update(idempotency_keys::table.filter(idempotency_keys::key.eq("old")))
+        .set(idempotency_keys::created_at.eq(chrono::Utc::now() - chrono::Duration::hours(73)))
+        .execute(&mut connection)
+        .await
+        .expect("aged");
+    let forgotten = rapport::idempotency::forget_expired(&app.state.pool)
+        .await
+        .expect("ran");
+    assert_eq!(forgotten, 1);
+    let again = post_with_key(
+        &app,
+        "/v1/contacts",
+        token,
+        "old",
+        &json!({"full_name": "A"}),
+    )
+    .await;
+    assert!(
+        again.headers().get("idempotent-replayed").is_none(),
+        "runs again"
+    );
+    let kept = post_with_key(
+        &app,
+        "/v1/contacts",
+        token,
+        "new",
+        &json!({"full_name": "B"}),
+    )
+    .await;
+    assert_eq!(kept.headers()["idempotent-replayed"], "true");
+}

@@ -3123,7 +3123,10 @@ export interface operations {
     create_contact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3138,6 +3141,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The new contact */
                     Location?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -3148,11 +3153,37 @@ export interface operations {
                     "application/json": components["schemas"]["ContactResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `employer_id` or `referred_by_contact_id` names no employer or contact of yours (`not_found`) */
             404: {
                 headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -3161,9 +3192,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            408: components["responses"]["RequestTimeout"];
-            /** @description The account holds 30,000 contacts already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`) */
-            409: {
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -3173,11 +3203,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description The account holds 30,000 contacts already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`); or a request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again (`idempotency_key_in_use` only) */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     export_contacts: {
@@ -3217,7 +3320,10 @@ export interface operations {
     import_contacts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3233,6 +3339,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -3241,12 +3349,63 @@ export interface operations {
                     "application/json": components["schemas"]["ImportResult"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            408: components["responses"]["RequestTimeout"];
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The file is larger than 5 MiB or holds more than 30,000 rows; nothing is stored (`payload_too_large`) */
             413: {
                 headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -3258,6 +3417,8 @@ export interface operations {
             /** @description The body is not `text/csv` (`unsupported_media_type`) */
             415: {
                 headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -3269,6 +3430,8 @@ export interface operations {
             /** @description The file is not UTF-8 CSV with a known header (`validation_failed`) */
             422: {
                 headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -3277,8 +3440,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_contact: {
@@ -3444,7 +3629,10 @@ export interface operations {
     archive_contact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The contact */
                 id: string;
@@ -3463,6 +3651,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -3471,15 +3661,134 @@ export interface operations {
                     "application/json": components["schemas"]["ContactResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     outreach_script: {
@@ -3594,7 +3903,10 @@ export interface operations {
     unarchive_contact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The contact */
                 id: string;
@@ -3613,6 +3925,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -3621,15 +3935,134 @@ export interface operations {
                     "application/json": components["schemas"]["ContactResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_employers: {
@@ -3692,7 +4125,10 @@ export interface operations {
     create_employer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3707,6 +4143,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The new employer */
                     Location?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -3717,11 +4155,34 @@ export interface operations {
                     "application/json": components["schemas"]["EmployerResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            408: components["responses"]["RequestTimeout"];
-            /** @description An employer with this name is on the list already (`conflict`), or the account holds 2,000 employers already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`) */
-            409: {
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -3731,11 +4192,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description An employer with this name is on the list already (`conflict`), or the account holds 2,000 employers already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`); or a request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again (`idempotency_key_in_use` only) */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_employer: {
@@ -3958,7 +4492,10 @@ export interface operations {
     create_interview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3973,6 +4510,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The new interview */
                     Location?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -3983,11 +4522,37 @@ export interface operations {
                     "application/json": components["schemas"]["InterviewResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `contact_id` names no contact of yours (`not_found`) */
             404: {
                 headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -3996,9 +4561,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            408: components["responses"]["RequestTimeout"];
-            /** @description The account holds 30,000 interviews already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`) */
-            409: {
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4008,11 +4572,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description The account holds 30,000 interviews already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`); or a request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again (`idempotency_key_in_use` only) */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_interview: {
@@ -4212,7 +4849,10 @@ export interface operations {
     create_action_item: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The interview */
                 id: string;
@@ -4230,6 +4870,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The new item */
                     Location?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -4240,12 +4882,47 @@ export interface operations {
                     "application/json": components["schemas"]["ActionItemResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            /** @description The interview has 100 action items already, or the reminder of its due time would pass the pending reminders' cap (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`) */
-            409: {
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4255,11 +4932,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description The interview has 100 action items already, or the reminder of its due time would pass the pending reminders' cap (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`); or a request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again (`idempotency_key_in_use` only) */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_action_item: {
@@ -4416,7 +5166,10 @@ export interface operations {
     cancel_interview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The interview */
                 id: string;
@@ -4435,6 +5188,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4443,12 +5198,47 @@ export interface operations {
                     "application/json": components["schemas"]["InterviewResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            /** @description Not allowed from the current status (`invalid_transition`, with `allowed_actions`) */
-            409: {
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4458,17 +5248,93 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or a request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again (`idempotency_key_in_use` only) */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     complete_interview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The interview */
                 id: string;
@@ -4487,6 +5353,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4495,12 +5363,47 @@ export interface operations {
                     "application/json": components["schemas"]["InterviewResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            /** @description Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or the reminders it makes would pass the cap of 50,000 pending reminders (`limit_reached`, with `limit`) */
-            409: {
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4510,17 +5413,93 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or the reminders it makes would pass the cap of 50,000 pending reminders (`limit_reached`, with `limit`); or a request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again (`idempotency_key_in_use` only) */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     decline_interview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The interview */
                 id: string;
@@ -4539,6 +5518,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4547,12 +5528,47 @@ export interface operations {
                     "application/json": components["schemas"]["InterviewResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            /** @description Not allowed from the current status (`invalid_transition`, with `allowed_actions`) */
-            409: {
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4562,17 +5578,93 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or a request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again (`idempotency_key_in_use` only) */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     mark_no_response: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The interview */
                 id: string;
@@ -4591,6 +5683,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4599,12 +5693,47 @@ export interface operations {
                     "application/json": components["schemas"]["InterviewResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            /** @description Not allowed from the current status (`invalid_transition`, with `allowed_actions`) */
-            409: {
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4614,17 +5743,93 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or a request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again (`idempotency_key_in_use` only) */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     attach_question_set: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The interview */
                 id: string;
@@ -4642,6 +5847,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4650,15 +5857,134 @@ export interface operations {
                     "application/json": components["schemas"]["WholeList_InterviewQuestionResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_interview_questions: {
@@ -4756,7 +6082,10 @@ export interface operations {
     add_interview_referral: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The interview */
                 id: string;
@@ -4774,6 +6103,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The new contact */
                     Location?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -4784,12 +6115,47 @@ export interface operations {
                     "application/json": components["schemas"]["ContactResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            /** @description The account holds 30,000 contacts already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`) */
-            409: {
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4799,17 +6165,93 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description The account holds 30,000 contacts already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`); or a request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again (`idempotency_key_in_use` only) */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     request_interview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The interview */
                 id: string;
@@ -4827,6 +6269,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4835,12 +6279,47 @@ export interface operations {
                     "application/json": components["schemas"]["InterviewResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            /** @description Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or the reminders it makes would pass the cap of 50,000 pending reminders (`limit_reached`, with `limit`) */
-            409: {
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4850,17 +6329,93 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or the reminders it makes would pass the cap of 50,000 pending reminders (`limit_reached`, with `limit`); or a request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again (`idempotency_key_in_use` only) */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     schedule_interview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The interview */
                 id: string;
@@ -4878,6 +6433,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4886,12 +6443,47 @@ export interface operations {
                     "application/json": components["schemas"]["InterviewResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            /** @description Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or the reminders it makes would pass the cap of 50,000 pending reminders (`limit_reached`, with `limit`) */
-            409: {
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4901,17 +6493,93 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description Not allowed from the current status (`invalid_transition`, with `allowed_actions`); or the reminders it makes would pass the cap of 50,000 pending reminders (`limit_reached`, with `limit`); or a request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again (`idempotency_key_in_use` only) */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     record_thank_you: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The interview */
                 id: string;
@@ -4930,6 +6598,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -4938,12 +6608,47 @@ export interface operations {
                     "application/json": components["schemas"]["InterviewResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            /** @description Not completed, or thanked already (`invalid_transition`, with `allowed_actions`) */
-            409: {
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -4953,11 +6658,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description Not completed, or thanked already (`invalid_transition`, with `allowed_actions`); or a request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again (`idempotency_key_in_use` only) */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_me: {
@@ -5079,7 +6857,10 @@ export interface operations {
     change_password: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5092,18 +6873,105 @@ export interface operations {
             /** @description The password is changed and every session has ended */
             204: {
                 headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            408: components["responses"]["RequestTimeout"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description More than 5 attempts in a minute (`rate_limited`) */
             429: {
                 headers: {
@@ -5117,8 +6985,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_network: {
@@ -5151,7 +7041,10 @@ export interface operations {
     check_outreach: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5166,6 +7059,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5174,14 +7069,121 @@ export interface operations {
                     "application/json": components["schemas"]["OutreachCheck"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            408: components["responses"]["RequestTimeout"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_question_sets: {
@@ -5242,7 +7244,10 @@ export interface operations {
     create_question_set: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5257,6 +7262,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The new set */
                     Location?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -5267,11 +7274,34 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionSetResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            408: components["responses"]["RequestTimeout"];
-            /** @description The account holds 200 question sets already (`limit_reached`, with `limit`); or an `id` chosen is in use (`conflict`) */
-            409: {
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -5281,11 +7311,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description The account holds 200 question sets already (`limit_reached`, with `limit`); or an `id` chosen is in use (`conflict`); or a request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again (`idempotency_key_in_use` only) */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_question_set: {
@@ -5458,7 +7561,10 @@ export interface operations {
     copy_question_set: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The set to copy */
                 id: string;
@@ -5477,6 +7583,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The copy */
                     Location?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -5487,12 +7595,47 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionSetResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            /** @description The account holds 200 question sets already (`limit_reached`, with `limit`) */
-            409: {
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -5502,17 +7645,93 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description The account holds 200 question sets already (`limit_reached`, with `limit`); or a request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again (`idempotency_key_in_use` only) */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     add_question: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The set */
                 id: string;
@@ -5530,6 +7749,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The set the question belongs to */
                     Location?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -5540,8 +7761,32 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A library set (`forbidden`) */
             403: {
                 headers: {
@@ -5553,10 +7798,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            /** @description The set already holds 100 questions (`limit_reached`); or the `id` chosen is in use (`conflict`) */
-            409: {
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -5566,11 +7822,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description The set already holds 100 questions (`limit_reached`); or the `id` chosen is in use (`conflict`); or a request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again (`idempotency_key_in_use` only) */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     reorder_questions: {
@@ -5793,7 +8122,10 @@ export interface operations {
     create_reminder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5808,6 +8140,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The new reminder */
                     Location?: string;
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
@@ -5818,11 +8152,37 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `interview_id` or `contact_id` names nothing of yours (`not_found`) */
             404: {
                 headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -5831,9 +8191,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            408: components["responses"]["RequestTimeout"];
-            /** @description The account has 5,000 pending manual reminders (or 50,000 pending in all) already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`) */
-            409: {
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -5843,11 +8202,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description The account has 5,000 pending manual reminders (or 50,000 pending in all) already (`limit_reached`, with `limit`); or the `id` chosen is in use (`conflict`); or a request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again (`idempotency_key_in_use` only) */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_due_reminders: {
@@ -6073,7 +8505,10 @@ export interface operations {
     complete_reminder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The reminder */
                 id: string;
@@ -6092,6 +8527,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6100,21 +8537,143 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     dismiss_reminder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The reminder */
                 id: string;
@@ -6133,6 +8692,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6141,21 +8702,143 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     snooze_reminder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The reminder */
                 id: string;
@@ -6173,6 +8856,8 @@ export interface operations {
                 headers: {
                     /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
                     ETag?: string;
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
@@ -6181,12 +8866,47 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            /** @description A reminder that pending again would pass the account's 50,000 pending reminders (5,000 manual) (`limit_reached`, with `limit`) */
-            409: {
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
                 headers: {
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
@@ -6196,11 +8916,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description A reminder that pending again would pass the account's 50,000 pending reminders (5,000 manual) (`limit_reached`, with `limit`); or a request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again (`idempotency_key_in_use` only) */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_stats: {
@@ -6519,7 +9312,10 @@ export interface operations {
     ping_webhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The endpoint */
                 id: string;
@@ -6536,19 +9332,118 @@ export interface operations {
             /** @description The ping is queued; see the deliveries */
             202: {
                 headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            408: components["responses"]["RequestTimeout"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description Malformed request: broken JSON or an invalid query string (`bad_request`) */
+            400: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the scheme the service takes */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or it belongs to someone else (`not_found`) */
+            404: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stalled for 10 s, or arrived slower than 16 KiB a second after its first 10 s; the connection is closed (`request_timeout`) */
+            408: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this `Idempotency-Key` is still running (`idempotency_key_in_use`); retry after `Retry-After` */
+            409: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 256 KiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is missing, of the wrong type, out of range or unknown; `errors` names each (`validation_failed`) */
+            422: {
+                headers: {
+                    /** @description `true` when this is the kept answer of an earlier request with the same `Idempotency-Key`; nothing ran again */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description More than 10 pings of this endpoint in a minute (`rate_limited`) */
             429: {
                 headers: {
@@ -6562,8 +9457,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description An unexpected failure; the cause is logged, never sent (`internal_error`) */
+            500: {
+                headers: {
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry shortly (`unavailable`) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     webhook_interview_completed: {

@@ -18,6 +18,7 @@ const DECLARED_HEADERS: &[&str] = &[
     "x-request-id",
     "deprecation",
     "sunset",
+    "idempotent-replayed",
 ];
 
 /// The headers that, when declared, are on every such answer (`Link` is

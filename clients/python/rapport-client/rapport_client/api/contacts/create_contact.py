@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.contact_response import ContactResponse
 from ...models.create_contact_request import CreateContactRequest
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: CreateContactRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -109,6 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateContactRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ContactResponse | Problem]:
     """Add a contact
 
@@ -116,6 +120,7 @@ def sync_detailed(
     employer and contact.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateContactRequest): `POST /v1/contacts` and `POST /v1/interviews/{id}/referrals`.
 
     Raises:
@@ -128,6 +133,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -141,6 +147,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateContactRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> ContactResponse | Problem | None:
     """Add a contact
 
@@ -148,6 +155,7 @@ def sync(
     employer and contact.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateContactRequest): `POST /v1/contacts` and `POST /v1/interviews/{id}/referrals`.
 
     Raises:
@@ -161,6 +169,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -168,6 +177,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateContactRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ContactResponse | Problem]:
     """Add a contact
 
@@ -175,6 +185,7 @@ async def asyncio_detailed(
     employer and contact.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateContactRequest): `POST /v1/contacts` and `POST /v1/interviews/{id}/referrals`.
 
     Raises:
@@ -187,6 +198,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -198,6 +210,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateContactRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> ContactResponse | Problem | None:
     """Add a contact
 
@@ -205,6 +218,7 @@ async def asyncio(
     employer and contact.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateContactRequest): `POST /v1/contacts` and `POST /v1/interviews/{id}/referrals`.
 
     Raises:
@@ -219,5 +233,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

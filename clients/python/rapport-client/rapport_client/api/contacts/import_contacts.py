@@ -7,14 +7,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.import_result import ImportResult
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: str,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -48,6 +51,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_408 = Problem.from_dict(response.json())
 
         return response_408
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -95,6 +103,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: str,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ImportResult | Problem]:
     """Import contacts from CSV
 
@@ -109,6 +118,7 @@ def sync_detailed(
     contacts as `limit_reached`). Rows are applied 500 at a time.
 
     Args:
+        idempotency_key (str | Unset):
         body (str):
 
     Raises:
@@ -121,6 +131,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -134,6 +145,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: str,
+    idempotency_key: str | Unset = UNSET,
 ) -> ImportResult | Problem | None:
     """Import contacts from CSV
 
@@ -148,6 +160,7 @@ def sync(
     contacts as `limit_reached`). Rows are applied 500 at a time.
 
     Args:
+        idempotency_key (str | Unset):
         body (str):
 
     Raises:
@@ -161,6 +174,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -168,6 +182,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: str,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ImportResult | Problem]:
     """Import contacts from CSV
 
@@ -182,6 +197,7 @@ async def asyncio_detailed(
     contacts as `limit_reached`). Rows are applied 500 at a time.
 
     Args:
+        idempotency_key (str | Unset):
         body (str):
 
     Raises:
@@ -194,6 +210,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -205,6 +222,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: str,
+    idempotency_key: str | Unset = UNSET,
 ) -> ImportResult | Problem | None:
     """Import contacts from CSV
 
@@ -219,6 +237,7 @@ async def asyncio(
     contacts as `limit_reached`). Rows are applied 500 at a time.
 
     Args:
+        idempotency_key (str | Unset):
         body (str):
 
     Raises:
@@ -233,5 +252,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.create_employer_request import CreateEmployerRequest
 from ...models.employer_response import EmployerResponse
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: CreateEmployerRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -104,6 +107,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateEmployerRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[EmployerResponse | Problem]:
     """Add an employer
 
@@ -111,6 +115,7 @@ def sync_detailed(
     letter case.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateEmployerRequest): `POST /v1/employers`.
 
     Raises:
@@ -123,6 +128,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -136,6 +142,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateEmployerRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> EmployerResponse | Problem | None:
     """Add an employer
 
@@ -143,6 +150,7 @@ def sync(
     letter case.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateEmployerRequest): `POST /v1/employers`.
 
     Raises:
@@ -156,6 +164,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -163,6 +172,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateEmployerRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[EmployerResponse | Problem]:
     """Add an employer
 
@@ -170,6 +180,7 @@ async def asyncio_detailed(
     letter case.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateEmployerRequest): `POST /v1/employers`.
 
     Raises:
@@ -182,6 +193,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -193,6 +205,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateEmployerRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> EmployerResponse | Problem | None:
     """Add an employer
 
@@ -200,6 +213,7 @@ async def asyncio(
     letter case.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateEmployerRequest): `POST /v1/employers`.
 
     Raises:
@@ -214,5 +228,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.attach_question_set_request import AttachQuestionSetRequest
 from ...models.problem import Problem
 from ...models.whole_list_interview_question_response import WholeListInterviewQuestionResponse
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     *,
     body: AttachQuestionSetRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -62,6 +65,11 @@ def _parse_response(
         response_408 = Problem.from_dict(response.json())
 
         return response_408
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -110,6 +118,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AttachQuestionSetRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | WholeListInterviewQuestionResponse]:
     """Attach a question set
 
@@ -119,6 +128,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (AttachQuestionSetRequest): `POST /v1/interviews/{id}/question-set`.
 
     Raises:
@@ -132,6 +142,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -146,6 +157,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AttachQuestionSetRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | WholeListInterviewQuestionResponse | None:
     """Attach a question set
 
@@ -155,6 +167,7 @@ def sync(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (AttachQuestionSetRequest): `POST /v1/interviews/{id}/question-set`.
 
     Raises:
@@ -169,6 +182,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -177,6 +191,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AttachQuestionSetRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | WholeListInterviewQuestionResponse]:
     """Attach a question set
 
@@ -186,6 +201,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (AttachQuestionSetRequest): `POST /v1/interviews/{id}/question-set`.
 
     Raises:
@@ -199,6 +215,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -211,6 +228,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AttachQuestionSetRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | WholeListInterviewQuestionResponse | None:
     """Attach a question set
 
@@ -220,6 +238,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (AttachQuestionSetRequest): `POST /v1/interviews/{id}/question-set`.
 
     Raises:
@@ -235,5 +254,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

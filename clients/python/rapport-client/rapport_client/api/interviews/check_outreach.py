@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.outreach_check import OutreachCheck
 from ...models.outreach_check_request import OutreachCheckRequest
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: OutreachCheckRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -52,6 +55,11 @@ def _parse_response(
         response_408 = Problem.from_dict(response.json())
 
         return response_408
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -99,6 +107,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OutreachCheckRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[OutreachCheck | Problem]:
     """Check an outreach message
 
@@ -107,6 +116,7 @@ def sync_detailed(
     in the first sentence, and a verdict with reasons.
 
     Args:
+        idempotency_key (str | Unset):
         body (OutreachCheckRequest): `POST /v1/outreach/check`.
 
     Raises:
@@ -119,6 +129,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -132,6 +143,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: OutreachCheckRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> OutreachCheck | Problem | None:
     """Check an outreach message
 
@@ -140,6 +152,7 @@ def sync(
     in the first sentence, and a verdict with reasons.
 
     Args:
+        idempotency_key (str | Unset):
         body (OutreachCheckRequest): `POST /v1/outreach/check`.
 
     Raises:
@@ -153,6 +166,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -160,6 +174,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OutreachCheckRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[OutreachCheck | Problem]:
     """Check an outreach message
 
@@ -168,6 +183,7 @@ async def asyncio_detailed(
     in the first sentence, and a verdict with reasons.
 
     Args:
+        idempotency_key (str | Unset):
         body (OutreachCheckRequest): `POST /v1/outreach/check`.
 
     Raises:
@@ -180,6 +196,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -191,6 +208,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OutreachCheckRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> OutreachCheck | Problem | None:
     """Check an outreach message
 
@@ -199,6 +217,7 @@ async def asyncio(
     in the first sentence, and a verdict with reasons.
 
     Args:
+        idempotency_key (str | Unset):
         body (OutreachCheckRequest): `POST /v1/outreach/check`.
 
     Raises:
@@ -213,5 +232,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.create_interview_request import CreateInterviewRequest
 from ...models.interview_response import InterviewResponse
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: CreateInterviewRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -109,12 +112,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateInterviewRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[InterviewResponse | Problem]:
     """Plan an interview
 
      With one of the caller's contacts; it starts `planned`.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateInterviewRequest): `POST /v1/interviews`: a planned interview with one of the
             caller's contacts.
 
@@ -128,6 +133,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -141,12 +147,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateInterviewRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> InterviewResponse | Problem | None:
     """Plan an interview
 
      With one of the caller's contacts; it starts `planned`.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateInterviewRequest): `POST /v1/interviews`: a planned interview with one of the
             caller's contacts.
 
@@ -161,6 +169,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -168,12 +177,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateInterviewRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[InterviewResponse | Problem]:
     """Plan an interview
 
      With one of the caller's contacts; it starts `planned`.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateInterviewRequest): `POST /v1/interviews`: a planned interview with one of the
             caller's contacts.
 
@@ -187,6 +198,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -198,12 +210,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateInterviewRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> InterviewResponse | Problem | None:
     """Plan an interview
 
      With one of the caller's contacts; it starts `planned`.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateInterviewRequest): `POST /v1/interviews`: a planned interview with one of the
             caller's contacts.
 
@@ -219,5 +233,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -17,8 +17,11 @@ def _get_kwargs(
     id: UUID,
     *,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -116,6 +119,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[InterviewResponse | Problem]:
     """Record no response
 
@@ -123,6 +127,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (NoFields | Unset): A body with no fields, for actions that take none.
 
     Raises:
@@ -136,6 +141,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -150,6 +156,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> InterviewResponse | Problem | None:
     """Record no response
 
@@ -157,6 +164,7 @@ def sync(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (NoFields | Unset): A body with no fields, for actions that take none.
 
     Raises:
@@ -171,6 +179,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -179,6 +188,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[InterviewResponse | Problem]:
     """Record no response
 
@@ -186,6 +196,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (NoFields | Unset): A body with no fields, for actions that take none.
 
     Raises:
@@ -199,6 +210,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -211,6 +223,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> InterviewResponse | Problem | None:
     """Record no response
 
@@ -218,6 +231,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (NoFields | Unset): A body with no fields, for actions that take none.
 
     Raises:
@@ -233,5 +247,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.interview_response import InterviewResponse
 from ...models.problem import Problem
 from ...models.request_action_body import RequestActionBody
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     *,
     body: RequestActionBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -115,6 +118,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RequestActionBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[InterviewResponse | Problem]:
     """Record the outreach
 
@@ -122,6 +126,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (RequestActionBody): `POST /v1/interviews/{id}/request`: the outreach went out.
 
     Raises:
@@ -135,6 +140,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -149,6 +155,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RequestActionBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> InterviewResponse | Problem | None:
     """Record the outreach
 
@@ -156,6 +163,7 @@ def sync(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (RequestActionBody): `POST /v1/interviews/{id}/request`: the outreach went out.
 
     Raises:
@@ -170,6 +178,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -178,6 +187,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RequestActionBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[InterviewResponse | Problem]:
     """Record the outreach
 
@@ -185,6 +195,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (RequestActionBody): `POST /v1/interviews/{id}/request`: the outreach went out.
 
     Raises:
@@ -198,6 +209,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -210,6 +222,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RequestActionBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> InterviewResponse | Problem | None:
     """Record the outreach
 
@@ -217,6 +230,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (RequestActionBody): `POST /v1/interviews/{id}/request`: the outreach went out.
 
     Raises:
@@ -232,5 +246,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.interview_response import InterviewResponse
 from ...models.problem import Problem
 from ...models.schedule_action_body import ScheduleActionBody
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     *,
     body: ScheduleActionBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -115,6 +118,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ScheduleActionBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[InterviewResponse | Problem]:
     """Schedule or reschedule
 
@@ -123,6 +127,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (ScheduleActionBody): `POST /v1/interviews/{id}/schedule`: a time is agreed (or
             moved).
             Fields left out keep their values.
@@ -138,6 +143,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -152,6 +158,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ScheduleActionBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> InterviewResponse | Problem | None:
     """Schedule or reschedule
 
@@ -160,6 +167,7 @@ def sync(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (ScheduleActionBody): `POST /v1/interviews/{id}/schedule`: a time is agreed (or
             moved).
             Fields left out keep their values.
@@ -176,6 +184,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -184,6 +193,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ScheduleActionBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[InterviewResponse | Problem]:
     """Schedule or reschedule
 
@@ -192,6 +202,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (ScheduleActionBody): `POST /v1/interviews/{id}/schedule`: a time is agreed (or
             moved).
             Fields left out keep their values.
@@ -207,6 +218,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -219,6 +231,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ScheduleActionBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> InterviewResponse | Problem | None:
     """Schedule or reschedule
 
@@ -227,6 +240,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (ScheduleActionBody): `POST /v1/interviews/{id}/schedule`: a time is agreed (or
             moved).
             Fields left out keep their values.
@@ -244,5 +258,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

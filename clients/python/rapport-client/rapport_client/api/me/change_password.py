@@ -7,14 +7,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.change_password_request import ChangePasswordRequest
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: ChangePasswordRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -48,6 +51,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_408 = Problem.from_dict(response.json())
 
         return response_408
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -98,6 +106,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ChangePasswordRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Change my password
 
@@ -106,6 +115,7 @@ def sync_detailed(
     a minute per account.
 
     Args:
+        idempotency_key (str | Unset):
         body (ChangePasswordRequest): `POST /v1/me/password`.
 
     Raises:
@@ -118,6 +128,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -131,6 +142,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ChangePasswordRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Change my password
 
@@ -139,6 +151,7 @@ def sync(
     a minute per account.
 
     Args:
+        idempotency_key (str | Unset):
         body (ChangePasswordRequest): `POST /v1/me/password`.
 
     Raises:
@@ -152,6 +165,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -159,6 +173,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ChangePasswordRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Change my password
 
@@ -167,6 +182,7 @@ async def asyncio_detailed(
     a minute per account.
 
     Args:
+        idempotency_key (str | Unset):
         body (ChangePasswordRequest): `POST /v1/me/password`.
 
     Raises:
@@ -179,6 +195,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -190,6 +207,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ChangePasswordRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Change my password
 
@@ -198,6 +216,7 @@ async def asyncio(
     a minute per account.
 
     Args:
+        idempotency_key (str | Unset):
         body (ChangePasswordRequest): `POST /v1/me/password`.
 
     Raises:
@@ -212,5 +231,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.create_question_request import CreateQuestionRequest
 from ...models.problem import Problem
 from ...models.question_response import QuestionResponse
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     *,
     body: CreateQuestionRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -120,6 +123,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateQuestionRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | QuestionResponse]:
     """Add a question
 
@@ -127,6 +131,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (CreateQuestionRequest): A question to add.
 
     Raises:
@@ -140,6 +145,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -154,6 +160,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateQuestionRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | QuestionResponse | None:
     """Add a question
 
@@ -161,6 +168,7 @@ def sync(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (CreateQuestionRequest): A question to add.
 
     Raises:
@@ -175,6 +183,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -183,6 +192,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateQuestionRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | QuestionResponse]:
     """Add a question
 
@@ -190,6 +200,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (CreateQuestionRequest): A question to add.
 
     Raises:
@@ -203,6 +214,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -215,6 +227,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateQuestionRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | QuestionResponse | None:
     """Add a question
 
@@ -222,6 +235,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (CreateQuestionRequest): A question to add.
 
     Raises:
@@ -237,5 +251,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -17,8 +17,11 @@ def _get_kwargs(
     id: UUID,
     *,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -116,6 +119,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | QuestionSetResponse]:
     """Copy a question set
 
@@ -124,6 +128,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (NoFields | Unset): A body with no fields, for actions that take none.
 
     Raises:
@@ -137,6 +142,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -151,6 +157,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | QuestionSetResponse | None:
     """Copy a question set
 
@@ -159,6 +166,7 @@ def sync(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (NoFields | Unset): A body with no fields, for actions that take none.
 
     Raises:
@@ -173,6 +181,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -181,6 +190,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | QuestionSetResponse]:
     """Copy a question set
 
@@ -189,6 +199,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (NoFields | Unset): A body with no fields, for actions that take none.
 
     Raises:
@@ -202,6 +213,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -214,6 +226,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | QuestionSetResponse | None:
     """Copy a question set
 
@@ -222,6 +235,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (NoFields | Unset): A body with no fields, for actions that take none.
 
     Raises:
@@ -237,5 +251,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

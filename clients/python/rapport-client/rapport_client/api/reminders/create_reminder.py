@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.create_reminder_request import CreateReminderRequest
 from ...models.problem import Problem
 from ...models.reminder_response import ReminderResponse
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: CreateReminderRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -109,6 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateReminderRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ReminderResponse]:
     """Add a reminder
 
@@ -116,6 +120,7 @@ def sync_detailed(
     `interview_id` and `contact_id` must be the caller's own.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateReminderRequest): `POST /v1/reminders`: a reminder of the user's own.
 
     Raises:
@@ -128,6 +133,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -141,6 +147,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateReminderRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ReminderResponse | None:
     """Add a reminder
 
@@ -148,6 +155,7 @@ def sync(
     `interview_id` and `contact_id` must be the caller's own.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateReminderRequest): `POST /v1/reminders`: a reminder of the user's own.
 
     Raises:
@@ -161,6 +169,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -168,6 +177,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateReminderRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ReminderResponse]:
     """Add a reminder
 
@@ -175,6 +185,7 @@ async def asyncio_detailed(
     `interview_id` and `contact_id` must be the caller's own.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateReminderRequest): `POST /v1/reminders`: a reminder of the user's own.
 
     Raises:
@@ -187,6 +198,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -198,6 +210,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateReminderRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ReminderResponse | None:
     """Add a reminder
 
@@ -205,6 +218,7 @@ async def asyncio(
     `interview_id` and `contact_id` must be the caller's own.
 
     Args:
+        idempotency_key (str | Unset):
         body (CreateReminderRequest): `POST /v1/reminders`: a reminder of the user's own.
 
     Raises:
@@ -219,5 +233,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -17,8 +17,11 @@ def _get_kwargs(
     id: UUID,
     *,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -63,6 +66,11 @@ def _parse_response(
         response_408 = Problem.from_dict(response.json())
 
         return response_408
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -111,6 +119,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ReminderResponse]:
     """Dismiss a reminder
 
@@ -118,6 +127,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (NoFields | Unset): A body with no fields, for actions that take none.
 
     Raises:
@@ -131,6 +141,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -145,6 +156,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ReminderResponse | None:
     """Dismiss a reminder
 
@@ -152,6 +164,7 @@ def sync(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (NoFields | Unset): A body with no fields, for actions that take none.
 
     Raises:
@@ -166,6 +179,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -174,6 +188,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ReminderResponse]:
     """Dismiss a reminder
 
@@ -181,6 +196,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (NoFields | Unset): A body with no fields, for actions that take none.
 
     Raises:
@@ -194,6 +210,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -206,6 +223,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ReminderResponse | None:
     """Dismiss a reminder
 
@@ -213,6 +231,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (NoFields | Unset): A body with no fields, for actions that take none.
 
     Raises:
@@ -228,5 +247,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

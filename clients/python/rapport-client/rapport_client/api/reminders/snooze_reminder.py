@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.reminder_response import ReminderResponse
 from ...models.snooze_request import SnoozeRequest
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
     *,
     body: SnoozeRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -115,6 +118,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SnoozeRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ReminderResponse]:
     """Snooze a reminder
 
@@ -124,6 +128,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (SnoozeRequest): `POST /v1/reminders/{id}/snooze`.
 
     Raises:
@@ -137,6 +142,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -151,6 +157,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SnoozeRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ReminderResponse | None:
     """Snooze a reminder
 
@@ -160,6 +167,7 @@ def sync(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (SnoozeRequest): `POST /v1/reminders/{id}/snooze`.
 
     Raises:
@@ -174,6 +182,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -182,6 +191,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SnoozeRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ReminderResponse]:
     """Snooze a reminder
 
@@ -191,6 +201,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (SnoozeRequest): `POST /v1/reminders/{id}/snooze`.
 
     Raises:
@@ -204,6 +215,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -216,6 +228,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SnoozeRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ReminderResponse | None:
     """Snooze a reminder
 
@@ -225,6 +238,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (SnoozeRequest): `POST /v1/reminders/{id}/snooze`.
 
     Raises:
@@ -240,5 +254,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -16,8 +16,11 @@ def _get_kwargs(
     id: UUID,
     *,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -59,6 +62,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_408 = Problem.from_dict(response.json())
 
         return response_408
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -110,6 +118,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Send a test event
 
@@ -118,6 +127,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (NoFields | Unset): A body with no fields, for actions that take none.
 
     Raises:
@@ -131,6 +141,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -145,6 +156,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Send a test event
 
@@ -153,6 +165,7 @@ def sync(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (NoFields | Unset): A body with no fields, for actions that take none.
 
     Raises:
@@ -167,6 +180,7 @@ def sync(
         id=id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -175,6 +189,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Send a test event
 
@@ -183,6 +198,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (NoFields | Unset): A body with no fields, for actions that take none.
 
     Raises:
@@ -196,6 +212,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -208,6 +225,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: NoFields | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Send a test event
 
@@ -216,6 +234,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        idempotency_key (str | Unset):
         body (NoFields | Unset): A body with no fields, for actions that take none.
 
     Raises:
@@ -231,5 +250,6 @@ async def asyncio(
             id=id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed
