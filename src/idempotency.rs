@@ -121,8 +121,8 @@ struct Kept {
 
 /// What the claim found.
 enum Claim {
-    /// This request runs.
-    Ours,
+    /// This request runs, holding the key until then.
+    Ours(chrono::DateTime<Utc>),
     Replay(Kept),
     Reused,
     InUse,
@@ -146,7 +146,7 @@ async fn claim(
         .execute(connection)
         .await?;
     if inserted == 1 {
-        return Ok(Claim::Ours);
+        return Ok(Claim::Ours(until));
     }
     let this = idempotency_keys::table
         .filter(idempotency_keys::user_id.eq(user_id))
@@ -176,7 +176,7 @@ async fn claim(
         .execute(connection)
         .await?;
     Ok(if taken == 1 {
-        Claim::Ours
+        Claim::Ours(until)
     } else {
         Claim::InUse
     })
@@ -211,14 +211,9 @@ pub async fn keep_answers(
     mut request: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    if !takes_keys(&request) {
+    if !takes_keys(&request) || !request.headers().contains_key(&IDEMPOTENCY_KEY) {
         return Ok(next.call(request).await?.map_into_boxed_body());
     }
-    let key = match key_of(&request) {
-        Ok(Some(key)) => key,
-        Ok(None) => return Ok(next.call(request).await?.map_into_boxed_body()),
-        Err(error) => return Ok(problem(request, error)),
-    };
     // Authentication comes first: a request whose token fails is answered
     // by its handler (401), and nothing is claimed.
     let keys = request.app_data::<web::Data<JwtKeys>>().cloned();
@@ -229,18 +224,6 @@ pub async fn keep_answers(
     let (Some(claims), Some(state)) = (claims, state) else {
         return Ok(next.call(request).await?.map_into_boxed_body());
     };
-    let limit = if request.path() == "/v1/contacts/import" {
-        crate::extract::CSV_LIMIT
-    } else {
-        crate::extract::JSON_BODY_LIMIT
-    };
-    let body = match crate::extract::read_body(request.take_payload(), limit).await {
-        Ok(body) => body,
-        Err(error) => return Ok(problem(request, error)),
-    };
-    let print = fingerprint(&request, &body);
-    request.set_payload(payload_of(body));
-
     let mut connection = match state.pool.get().await {
         Ok(connection) => connection,
         Err(error) => return Ok(problem(request, ApiError::from(error))),
@@ -256,8 +239,25 @@ pub async fn keep_answers(
         }
         Err(error) => return Ok(problem(request, error.into())),
     }
-    match claim(&mut connection, claims.sub, &key, &print).await {
-        Ok(Claim::Ours) => {}
+    let key = match key_of(&request) {
+        Ok(Some(key)) => key,
+        Ok(None) => unreachable!("the header is there"),
+        Err(error) => return Ok(problem(request, error)),
+    };
+    let limit = if request.path() == "/v1/contacts/import" {
+        crate::extract::CSV_LIMIT
+    } else {
+        crate::extract::JSON_BODY_LIMIT
+    };
+    let body = match crate::extract::read_body(request.take_payload(), limit).await {
+        Ok(body) => body,
+        Err(error) => return Ok(problem(request, error)),
+    };
+    let print = fingerprint(&request, &body);
+    request.set_payload(payload_of(body));
+
+    let claimed_until = match claim(&mut connection, claims.sub, &key, &print).await {
+        Ok(Claim::Ours(until)) => until,
         Ok(Claim::Replay(kept)) => return Ok(request.into_response(replay(kept))),
         Ok(Claim::Reused) => {
             return Ok(problem(
@@ -270,72 +270,96 @@ pub async fn keep_answers(
         }
         Ok(Claim::InUse) => return Ok(problem(request, ApiError::KeyInUse)),
         Err(error) => return Ok(problem(request, error.into())),
-    }
+    };
+    let ours = Ours {
+        pool: state.pool.clone(),
+        user_id: claims.sub,
+        key,
+        claimed_until,
+    };
 
-    if let Err(error) = AnsiTransactionManager::begin_transaction(&mut *connection).await {
-        forget(&state.pool, claims.sub, &key).await;
+    // The transaction that keeps the answer, and inside it a savepoint for
+    // the handler: an answer that reports a failure is kept without what
+    // the failed request wrote, even after an error that aborted its
+    // statements.
+    let mut began = AnsiTransactionManager::begin_transaction(&mut *connection).await;
+    if began.is_ok() {
+        began = AnsiTransactionManager::begin_transaction(&mut *connection).await;
+    }
+    if let Err(error) = began {
+        ours.give_up(connection).await;
         return Ok(problem(request, error.into()));
     }
     let slot = ConnectionSlot::default();
     slot.lend(connection);
     request.extensions_mut().insert(slot.clone());
-    let response = next.call(request).await?.map_into_boxed_body();
+    let answered = next.call(request).await;
     let Some(mut connection) = slot.take() else {
-        // The handler still holds it (it cannot, once it answered) or it
-        // was lost: nothing can be kept, and the claim lapses.
-        return Ok(response);
+        // The connection did not come back: its transaction is lost, and
+        // with it the handler's effect. The client must not be told
+        // otherwise.
+        ours.forget().await;
+        return match answered {
+            Ok(response) => {
+                let (request, _) = response.into_parts();
+                let error = ApiError::internal("a lent connection was not given back");
+                Ok(ServiceResponse::new(request, error.error_response()))
+            }
+            Err(failure) => Err(failure),
+        };
+    };
+    let response = match answered {
+        Ok(response) => response.map_into_boxed_body(),
+        Err(failure) => {
+            ours.give_up(connection).await;
+            return Err(failure);
+        }
     };
     let status = response.status();
+    if !is_kept(status) {
+        ours.give_up(connection).await;
+        return Ok(response);
+    }
     let (request, answer) = response.into_parts();
     let (head, body) = answer.into_parts();
-    let body = actix_web::body::to_bytes(body).await.unwrap_or_default();
-    let text = |name| {
+    let Ok(body) = actix_web::body::to_bytes(body).await else {
+        ours.give_up(connection).await;
+        let error = ApiError::internal("an answer's body could not be read");
+        return Ok(ServiceResponse::new(request, error.error_response()));
+    };
+    let handler_done = if status.is_success() {
+        AnsiTransactionManager::commit_transaction(&mut *connection).await
+    } else {
+        AnsiTransactionManager::rollback_transaction(&mut *connection).await
+    };
+    let text = |name: HeaderName| {
         head.headers()
             .get(name)
-            .and_then(|value: &HeaderValue| value.to_str().ok())
+            .and_then(|value| value.to_str().ok())
             .map(str::to_owned)
     };
-    if !is_kept(status) {
-        // Nothing is kept: whatever the handler did commits (a failure left
-        // nothing to commit), and the key is freed for a retry.
-        if AnsiTransactionManager::commit_transaction(&mut *connection)
-            .await
-            .is_err()
-        {
-            let _ = AnsiTransactionManager::rollback_transaction(&mut *connection).await;
-        }
-        drop(connection);
-        forget(&state.pool, claims.sub, &key).await;
-        return Ok(ServiceResponse::new(
-            request,
-            head.set_body(BoxBody::new(body)),
-        ));
-    }
-    let stored = diesel::update(
-        idempotency_keys::table
-            .filter(idempotency_keys::user_id.eq(claims.sub))
-            .filter(idempotency_keys::key.eq(&key)),
-    )
-    .set((
-        idempotency_keys::status.eq(i16::try_from(status.as_u16()).unwrap_or_default()),
-        idempotency_keys::content_type.eq(text(header::CONTENT_TYPE)),
-        idempotency_keys::location.eq(text(header::LOCATION)),
-        idempotency_keys::etag.eq(text(header::ETAG)),
-        idempotency_keys::body.eq(body.to_vec()),
-    ))
-    .execute(&mut *connection)
-    .await;
-    let committed = match stored {
-        Ok(_) => AnsiTransactionManager::commit_transaction(&mut *connection).await,
+    let answer = Answer {
+        status,
+        content_type: text(header::CONTENT_TYPE),
+        location: text(header::LOCATION),
+        etag: text(header::ETAG),
+        body: &body,
+    };
+    let kept = match handler_done {
+        Ok(()) => ours.keep(&mut connection, &answer).await,
+        Err(error) => Err(error),
+    };
+    let committed = match kept {
+        Ok(true) => AnsiTransactionManager::commit_transaction(&mut *connection).await,
+        // A retry took over a claim that lapsed: its answer stands.
+        Ok(false) => Err(diesel::result::Error::RollbackTransaction),
         Err(error) => Err(error),
     };
     if let Err(error) = committed {
         // The effect goes with its answer: neither is kept, and the client
         // is told to retry.
         tracing::warn!(%error, "an answer could not be kept with its effect");
-        let _ = AnsiTransactionManager::rollback_transaction(&mut *connection).await;
-        drop(connection);
-        forget(&state.pool, claims.sub, &key).await;
+        ours.give_up(connection).await;
         return Ok(ServiceResponse::new(
             request,
             ApiError::Unavailable.error_response(),
@@ -347,29 +371,101 @@ pub async fn keep_answers(
     ))
 }
 
+/// What is kept of an answer.
+struct Answer<'a> {
+    status: StatusCode,
+    content_type: Option<String>,
+    location: Option<String>,
+    etag: Option<String>,
+    body: &'a [u8],
+}
+
+/// A key this request holds: its claim, until `claimed_until` (a retry may
+/// take over once it lapses, and every write here checks it is still so).
+struct Ours {
+    pool: crate::db::Pool,
+    user_id: Uuid,
+    key: String,
+    claimed_until: chrono::DateTime<Utc>,
+}
+
+impl Ours {
+    /// Writes the answer; `false` when the claim is no longer this
+    /// request's.
+    async fn keep(
+        &self,
+        connection: &mut AsyncPgConnection,
+        answer: &Answer<'_>,
+    ) -> QueryResult<bool> {
+        let updated = diesel::update(
+            idempotency_keys::table
+                .filter(idempotency_keys::user_id.eq(self.user_id))
+                .filter(idempotency_keys::key.eq(&self.key))
+                .filter(idempotency_keys::status.is_null())
+                .filter(idempotency_keys::claimed_until.eq(self.claimed_until)),
+        )
+        .set((
+            idempotency_keys::status.eq(i16::try_from(answer.status.as_u16()).unwrap_or_default()),
+            idempotency_keys::content_type.eq(&answer.content_type),
+            idempotency_keys::location.eq(&answer.location),
+            idempotency_keys::etag.eq(&answer.etag),
+            idempotency_keys::body.eq(answer.body),
+        ))
+        .execute(connection)
+        .await?;
+        Ok(updated == 1)
+    }
+
+    /// Rolls back all the request wrote on its connection and frees the
+    /// key for a retry.
+    async fn give_up(self, mut connection: crate::db::PooledConnection) {
+        let rolled_back = AnsiTransactionManager::rollback_transaction(&mut *connection).await;
+        let rolled_back = match rolled_back {
+            Ok(()) if in_transaction(&mut connection) => {
+                AnsiTransactionManager::rollback_transaction(&mut *connection).await
+            }
+            other => other,
+        };
+        if rolled_back.is_err() || in_transaction(&mut connection) {
+            // A connection that cannot roll back is not given back.
+            drop(deadpool::managed::Object::take(connection));
+        }
+        self.forget().await;
+    }
+
+    /// Frees the key, if this request still holds it without an answer.
+    async fn forget(self) {
+        let Ok(mut connection) = self.pool.get().await else {
+            return;
+        };
+        let freed = diesel::delete(
+            idempotency_keys::table
+                .filter(idempotency_keys::user_id.eq(self.user_id))
+                .filter(idempotency_keys::key.eq(&self.key))
+                .filter(idempotency_keys::status.is_null())
+                .filter(idempotency_keys::claimed_until.eq(self.claimed_until)),
+        )
+        .execute(&mut connection)
+        .await;
+        if let Err(error) = freed {
+            tracing::warn!(%error, "an idempotency key could not be freed; its claim lapses");
+        }
+    }
+}
+
+fn in_transaction(connection: &mut crate::db::PooledConnection) -> bool {
+    AnsiTransactionManager::transaction_manager_status_mut(&mut **connection)
+        .transaction_depth()
+        .ok()
+        .flatten()
+        .is_some()
+}
+
 fn payload_of(body: web::Bytes) -> Payload {
     let stream: std::pin::Pin<
         Box<dyn futures_util::Stream<Item = Result<web::Bytes, actix_web::error::PayloadError>>>,
     > = Box::pin(futures_util::stream::once(async move { Ok(body) }));
     Payload::from(stream)
-}
-
-/// Frees a key whose request gave no answer to keep.
-async fn forget(pool: &crate::db::Pool, user_id: Uuid, key: &str) {
-    let Ok(mut connection) = pool.get().await else {
-        return;
-    };
-    let freed = diesel::delete(
-        idempotency_keys::table
-            .filter(idempotency_keys::user_id.eq(user_id))
-            .filter(idempotency_keys::key.eq(key))
-            .filter(idempotency_keys::status.is_null()),
-    )
-    .execute(&mut connection)
-    .await;
-    if let Err(error) = freed {
-        tracing::warn!(%error, "an idempotency key could not be freed; its claim lapses");
-    }
 }
 
 /// Deletes the keys older than [`KEPT_FOR`]; run every minute by `serve`.

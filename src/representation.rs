@@ -72,19 +72,16 @@ pub fn body_hash(body: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(&Sha256::digest(body)[..16])
 }
 
-/// The tag without quotes and without `-gz`.
-fn bare(tag: &str) -> &str {
-    let tag = tag.trim();
-    let tag = tag.strip_prefix("W/").unwrap_or(tag);
-    let tag = tag.trim_matches('"');
-    tag.strip_suffix("-gz").unwrap_or(tag)
-}
-
-/// Whether `If-None-Match` names the tag `current` (bare), or is `*`.
+/// Whether `If-None-Match` names the tag `current` (without quotes), as
+/// sent plain or gzipped, or is `*`. A weak tag names the same
+/// representation (RFC 9110's weak comparison, which a GET uses).
 fn none_match_names(if_none_match: &str, current: &str) -> bool {
-    if_none_match
-        .split(',')
-        .any(|tag| tag.trim() == "*" || bare(tag) == current)
+    let gzipped = format!("{current}-gz");
+    if_none_match.split(',').any(|tag| {
+        let tag = tag.trim();
+        let tag = tag.strip_prefix("W/").unwrap_or(tag).trim_matches('"');
+        tag == "*" || tag == current || tag == gzipped
+    })
 }
 
 /// The version a handler put in `ETag` (`"<version>"`), if any.
@@ -155,6 +152,9 @@ pub async fn represent(
             }
         }
         not_modified.headers_mut().insert(header::ETAG, etag);
+        not_modified
+            .headers_mut()
+            .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
         return Ok(ServiceResponse::new(request, not_modified));
     }
     head.headers_mut().insert(header::ETAG, etag);

@@ -141,20 +141,12 @@ fn declare_idempotency_keys(document: &mut Value) {
         if !crate::idempotency::takes_keys_at("POST", path) || !requires_bearer(operation) {
             continue;
         }
-        let parameters = operation
-            .as_object_mut()
-            .expect("an operation is an object")
-            .entry("parameters")
-            .or_insert_with(|| json!([]));
-        if let Some(parameters) = parameters.as_array_mut() {
-            parameters.push(json!({
-                "name": "Idempotency-Key",
-                "in": "header",
-                "required": false,
-                "description": "1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept",
-                "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"},
-            }));
-        }
+        add_header_parameter(
+            operation,
+            "Idempotency-Key",
+            "1 to 255 visible ASCII characters (an RFC 8941 string in quotes is unquoted), kept 72 hours: a retry with the same key and the same request gets the first answer again instead of running; with another request it is a 422 `idempotency_key_reused`; while the first still runs, a 409 `idempotency_key_in_use`. 401, 403, 408, 429 and 5xx answers are not kept",
+            json!({"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"}),
+        );
         let Some(responses) = operation["responses"].as_object_mut() else {
             continue;
         };
@@ -200,6 +192,24 @@ fn declare_idempotency_keys(document: &mut Value) {
                 response["headers"]["Idempotent-Replayed"] = replayed.clone();
             }
         }
+    }
+}
+
+/// Adds an optional request header to an operation's parameters.
+fn add_header_parameter(operation: &mut Value, name: &str, description: &str, schema: Value) {
+    let parameters = operation
+        .as_object_mut()
+        .expect("an operation is an object")
+        .entry("parameters")
+        .or_insert_with(|| json!([]));
+    if let Some(parameters) = parameters.as_array_mut() {
+        parameters.push(json!({
+            "name": name,
+            "in": "header",
+            "required": false,
+            "description": description,
+            "schema": schema,
+        }));
     }
 }
 
@@ -271,20 +281,12 @@ fn declare_representation_tags(document: &mut Value) {
                         },
                     }),
                 );
-                let parameters = operation
-                    .as_object_mut()
-                    .expect("an operation is an object")
-                    .entry("parameters")
-                    .or_insert_with(|| json!([]));
-                if let Some(parameters) = parameters.as_array_mut() {
-                    parameters.push(json!({
-                        "name": "If-None-Match",
-                        "in": "header",
-                        "required": false,
-                        "description": "A tag this answer gave before: 304 while it is still the current one (with or without `-gz`)",
-                        "schema": {"type": "string"},
-                    }));
-                }
+                add_header_parameter(
+                    operation,
+                    "If-None-Match",
+                    "A tag this answer gave before: 304 while it is still the current one (with or without `-gz`)",
+                    json!({"type": "string"}),
+                );
             }
         }
     }

@@ -351,3 +351,32 @@ async fn keys_older_than_72_hours_are_forgotten() {
     .await;
     assert_eq!(kept.headers()["idempotent-replayed"], "true");
 }
+
+#[actix_web::test]
+async fn a_conflict_the_database_finds_is_kept_as_a_409_not_lost_to_the_aborted_transaction() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    app.contact(token, json!({"id": CONTACT_ID, "full_name": "Alan"}))
+        .await;
+    // The insert fails inside the database, which aborts what the request
+    // wrote so far; the 409 must still be kept and replayed.
+    let body = json!({"id": CONTACT_ID, "full_name": "Alan again"});
+    let first = post_with_key(&app, "/v1/contacts", token, "dup", &body).await;
+    assert_eq!(first.status(), StatusCode::CONFLICT);
+    let again = post_with_key(&app, "/v1/contacts", token, "dup", &body).await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    // And a keyed create that succeeds keeps both its effect and its answer.
+    let made = post_with_key(
+        &app,
+        "/v1/contacts",
+        token,
+        "made",
+        &json!({"full_name": "Grace"}),
+    )
+    .await;
+    assert_eq!(made.status(), StatusCode::CREATED);
+    let page = app.get_json("/v1/contacts", token).await;
+    assert_eq!(page["items"].as_array().expect("items").len(), 2);
+}
