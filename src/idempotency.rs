@@ -9,9 +9,9 @@
 //! the effect is never kept without its answer, even when the replica dies
 //! in between. A claim that lapsed without an answer is taken over.
 //!
-//! Handlers that give their connection back before their work (hashing a
-//! password, a ping) do that work outside the transaction; their answer is
-//! still kept.
+//! The few handlers that do their work on connections of their own (a
+//! password change, an import, a ping) are lent none: their answer is
+//! kept after they ran, in a transaction of its own.
 
 use std::time::Duration;
 
@@ -51,6 +51,18 @@ pub fn takes_keys_at(method: &str, path: &str) -> bool {
         && !path.starts_with("/v1/auth/")
         && path != "/v1/webhooks"
         && path != "/v1/calendar/feed"
+}
+
+/// The routes whose handlers give the request's connection back before
+/// their work and do it on connections of their own (hashing a password,
+/// importing a file in batches, sending a ping). Lending them a
+/// connection inside a transaction would make each hold two at once, and
+/// as many of them as the pool has connections would wait for each other:
+/// their answer is kept after they ran, in a transaction of its own.
+fn works_on_its_own_connections(path: &str) -> bool {
+    path == "/v1/contacts/import"
+        || path == "/v1/me/password"
+        || (path.starts_with("/v1/webhooks/") && path.ends_with("/ping"))
 }
 
 fn takes_keys(request: &ServiceRequest) -> bool {
@@ -277,6 +289,10 @@ pub async fn keep_answers(
         key,
         claimed_until,
     };
+    if works_on_its_own_connections(request.path()) {
+        drop(connection);
+        return ours.keep_after(next.call(request).await).await;
+    }
 
     // The transaction that keeps the answer, and inside it a savepoint for
     // the handler: an answer that reports a failure is kept without what
@@ -414,6 +430,54 @@ impl Ours {
         .execute(connection)
         .await?;
         Ok(updated == 1)
+    }
+
+    /// Keeps the answer of a handler that ran on connections of its own,
+    /// in a transaction of its own.
+    async fn keep_after(
+        self,
+        answered: Result<ServiceResponse<impl MessageBody + 'static>, actix_web::Error>,
+    ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+        let response = match answered {
+            Ok(response) => response.map_into_boxed_body(),
+            Err(failure) => {
+                self.forget().await;
+                return Err(failure);
+            }
+        };
+        let status = response.status();
+        if !is_kept(status) {
+            self.forget().await;
+            return Ok(response);
+        }
+        let (request, answer) = response.into_parts();
+        let (head, body) = answer.into_parts();
+        let body = actix_web::body::to_bytes(body).await.unwrap_or_default();
+        let text = |name: HeaderName| {
+            head.headers()
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned)
+        };
+        let answer = Answer {
+            status,
+            content_type: text(header::CONTENT_TYPE),
+            location: text(header::LOCATION),
+            etag: text(header::ETAG),
+            body: &body,
+        };
+        let kept = match self.pool.get().await {
+            Ok(mut connection) => self.keep(&mut connection, &answer).await.unwrap_or(false),
+            Err(_) => false,
+        };
+        if !kept {
+            tracing::warn!("the answer of a request with an idempotency key was not kept");
+            self.forget().await;
+        }
+        Ok(ServiceResponse::new(
+            request,
+            head.set_body(BoxBody::new(body)),
+        ))
     }
 
     /// Rolls back all the request wrote on its connection and frees the

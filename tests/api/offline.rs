@@ -380,3 +380,27 @@ async fn a_conflict_the_database_finds_is_kept_as_a_409_not_lost_to_the_aborted_
     let page = app.get_json("/v1/contacts", token).await;
     assert_eq!(page["items"].as_array().expect("items").len(), 2);
 }
+
+#[actix_web::test]
+async fn an_import_with_a_key_is_replayed_too() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let send = || async {
+        app.request(reqwest::Method::POST, "/v1/contacts/import", Some(token))
+            .header("idempotency-key", "import-1")
+            .header("content-type", "text/csv")
+            .body("full_name,company\nAlan Turing,Northwind\n")
+            .send()
+            .await
+            .expect("sent")
+    };
+    let first = send().await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let first_body: serde_json::Value = first.json().await.expect("json");
+    assert_eq!(first_body["created"], 1);
+    let again = send().await;
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    let again_body: serde_json::Value = again.json().await.expect("json");
+    assert_eq!(again_body, first_body);
+}
