@@ -36,6 +36,9 @@ const LIVENESS_TIMEOUT: Duration = Duration::from_secs(2);
 /// `aliveBypassWindowMs` makes the same bargain, with the same 500 ms.
 const RECENTLY_USED: Duration = Duration::from_millis(500);
 
+/// How long a session may sit inside a transaction doing nothing.
+const IDLE_IN_TRANSACTION: Duration = Duration::from_secs(60);
+
 /// The migrations, compiled into the binary.
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
@@ -262,9 +265,13 @@ pub async fn establish(
         url.parse().map_err(|error: tokio_postgres::Error| {
             ConnectionError::BadConnection(error.to_string())
         })?;
+    // A transaction left open by a request that went away (a connection
+    // an idempotency key lent, dropped by a panic) ends by itself instead
+    // of holding its locks.
     config.options(format!(
-        "-c statement_timeout={}",
-        statement_timeout.as_millis()
+        "-c statement_timeout={} -c idle_in_transaction_session_timeout={}",
+        statement_timeout.as_millis(),
+        IDLE_IN_TRANSACTION.as_millis()
     ));
     config.connect_timeout(Duration::from_secs(5));
     // A peer that vanished without closing the connection (a network
