@@ -115,7 +115,7 @@ fn fingerprint(request: &ServiceRequest, body: &[u8]) -> Vec<u8> {
 /// Whether an answer is kept for the key: not a refusal of who is asking,
 /// a timeout, a rate limit or a failure of the service (a retry runs
 /// again).
-fn is_kept(status: StatusCode) -> bool {
+pub fn is_kept(status: StatusCode) -> bool {
     !(matches!(status.as_u16(), 401 | 403 | 408 | 429) || status.is_server_error())
 }
 
@@ -351,19 +351,7 @@ pub async fn keep_answers(
     } else {
         AnsiTransactionManager::rollback_transaction(&mut *connection).await
     };
-    let text = |name: HeaderName| {
-        head.headers()
-            .get(name)
-            .and_then(|value| value.to_str().ok())
-            .map(str::to_owned)
-    };
-    let answer = Answer {
-        status,
-        content_type: text(header::CONTENT_TYPE),
-        location: text(header::LOCATION),
-        etag: text(header::ETAG),
-        body: &body,
-    };
+    let answer = Answer::of(status, &head, &body);
     let kept = match handler_done {
         Ok(()) => ours.keep(&mut connection, &answer).await,
         Err(error) => Err(error),
@@ -397,6 +385,25 @@ struct Answer<'a> {
     location: Option<String>,
     etag: Option<String>,
     body: &'a [u8],
+}
+
+impl<'a> Answer<'a> {
+    /// What is kept of an answer with `head` and `body`.
+    fn of<B>(status: StatusCode, head: &HttpResponse<B>, body: &'a [u8]) -> Self {
+        let text = |name: HeaderName| {
+            head.headers()
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned)
+        };
+        Self {
+            status,
+            content_type: text(header::CONTENT_TYPE),
+            location: text(header::LOCATION),
+            etag: text(header::ETAG),
+            body,
+        }
+    }
 }
 
 /// A key this request holds: its claim, until `claimed_until` (a retry may
@@ -455,20 +462,12 @@ impl Ours {
         }
         let (request, answer) = response.into_parts();
         let (head, body) = answer.into_parts();
-        let body = actix_web::body::to_bytes(body).await.unwrap_or_default();
-        let text = |name: HeaderName| {
-            head.headers()
-                .get(name)
-                .and_then(|value| value.to_str().ok())
-                .map(str::to_owned)
+        let Ok(body) = actix_web::body::to_bytes(body).await else {
+            self.forget().await;
+            let error = ApiError::internal("an answer's body could not be read");
+            return Ok(ServiceResponse::new(request, error.error_response()));
         };
-        let answer = Answer {
-            status,
-            content_type: text(header::CONTENT_TYPE),
-            location: text(header::LOCATION),
-            etag: text(header::ETAG),
-            body: &body,
-        };
+        let answer = Answer::of(status, &head, &body);
         let kept = match self.pool.get().await {
             Ok(mut connection) => self.keep(&mut connection, &answer).await.unwrap_or(false),
             Err(_) => false,

@@ -186,8 +186,11 @@ fn declare_idempotency_keys(document: &mut Value) {
                 let name = target.trim_start_matches("#/components/responses/");
                 *response = shared[name].clone();
             }
-            let kept = !matches!(status.as_str(), "401" | "403" | "408" | "429")
-                && !status.starts_with('5');
+            let kept = status
+                .parse::<u16>()
+                .ok()
+                .and_then(|code| actix_web::http::StatusCode::from_u16(code).ok())
+                .is_none_or(crate::idempotency::is_kept);
             if kept {
                 response["headers"]["Idempotent-Replayed"] = replayed.clone();
             }
