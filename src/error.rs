@@ -58,6 +58,7 @@ pub struct Problem {
 pub const PROBLEM_CODES: &[&str] = &[
     "bad_request",
     "validation_failed",
+    "sync_token_expired",
     "unauthorized",
     "forbidden",
     "reauthentication_required",
@@ -103,6 +104,16 @@ pub enum ApiError {
     BadRequest(String),
     #[error("one or more fields are invalid")]
     Validation(Vec<FieldError>),
+    /// A query parameter this service cannot use (a sync token of another
+    /// account): 400, listed like a field.
+    #[error("`{field}` {message}")]
+    InvalidParameter {
+        field: &'static str,
+        message: &'static str,
+    },
+    /// A sync token older than the deletions kept (DESIGN §9).
+    #[error("the sync token is older than the changes kept; sync again without `since`")]
+    SyncTokenExpired,
     #[error("{0}")]
     Unauthorized(&'static str),
     #[error("{0}")]
@@ -174,7 +185,8 @@ impl ApiError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::BadRequest(_) => "bad_request",
-            Self::Validation(_) => "validation_failed",
+            Self::Validation(_) | Self::InvalidParameter { .. } => "validation_failed",
+            Self::SyncTokenExpired => "sync_token_expired",
             Self::KeyReused(_) => "idempotency_key_reused",
             Self::KeyInUse => "idempotency_key_in_use",
             Self::Unauthorized(_) => "unauthorized",
@@ -199,6 +211,8 @@ impl ApiError {
         match self {
             Self::BadRequest(_) => "Malformed request",
             Self::Validation(_) => "Invalid fields",
+            Self::InvalidParameter { .. } => "Invalid parameter",
+            Self::SyncTokenExpired => "Sync token expired",
             Self::KeyReused(_) => "Idempotency key reused",
             Self::KeyInUse => "Idempotency key in use",
             Self::Unauthorized(_) => "Authentication required",
@@ -237,6 +251,9 @@ impl ApiError {
                         .map(|error| FieldError::new(clean(&error.field), clean(&error.message)))
                         .collect(),
                 ),
+                Self::InvalidParameter { field, message } => {
+                    Some(vec![FieldError::new(*field, *message)])
+                }
                 _ => None,
             },
             allowed_actions: match self {
@@ -256,7 +273,8 @@ impl ApiError {
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
-            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::BadRequest(_) | Self::InvalidParameter { .. } => StatusCode::BAD_REQUEST,
+            Self::SyncTokenExpired => StatusCode::GONE,
             Self::Validation(_) | Self::KeyReused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::KeyInUse => StatusCode::CONFLICT,
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,

@@ -32,6 +32,7 @@ pub mod startup;
 pub mod state;
 pub mod stats;
 mod stored_enum;
+pub mod sync;
 pub mod telemetry;
 pub mod text;
 pub mod timestamp;

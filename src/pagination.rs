@@ -85,36 +85,39 @@ impl<T> Page<T> {
     }
 }
 
-/// A page's `limit`: 1 to 100 items, 25 when the client does not say. It
-/// is checked while the query string is read, so every list refuses a bad
-/// `limit` with the same 400 before anything else happens.
+/// A `limit` parameter: 1 to `MAX` items, `DEFAULT` when the client does
+/// not say. It is checked while the query string is read, so every list
+/// refuses a bad `limit` with the same 400 before anything else happens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageSize(i64);
+pub struct Limit<const DEFAULT: i64, const MAX: i64>(i64);
 
-impl PageSize {
+/// A page's `limit`: 1 to 100 items, 25 when the client does not say.
+pub type PageSize = Limit<DEFAULT_LIMIT, MAX_LIMIT>;
+
+impl<const DEFAULT: i64, const MAX: i64> Limit<DEFAULT, MAX> {
     pub fn get(self) -> i64 {
         self.0
     }
 }
 
-impl Default for PageSize {
+impl<const DEFAULT: i64, const MAX: i64> Default for Limit<DEFAULT, MAX> {
     fn default() -> Self {
-        Self(DEFAULT_LIMIT)
+        Self(DEFAULT)
     }
 }
 
-impl TryFrom<i64> for PageSize {
+impl<const DEFAULT: i64, const MAX: i64> TryFrom<i64> for Limit<DEFAULT, MAX> {
     type Error = String;
 
     fn try_from(limit: i64) -> Result<Self, String> {
-        (1..=MAX_LIMIT)
+        (1..=MAX)
             .contains(&limit)
             .then_some(Self(limit))
-            .ok_or_else(|| format!("limit must be between 1 and {MAX_LIMIT}"))
+            .ok_or_else(|| format!("limit must be between 1 and {MAX}"))
     }
 }
 
-impl<'de> serde::Deserialize<'de> for PageSize {
+impl<'de, const DEFAULT: i64, const MAX: i64> serde::Deserialize<'de> for Limit<DEFAULT, MAX> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let limit = i64::deserialize(deserializer)?;
         Self::try_from(limit).map_err(serde::de::Error::custom)
@@ -209,8 +212,8 @@ mod tests {
     #[test]
     fn limits_outside_one_to_a_hundred_are_refused() {
         let read = |query: &str| serde_urlencoded::from_str::<PageQuery>(query).map(|q| q.limit);
-        assert_eq!(read("").ok(), Some(PageSize(25)));
-        assert_eq!(read("limit=100").ok(), Some(PageSize(100)));
+        assert_eq!(read("").ok().map(PageSize::get), Some(25));
+        assert_eq!(read("limit=100").ok().map(PageSize::get), Some(100));
         assert!(read("limit=0").is_err());
         assert!(read("limit=101").is_err());
         assert!(read("limit=ten").is_err());

@@ -23,7 +23,8 @@ macro_rules! next_version {
 pub(crate) use next_version;
 
 /// The queries a resource owned by a user has on its table, each filtered
-/// by owner: `insert`, `find`, `find_for_update` (locks the row for a
+/// by owner: `insert`, `find`, `find_many` (the ones of a list of ids that
+/// are the owner's, in no order), `find_for_update` (locks the row for a
 /// read-check-write in one transaction), `update` (applies a changeset
 /// and moves the version on with [`next_version!`]) and `delete`. A repo
 /// names the ones it has, once, and writes below only the queries that are
@@ -62,6 +63,20 @@ macro_rules! owned_queries {
                 .first(connection)
                 .await
                 .optional()
+        }
+    };
+    (@find_many $table:ident, $row:ty, $new:ty, $changes:ty) => {
+        pub async fn find_many(
+            connection: &mut diesel_async::AsyncPgConnection,
+            user_id: uuid::Uuid,
+            ids: &[uuid::Uuid],
+        ) -> diesel::QueryResult<Vec<$row>> {
+            $crate::schema::$table::table
+                .filter($crate::schema::$table::id.eq_any(ids))
+                .filter($crate::schema::$table::user_id.eq(user_id))
+                .select(<$row>::as_select())
+                .load(connection)
+                .await
         }
     };
     (@find_for_update $table:ident, $row:ty, $new:ty, $changes:ty) => {

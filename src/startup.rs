@@ -21,7 +21,7 @@ use crate::deprecation::{self, Deprecations};
 use crate::state::AppState;
 use crate::{
     action_items, auth, calendar, contacts, db, employers, extract, health, http, idempotency,
-    interviews, openapi, outreach, question_sets, reminders, representation, stats, users,
+    interviews, openapi, outreach, question_sets, reminders, representation, stats, sync, users,
     webhooks,
 };
 
@@ -41,6 +41,7 @@ pub fn routes(config: &mut ServiceConfig) {
             .configure(stats::configure)
             .configure(reminders::configure)
             .configure(webhooks::configure)
+            .configure(sync::configure)
             .configure(calendar::configure),
     );
 }
@@ -186,6 +187,16 @@ pub async fn serve(settings: Settings) -> StartResult<()> {
             interval.tick().await;
             if let Err(error) = idempotency::forget_expired(&pool).await {
                 tracing::warn!(%error, "expired idempotency keys were not deleted");
+            }
+        }
+    });
+    let pool = state.pool.clone();
+    actix_web::rt::spawn(async move {
+        let mut interval = tokio::time::interval(sync::jobs::COMPACT_EVERY);
+        loop {
+            interval.tick().await;
+            if let Err(error) = sync::jobs::compact(&pool).await {
+                tracing::warn!(%error, "the sync log was not compacted");
             }
         }
     });

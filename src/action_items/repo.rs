@@ -8,7 +8,7 @@ use super::models::{ActionItem, ActionItemChangeset, NewActionItem};
 use crate::schema::action_items;
 
 crate::sql::owned_queries!(action_items, ActionItem, NewActionItem, ActionItemChangeset:
-    insert, update, delete);
+    insert, find_many, update, delete);
 
 /// The interview's items, oldest first (index `action_items_interview_idx`).
 pub async fn of_interview(

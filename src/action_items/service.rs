@@ -5,7 +5,7 @@
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
-use super::dto::{CreateActionItemRequest, UpdateActionItemRequest};
+use super::dto::{ActionItemResponse, CreateActionItemRequest, UpdateActionItemRequest};
 use super::models::{ActionItem, ActionItemChangeset, NewActionItem};
 use super::repo;
 use crate::error::{ApiError, ApiResult};
@@ -129,4 +129,15 @@ pub async fn delete(
             Ok(())
         })
         .await
+}
+
+/// The action items among `ids` that are the user's, as their GET answers
+/// them, in no order.
+pub async fn find_many(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    ids: &[Uuid],
+) -> ApiResult<Vec<ActionItemResponse>> {
+    let items = repo::find_many(connection, user_id, ids).await?;
+    Ok(items.into_iter().map(ActionItemResponse::from).collect())
 }

@@ -23,7 +23,7 @@ use crate::sql::{
 // `delete` leaves the contacts it referred, the link cleared by the
 // foreign key.
 crate::sql::owned_queries!(contacts, Contact, NewContact, ContactChangeset:
-    insert, find, find_for_update, update, delete);
+    insert, find, find_many, find_for_update, update, delete);
 
 pub async fn insert_many(
     connection: &mut AsyncPgConnection,
@@ -516,20 +516,6 @@ pub async fn identities(
         .filter(contacts::user_id.eq(user_id))
         .select(ContactIdentity::as_select())
         .load_stream(connection)
-        .await
-}
-
-/// The user's contacts among `ids`.
-pub async fn find_many(
-    connection: &mut AsyncPgConnection,
-    user_id: Uuid,
-    ids: &[Uuid],
-) -> QueryResult<Vec<Contact>> {
-    contacts::table
-        .filter(contacts::user_id.eq(user_id))
-        .filter(contacts::id.eq_any(ids))
-        .select(Contact::as_select())
-        .load(connection)
         .await
 }
 

@@ -407,3 +407,14 @@ async fn import_batch(
     }
     Ok(())
 }
+
+/// The contacts among `ids` that are the user's, as their GET answers them,
+/// in no order.
+pub async fn find_many(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    ids: &[Uuid],
+) -> ApiResult<Vec<ContactResponse>> {
+    let contacts = repo::find_many(connection, user_id, ids).await?;
+    Ok(contacts.into_iter().map(ContactResponse::from).collect())
+}

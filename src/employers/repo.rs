@@ -15,7 +15,7 @@ use crate::sql::{lower, with_limit};
 // `delete` leaves the employer's contacts, their `employer_id` cleared by
 // the foreign key.
 crate::sql::owned_queries!(employers, Employer, NewEmployer, EmployerChangeset:
-    insert, find, find_for_update, update, delete);
+    insert, find, find_many, find_for_update, update, delete);
 
 /// Where the previous page ended, in the list's sort order.
 #[derive(Debug, Serialize, Deserialize)]

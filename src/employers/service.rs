@@ -1,5 +1,7 @@
 //! Employer operations that read, check and write in one transaction.
 
+use std::collections::HashMap;
+
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
@@ -25,17 +27,42 @@ pub async fn response(
     connection: &mut AsyncPgConnection,
     employer: Employer,
 ) -> ApiResult<EmployerResponse> {
-    let contacts = repo::contact_counts(connection, employer.user_id, &[employer.id]).await?;
-    let interviews = repo::interview_counts(connection, employer.user_id, &[employer.id]).await?;
-    let count = |counts: &std::collections::HashMap<Uuid, i64>| {
-        counts.get(&employer.id).copied().unwrap_or(0)
-    };
-    let (contact_count, interview_count) = (count(&contacts), count(&interviews));
-    Ok(EmployerResponse::new(
-        employer,
-        contact_count,
-        interview_count,
-    ))
+    let user_id = employer.user_id;
+    Ok(responses(connection, user_id, vec![employer])
+        .await?
+        .remove(0))
+}
+
+/// The responses of employers, with their counts: two queries whatever
+/// their number.
+async fn responses(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    employers: Vec<Employer>,
+) -> ApiResult<Vec<EmployerResponse>> {
+    let ids: Vec<Uuid> = employers.iter().map(|employer| employer.id).collect();
+    let contacts = repo::contact_counts(connection, user_id, &ids).await?;
+    let interviews = repo::interview_counts(connection, user_id, &ids).await?;
+    let count = |counts: &HashMap<Uuid, i64>, id: &Uuid| counts.get(id).copied().unwrap_or(0);
+    Ok(employers
+        .into_iter()
+        .map(|employer| {
+            let contact_count = count(&contacts, &employer.id);
+            let interview_count = count(&interviews, &employer.id);
+            EmployerResponse::new(employer, contact_count, interview_count)
+        })
+        .collect())
+}
+
+/// The employers among `ids` that are the user's, as their GET answers
+/// them, in no order.
+pub async fn find_many(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    ids: &[Uuid],
+) -> ApiResult<Vec<EmployerResponse>> {
+    let employers = repo::find_many(connection, user_id, ids).await?;
+    responses(connection, user_id, employers).await
 }
 
 pub async fn create(connection: &mut AsyncPgConnection, new: NewEmployer) -> ApiResult<Employer> {
@@ -106,19 +133,15 @@ pub async fn list(
         ));
     }
     let rows = repo::list(connection, user_id, status, sort, after, limit).await?;
-    let ids: Vec<Uuid> = rows.iter().map(|(employer, _)| employer.id).collect();
-    let contacts = repo::contact_counts(connection, user_id, &ids).await?;
-    let interviews = repo::interview_counts(connection, user_id, &ids).await?;
-    Ok(Page::from_rows(
+    let page = Page::from_rows(
         rows,
         limit,
         |(employer, name_key)| EmployerCursor::after(employer, name_key, sort),
-        |(employer, _)| {
-            let count = |counts: &std::collections::HashMap<Uuid, i64>| {
-                counts.get(&employer.id).copied().unwrap_or(0)
-            };
-            let (contact_count, interview_count) = (count(&contacts), count(&interviews));
-            EmployerResponse::new(employer, contact_count, interview_count)
-        },
-    ))
+        |(employer, _)| employer,
+    );
+    let items = responses(connection, user_id, page.items).await?;
+    Ok(Page {
+        items,
+        next_cursor: page.next_cursor,
+    })
 }

@@ -20,7 +20,7 @@ use crate::schema::{contacts, interview_questions, interviews};
 use crate::sql::with_limit;
 
 crate::sql::owned_queries!(interviews, Interview, NewInterview, InterviewChangeset:
-    insert, find, find_for_update, update, delete);
+    insert, find, find_many, find_for_update, update, delete);
 
 /// The interview's id if the user owns it: what a question query filters
 /// its `interview_id` by, so that a question of another user's interview
@@ -185,6 +185,26 @@ pub async fn questions_of(
     interview_questions::table
         .filter(interview_questions::interview_id.eq_any(owned_interview(user_id, interview_id)))
         .order(interview_questions::position)
+        .select(InterviewQuestion::as_select())
+        .load(connection)
+        .await
+}
+
+/// The questions among `ids` of the user's interviews, in no order.
+pub async fn find_questions(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    ids: &[Uuid],
+) -> QueryResult<Vec<InterviewQuestion>> {
+    interview_questions::table
+        .filter(interview_questions::id.eq_any(ids))
+        .filter(
+            interview_questions::interview_id.eq_any(
+                interviews::table
+                    .filter(interviews::user_id.eq(user_id))
+                    .select(interviews::id),
+            ),
+        )
         .select(InterviewQuestion::as_select())
         .load(connection)
         .await

@@ -6,8 +6,9 @@ use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
 use super::dto::{
-    CancelActionBody, CompleteActionBody, CreateInterviewRequest, InterviewResponse,
-    RequestActionBody, ScheduleActionBody, ThankYouActionBody, UpdateInterviewRequest,
+    CancelActionBody, CompleteActionBody, CreateInterviewRequest, InterviewQuestionResponse,
+    InterviewResponse, RequestActionBody, ScheduleActionBody, ThankYouActionBody,
+    UpdateInterviewRequest,
 };
 use super::models::{
     Interview, InterviewChangeset, InterviewQuestion, InterviewQuestionChangeset, NewInterview,
@@ -77,6 +78,31 @@ pub async fn responses(
             let advice = warnings::of(&interview, questions, &others, now);
             InterviewResponse::new(interview, advice)
         })
+        .collect())
+}
+
+/// The interviews among `ids` that are the user's, as their GET answers
+/// them, in no order.
+pub async fn find_many(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    ids: &[Uuid],
+) -> ApiResult<Vec<InterviewResponse>> {
+    let interviews = repo::find_many(connection, user_id, ids).await?;
+    responses(connection, interviews).await
+}
+
+/// The questions among `ids` of the user's interviews, each with its
+/// interview's id, in no order.
+pub async fn find_questions(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    ids: &[Uuid],
+) -> ApiResult<Vec<(Uuid, InterviewQuestionResponse)>> {
+    let questions = repo::find_questions(connection, user_id, ids).await?;
+    Ok(questions
+        .into_iter()
+        .map(|question| (question.interview_id, question.into()))
         .collect())
 }
 

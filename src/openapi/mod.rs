@@ -38,6 +38,7 @@ No string it takes or gives holds U+0000: a request with one is refused with a 4
         (name = "webhooks", description = "Endpoints that receive events, signed per Standard Webhooks"),
         (name = "calendar", description = "A secret iCalendar feed of interviews and reminders"),
         (name = "question-sets", description = "Open-ended questions to ask: the built-in library and the user's own sets"),
+        (name = "sync", description = "What changed since a client last asked, for offline-first clients"),
         (name = "operations", description = "Health, readiness and metrics"),
     ),
     // Schemas used only by query parameters are not collected from the

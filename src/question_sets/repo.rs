@@ -125,6 +125,20 @@ pub async fn delete_set(
     .await
 }
 
+/// The user's own sets among `ids`, in no order.
+pub async fn find_many_own(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    ids: &[Uuid],
+) -> QueryResult<Vec<QuestionSet>> {
+    question_sets::table
+        .filter(question_sets::id.eq_any(ids))
+        .filter(question_sets::user_id.eq(user_id))
+        .select(QuestionSet::as_select())
+        .load(connection)
+        .await
+}
+
 /// The questions of the sets the user may read, in order.
 pub async fn questions_of(
     connection: &mut AsyncPgConnection,

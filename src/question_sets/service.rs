@@ -91,6 +91,28 @@ pub async fn list(
     ))
 }
 
+/// The user's own sets among `ids` (never the library's), as their GET
+/// answers them, in no order.
+pub async fn find_many_own(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    ids: &[Uuid],
+) -> ApiResult<Vec<QuestionSetResponse>> {
+    let sets = repo::find_many_own(connection, user_id, ids).await?;
+    let set_ids: Vec<Uuid> = sets.iter().map(|set| set.id).collect();
+    let mut questions = repo::questions_of(connection, user_id, &set_ids).await?;
+    Ok(sets
+        .into_iter()
+        .map(|set| {
+            let (own, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut questions)
+                .into_iter()
+                .partition(|question| question.question_set_id == set.id);
+            questions = rest;
+            QuestionSetResponse::new(set, own)
+        })
+        .collect())
+}
+
 /// Creates a set of the user's own, with its questions, in one transaction.
 pub async fn create(
     connection: &mut AsyncPgConnection,

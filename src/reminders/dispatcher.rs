@@ -75,6 +75,11 @@ pub async fn run(
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "reminder dispatch round failed"),
         }
+        // Segments and thank-you warnings that time moved reach sync
+        // within one interval.
+        if let Err(error) = crate::sync::jobs::record_time_marks(&pool).await {
+            tracing::warn!(%error, "changes from time passing were not recorded");
+        }
         tokio::select! {
             _ = tokio::time::sleep(settings.dispatch_interval) => {}
             _ = stop.changed() => {}

@@ -32,7 +32,7 @@ pub async fn insert_many(
 }
 
 crate::sql::owned_queries!(reminders, Reminder, NewReminder, ReminderChangeset:
-    insert, find, find_for_update, update, delete);
+    insert, find, find_many, find_for_update, update, delete);
 
 /// Whether `id` is one of the user's interviews, which a reminder may
 /// follow.

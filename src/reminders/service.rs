@@ -236,3 +236,14 @@ pub async fn snooze(
     })
     .await
 }
+
+/// The reminders among `ids` that are the user's, as their GET answers
+/// them, in no order.
+pub async fn find_many(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    ids: &[Uuid],
+) -> ApiResult<Vec<ReminderResponse>> {
+    let reminders = repo::find_many(connection, user_id, ids).await?;
+    Ok(reminders.into_iter().map(ReminderResponse::from).collect())
+}

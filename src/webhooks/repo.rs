@@ -11,7 +11,7 @@ use crate::schema::{webhook_deliveries, webhooks};
 use crate::sql::with_limit;
 
 crate::sql::owned_queries!(webhooks, Webhook, NewWebhook, WebhookChangeset:
-    insert, find, delete);
+    insert, find, find_many, delete);
 
 pub async fn all_of_user(
     connection: &mut AsyncPgConnection,

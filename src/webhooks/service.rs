@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::dto::{
     CreateWebhookRequest, DeliveryEvent, DeliveryResponse, EventName, UpdateWebhookRequest,
+    WebhookResponse,
 };
 use super::models::{NewWebhook, Webhook, WebhookChangeset};
 use super::repo::{self, DeliveryCursor};
@@ -166,4 +167,15 @@ pub async fn deliveries(
         },
         DeliveryResponse::from,
     ))
+}
+
+/// The webhooks among `ids` that are the user's, as their GET answers
+/// them, in no order.
+pub async fn find_many(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    ids: &[Uuid],
+) -> ApiResult<Vec<WebhookResponse>> {
+    let webhooks = repo::find_many(connection, user_id, ids).await?;
+    Ok(webhooks.into_iter().map(WebhookResponse::from).collect())
 }

@@ -474,7 +474,7 @@ async fn give_a_whole_history(app: &TestApp, user: &TestUser) {
 }
 
 /// The tables that hold a user's rows, each with a `user_id`.
-const TABLES_OF_A_USER: [&str; 9] = [
+const TABLES_OF_A_USER: [&str; 10] = [
     "employers",
     "contacts",
     "interviews",
@@ -484,6 +484,7 @@ const TABLES_OF_A_USER: [&str; 9] = [
     "calendar_feeds",
     "refresh_tokens",
     "question_sets",
+    "sync_changes",
 ];
 
 #[actix_web::test]

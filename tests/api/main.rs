@@ -24,4 +24,5 @@ mod reminders;
 mod representation;
 mod sessions;
 mod snapshots_of_bodies;
+mod sync;
 mod webhooks;
