@@ -36,58 +36,6 @@ pub struct SyncQuery {
     pub limit: ChangeLimit,
 }
 
-/// What kind of resource changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Resource {
-    /// The account, as `GET /v1/me` answers it.
-    User,
-    Contact,
-    Employer,
-    Interview,
-    InterviewQuestion,
-    ActionItem,
-    QuestionSet,
-    Reminder,
-    Webhook,
-}
-
-impl Resource {
-    /// The name the change log stores.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::User => "user",
-            Self::Contact => "contact",
-            Self::Employer => "employer",
-            Self::Interview => "interview",
-            Self::InterviewQuestion => "interview_question",
-            Self::ActionItem => "action_item",
-            Self::QuestionSet => "question_set",
-            Self::Reminder => "reminder",
-            Self::Webhook => "webhook",
-        }
-    }
-
-    pub const ALL: [Resource; 9] = [
-        Self::User,
-        Self::Contact,
-        Self::Employer,
-        Self::Interview,
-        Self::InterviewQuestion,
-        Self::ActionItem,
-        Self::QuestionSet,
-        Self::Reminder,
-        Self::Webhook,
-    ];
-
-    /// The resource a stored name means.
-    pub fn from_stored(name: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|resource| resource.as_str() == name)
-    }
-}
-
 /// What happened to the resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -106,31 +54,98 @@ pub struct SyncedInterviewQuestion {
     pub question: InterviewQuestionResponse,
 }
 
-/// A resource's current wire form, as its own GET answers it.
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(untagged)]
-pub enum ChangeData {
-    User(UserResponse),
-    Contact(ContactResponse),
-    Employer(EmployerResponse),
-    Interview(InterviewResponse),
-    InterviewQuestion(SyncedInterviewQuestion),
-    ActionItem(ActionItemResponse),
-    QuestionSet(QuestionSetResponse),
-    Reminder(ReminderResponse),
-    Webhook(WebhookResponse),
+/// Declares, from one list of `Variant = "stored name" => wire type`, the
+/// kinds of resource sync lists, a resource's current wire form, and the
+/// change that carries it: a union tagged by `resource`, so a typed client
+/// knows `data`'s type from it.
+macro_rules! synced_resources {
+    ($($variant:ident = $name:literal => $wire:ty),+ $(,)?) => {
+        /// What kind of resource changed.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Resource {
+            $($variant),+
+        }
+
+        impl Resource {
+            /// Every kind, in the order sync documents them.
+            pub const ALL: &[Resource] = &[$(Self::$variant),+];
+
+            /// The name the change log and the wire use.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $name),+
+                }
+            }
+
+            /// The resource a stored name means.
+            pub fn from_stored(name: &str) -> Option<Self> {
+                match name {
+                    $($name => Some(Self::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        /// A resource's current wire form, as its own GET answers it.
+        #[derive(Debug)]
+        pub enum ChangeData {
+            $($variant($wire)),+
+        }
+
+        /// One resource that changed, as it is now: `data` is its wire form
+        /// for an `upsert`, null for a `delete`.
+        #[derive(Debug, Serialize, ToSchema)]
+        // The variants' names in snake case are the stored names (a test
+        // holds them equal): utoipa reads `rename_all`, not a variant's
+        // own `rename`.
+        #[serde(tag = "resource", rename_all = "snake_case")]
+        pub enum Change {
+            $(
+                $variant {
+                    id: Uuid,
+                    op: Operation,
+                    #[schema(required = true)]
+                    data: Option<$wire>,
+                }
+            ),+
+        }
+
+        impl Change {
+            /// The resource as it is now.
+            pub fn upsert(id: Uuid, data: ChangeData) -> Self {
+                match data {
+                    $(ChangeData::$variant(data) => Self::$variant {
+                        id,
+                        op: Operation::Upsert,
+                        data: Some(data),
+                    }),+
+                }
+            }
+
+            /// The resource is gone.
+            pub fn delete(resource: Resource, id: Uuid) -> Self {
+                match resource {
+                    $(Resource::$variant => Self::$variant {
+                        id,
+                        op: Operation::Delete,
+                        data: None,
+                    }),+
+                }
+            }
+        }
+    };
 }
 
-/// One resource that changed, as it is now.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Change {
-    pub resource: Resource,
-    pub id: Uuid,
-    #[serde(rename = "op")]
-    pub operation: Operation,
-    /// The resource's wire form for an `upsert` (the kind `resource` names);
-    /// null for a `delete`.
-    pub data: Option<ChangeData>,
+synced_resources! {
+    User = "user" => UserResponse,
+    Contact = "contact" => ContactResponse,
+    Employer = "employer" => EmployerResponse,
+    Interview = "interview" => InterviewResponse,
+    InterviewQuestion = "interview_question" => SyncedInterviewQuestion,
+    ActionItem = "action_item" => ActionItemResponse,
+    QuestionSet = "question_set" => QuestionSetResponse,
+    Reminder = "reminder" => ReminderResponse,
+    Webhook = "webhook" => WebhookResponse,
 }
 
 /// A page of changes.
@@ -142,4 +157,21 @@ pub struct SyncPage {
     pub next_token: String,
     /// Whether more changes are waiting now: ask again at once.
     pub has_more: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_is_tagged_with_the_name_the_log_stores() {
+        let id = Uuid::nil();
+        for resource in Resource::ALL {
+            let change = serde_json::to_value(Change::delete(*resource, id)).expect("json");
+            assert_eq!(change["resource"], resource.as_str());
+            assert_eq!(Resource::from_stored(resource.as_str()), Some(*resource));
+            assert_eq!(change["data"], serde_json::Value::Null);
+            assert_eq!(change["op"], "delete");
+        }
+    }
 }

@@ -42,7 +42,7 @@ pub async fn sync(caller: Caller, query: web::Query<SyncQuery>) -> ApiResult<web
         user.id,
         query.since.as_deref(),
         query.limit,
-        &Resource::ALL,
+        Resource::ALL,
     )
     .await?;
     Ok(web::Json(page))

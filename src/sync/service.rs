@@ -6,9 +6,7 @@ use chrono::Utc;
 use diesel_async::AsyncPgConnection;
 use uuid::Uuid;
 
-use super::dto::{
-    Change, ChangeData, ChangeLimit, Operation, Resource, SyncPage, SyncedInterviewQuestion,
-};
+use super::dto::{Change, ChangeData, ChangeLimit, Resource, SyncPage, SyncedInterviewQuestion};
 use super::repo::{self, Entry};
 use super::token::{Round, SyncToken, Taken};
 use crate::error::ApiResult;
@@ -139,15 +137,9 @@ fn assemble(
             cursor = entry.position;
             continue;
         }
-        let change = Change {
-            resource: key.0,
-            id: key.1,
-            operation: if data.is_some() {
-                Operation::Upsert
-            } else {
-                Operation::Delete
-            },
-            data,
+        let change = match data {
+            Some(data) => Change::upsert(key.1, data),
+            None => Change::delete(key.0, key.1),
         };
         let size = serde_json::to_vec(&change).map_or(0, |bytes| bytes.len());
         if !changes.is_empty() && bytes + size > PAGE_BYTES {

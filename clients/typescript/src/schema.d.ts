@@ -1183,6 +1183,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Changes since a token
+         * @description Without `since`, the whole current state as upserts; with the
+         *     `next_token` of the last page, every resource that changed since, once,
+         *     as it is now (`delete` for one that is gone). Ask again at once while
+         *     `has_more`; keep only the last `next_token`. No change is skipped, even
+         *     one whose transaction commits after a later one's.
+         */
+        get: operations["sync"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks": {
         parameters: {
             query?: never;
@@ -1405,6 +1429,74 @@ export interface components {
          * @enum {string}
          */
         CappedResource: "contacts" | "employers" | "interviews" | "question_sets" | "webhooks" | "pending_reminders" | "pending_manual_reminders" | "questions_in_a_set" | "action_items_of_an_interview";
+        /**
+         * @description One resource that changed, as it is now: `data` is its wire form
+         *     for an `upsert`, null for a `delete`.
+         */
+        Change: {
+            data: components["schemas"]["UserResponse"] | null;
+            /** Format: uuid */
+            id: string;
+            op: components["schemas"]["Operation"];
+            /** @enum {string} */
+            resource: "user";
+        } | {
+            data: components["schemas"]["ContactResponse"] | null;
+            /** Format: uuid */
+            id: string;
+            op: components["schemas"]["Operation"];
+            /** @enum {string} */
+            resource: "contact";
+        } | {
+            data: components["schemas"]["EmployerResponse"] | null;
+            /** Format: uuid */
+            id: string;
+            op: components["schemas"]["Operation"];
+            /** @enum {string} */
+            resource: "employer";
+        } | {
+            data: components["schemas"]["InterviewResponse"] | null;
+            /** Format: uuid */
+            id: string;
+            op: components["schemas"]["Operation"];
+            /** @enum {string} */
+            resource: "interview";
+        } | {
+            data: components["schemas"]["SyncedInterviewQuestion"] | null;
+            /** Format: uuid */
+            id: string;
+            op: components["schemas"]["Operation"];
+            /** @enum {string} */
+            resource: "interview_question";
+        } | {
+            data: components["schemas"]["ActionItemResponse"] | null;
+            /** Format: uuid */
+            id: string;
+            op: components["schemas"]["Operation"];
+            /** @enum {string} */
+            resource: "action_item";
+        } | {
+            data: components["schemas"]["QuestionSetResponse"] | null;
+            /** Format: uuid */
+            id: string;
+            op: components["schemas"]["Operation"];
+            /** @enum {string} */
+            resource: "question_set";
+        } | {
+            data: components["schemas"]["ReminderResponse"] | null;
+            /** Format: uuid */
+            id: string;
+            op: components["schemas"]["Operation"];
+            /** @enum {string} */
+            resource: "reminder";
+        } | {
+            data: components["schemas"]["WebhookResponse"] | null;
+            /** Format: uuid */
+            id: string;
+            op: components["schemas"]["Operation"];
+            /** @enum {string} */
+            resource: "webhook";
+        };
         /** @description `POST /v1/me/password`. */
         ChangePasswordRequest: {
             current_password: string;
@@ -1940,6 +2032,11 @@ export interface components {
         /** @description A body with no fields, for actions that take none. */
         NoFields: Record<string, never>;
         /**
+         * @description What happened to the resource.
+         * @enum {string}
+         */
+        Operation: "upsert" | "delete";
+        /**
          * @description How the outreach went out.
          * @enum {string}
          */
@@ -2278,6 +2375,20 @@ export interface components {
          * @enum {string}
          */
         SubscribableWebhookEvent: "reminder.due" | "interview.scheduled" | "interview.completed";
+        /** @description A page of changes. */
+        SyncPage: {
+            /** @description Each resource at most once, as it is now. */
+            changes: components["schemas"]["Change"][];
+            /** @description Whether more changes are waiting now: ask again at once. */
+            has_more: boolean;
+            /** @description Pass as `since` next time; it is the only thing to keep. */
+            next_token: string;
+        };
+        /** @description A question of an interview, with the interview it belongs to. */
+        SyncedInterviewQuestion: components["schemas"]["InterviewQuestionResponse"] & {
+            /** Format: uuid */
+            interview_id: string;
+        };
         /** @description `POST /v1/interviews/{id}/thank-you`. The body may be empty. */
         ThankYouActionBody: {
             /**
@@ -9037,6 +9148,85 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    sync: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The `next_token` of the previous page; left out, the answer is the
+                 *     whole current state.
+                 */
+                since?: string;
+                /** @description Changes per page, 1 to 1000 (default 500). */
+                limit?: number;
+            };
+            header?: {
+                /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of changes */
+            200: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncPage"];
+                };
+            };
+            /** @description `If-None-Match` names the current tag: nothing has changed, and no body is sent */
+            304: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description `"<version>-<h>"` for a versioned resource, `"<h>"` for anything else: `h` is 16 bytes of the SHA-256 of the uncompressed body, base64url; `-gz` ends it, inside the quotes, when the body is gzip-compressed. Send it back in `If-None-Match` (a GET) or `If-Match` (a change; only its version part is compared) */
+                    ETag?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `since` is not a token of this service for this account, or `limit` is outside 1–1000 (`validation_failed`) */
+            400: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The token is older than the 30 days of deletions kept (`sync_token_expired`): sync again without `since` */
+            410: {
+                headers: {
+                    /** @description `private, no-cache`: a cache may keep the answer for this user only, and must ask again (with `If-None-Match`) before using it */
+                    "Cache-Control"?: string;
+                    /** @description The request's id, naming it in the service's logs: the client's own `X-Request-Id` when it is 1 to 128 characters of letters, digits and `-_.:/+=`, otherwise one the service made */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };

@@ -6,6 +6,24 @@ from .calendar_feed import CalendarFeed
 from .cancel_action_body import CancelActionBody
 from .capped_resource import CappedResource
 from .change_password_request import ChangePasswordRequest
+from .change_type_0 import ChangeType0
+from .change_type_0_resource import ChangeType0Resource
+from .change_type_1 import ChangeType1
+from .change_type_1_resource import ChangeType1Resource
+from .change_type_2 import ChangeType2
+from .change_type_2_resource import ChangeType2Resource
+from .change_type_3 import ChangeType3
+from .change_type_3_resource import ChangeType3Resource
+from .change_type_4 import ChangeType4
+from .change_type_4_resource import ChangeType4Resource
+from .change_type_5 import ChangeType5
+from .change_type_5_resource import ChangeType5Resource
+from .change_type_6 import ChangeType6
+from .change_type_6_resource import ChangeType6Resource
+from .change_type_7 import ChangeType7
+from .change_type_7_resource import ChangeType7Resource
+from .change_type_8 import ChangeType8
+from .change_type_8_resource import ChangeType8Resource
 from .complete_action_body import CompleteActionBody
 from .contact_import_error import ContactImportError
 from .contact_response import ContactResponse
@@ -46,6 +64,7 @@ from .network_edge import NetworkEdge
 from .network_node import NetworkNode
 from .network_response import NetworkResponse
 from .no_fields import NoFields
+from .operation import Operation
 from .outreach_channel import OutreachChannel
 from .outreach_check import OutreachCheck
 from .outreach_check_request import OutreachCheckRequest
@@ -77,6 +96,8 @@ from .schedule_action_body import ScheduleActionBody
 from .snooze_request import SnoozeRequest
 from .stats import Stats
 from .subscribable_webhook_event import SubscribableWebhookEvent
+from .sync_page import SyncPage
+from .synced_interview_question import SyncedInterviewQuestion
 from .thank_you_action_body import ThankYouActionBody
 from .thank_you_stats import ThankYouStats
 from .token_response import TokenResponse
@@ -107,6 +128,24 @@ __all__ = (
     "CancelActionBody",
     "CappedResource",
     "ChangePasswordRequest",
+    "ChangeType0",
+    "ChangeType0Resource",
+    "ChangeType1",
+    "ChangeType1Resource",
+    "ChangeType2",
+    "ChangeType2Resource",
+    "ChangeType3",
+    "ChangeType3Resource",
+    "ChangeType4",
+    "ChangeType4Resource",
+    "ChangeType5",
+    "ChangeType5Resource",
+    "ChangeType6",
+    "ChangeType6Resource",
+    "ChangeType7",
+    "ChangeType7Resource",
+    "ChangeType8",
+    "ChangeType8Resource",
     "CompleteActionBody",
     "ContactImportError",
     "ContactResponse",
@@ -147,6 +186,7 @@ __all__ = (
     "NetworkNode",
     "NetworkResponse",
     "NoFields",
+    "Operation",
     "OutreachChannel",
     "OutreachCheck",
     "OutreachCheckRequest",
@@ -178,6 +218,8 @@ __all__ = (
     "SnoozeRequest",
     "Stats",
     "SubscribableWebhookEvent",
+    "SyncedInterviewQuestion",
+    "SyncPage",
     "ThankYouActionBody",
     "ThankYouStats",
     "TokenResponse",
