@@ -283,9 +283,66 @@ pub fn validate<T: garde::Validate<Context = ()>>(value: &T) -> Result<(), ApiEr
 /// Query strings are parsed strictly too: an unknown or malformed parameter
 /// is a 400 problem rather than actix's plain-text answer.
 pub fn query_config() -> web::QueryConfig {
-    web::QueryConfig::default().error_handler(|error, _request| {
-        ApiError::BadRequest(format!("invalid query string: {error}")).into()
-    })
+    web::QueryConfig::default().error_handler(|error, _request| invalid_query(error).into())
+}
+
+fn invalid_query(error: impl std::fmt::Display) -> ApiError {
+    ApiError::BadRequest(format!("invalid query string: {error}"))
+}
+
+/// A query string, read strictly (unknown parameters refused, 400) into
+/// `T`. A list field takes repeated keys (`status=a&status=b`); with
+/// [`list`] it takes a comma-separated value too.
+pub struct Query<T>(pub T);
+
+impl<T> Query<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> std::ops::Deref for Query<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: DeserializeOwned> FromRequest for Query<T> {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        std::future::ready(
+            serde_html_form::from_str(request.query_string())
+                .map(Query)
+                .map_err(invalid_query),
+        )
+    }
+}
+
+/// `deserialize_with` for an enum filter (DESIGN §9): `status=a,b` and
+/// `status=a&status=b` alike, each value one of the enum's names. Declare
+/// the parameter `style = Form, explode = false`.
+pub fn list<'de, D, T>(deserializer: D) -> Result<Option<Vec<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    use serde::Deserialize;
+    use serde::de::IntoDeserializer;
+    let values = Vec::<String>::deserialize(deserializer)?;
+    let items = values
+        .iter()
+        .flat_map(|value| value.split(','))
+        .map(|item| {
+            let item: serde::de::value::StrDeserializer<'_, D::Error> =
+                item.trim().into_deserializer();
+            T::deserialize(item)
+        })
+        .collect::<Result<Vec<T>, D::Error>>()?;
+    Ok(Some(items))
 }
 
 /// The methods a path is served with, when the path is known at all. The

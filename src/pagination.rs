@@ -29,6 +29,19 @@ pub struct PageQuery {
     pub limit: PageSize,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
+    /// Only items changed after this time (strictly after): what a client
+    /// that polls has not seen.
+    pub updated_after: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The query of a list sent whole: only what changed after a time.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct WholeListQuery {
+    /// Only items changed after this time (strictly after): what a client
+    /// that polls has not seen.
+    pub updated_after: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// One page of a list.

@@ -224,6 +224,7 @@ diesel::table! {
         delivered_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
         claim_id -> Nullable<Uuid>,
+        updated_at -> Timestamptz,
     }
 }
 

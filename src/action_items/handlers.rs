@@ -8,8 +8,8 @@ use super::dto::{ActionItemResponse, CreateActionItemRequest, UpdateActionItemRe
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
-use crate::extract::{Json, MergePatch};
-use crate::pagination::WholeList;
+use crate::extract::{Json, MergePatch, Query};
+use crate::pagination::{WholeList, WholeListQuery};
 use crate::preconditions::IfMatch;
 use crate::respond::Reply;
 
@@ -27,7 +27,7 @@ pub fn configure(config: &mut ServiceConfig) {
 /// All of them, oldest first (not paged).
 #[utoipa::path(
     tag = "interviews",
-    params(("id" = Uuid, Path, description = "The interview")),
+    params(("id" = Uuid, Path, description = "The interview"), WholeListQuery),
     responses((status = 200, description = "The action items", body = WholeList<ActionItemResponse>)),
     security(("bearer" = [])),
 )]
@@ -35,9 +35,10 @@ pub fn configure(config: &mut ServiceConfig) {
 pub async fn list_action_items(
     caller: Caller,
     id: web::Path<Uuid>,
+    query: Query<WholeListQuery>,
 ) -> ApiResult<web::Json<WholeList<ActionItemResponse>>> {
     let (user, mut connection) = caller.connect().await?;
-    let items = service::list(&mut connection, user.id, *id).await?;
+    let items = service::list(&mut connection, user.id, *id, query.updated_after).await?;
     Ok(web::Json(items.into_iter().map(Into::into).collect()))
 }
 

@@ -15,10 +15,16 @@ pub async fn of_interview(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
     interview_id: Uuid,
+    updated_after: Option<chrono::DateTime<chrono::Utc>>,
 ) -> QueryResult<Vec<ActionItem>> {
-    action_items::table
+    let mut query = action_items::table
         .filter(action_items::user_id.eq(user_id))
         .filter(action_items::interview_id.eq(interview_id))
+        .into_boxed();
+    if let Some(updated_after) = updated_after {
+        query = query.filter(action_items::updated_at.gt(updated_after));
+    }
+    query
         .order((action_items::created_at, action_items::id))
         .select(ActionItem::as_select())
         .load(connection)

@@ -31,9 +31,10 @@ pub async fn list(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
     interview_id: Uuid,
+    updated_after: Option<chrono::DateTime<chrono::Utc>>,
 ) -> ApiResult<Vec<ActionItem>> {
     own_interview(connection, user_id, interview_id).await?;
-    Ok(repo::of_interview(connection, user_id, interview_id).await?)
+    Ok(repo::of_interview(connection, user_id, interview_id, updated_after).await?)
 }
 
 /// One item of one of the caller's interviews, or 404.
@@ -43,7 +44,7 @@ pub async fn get(
     interview_id: Uuid,
     item_id: Uuid,
 ) -> ApiResult<ActionItem> {
-    repo::of_interview(connection, user_id, interview_id)
+    repo::of_interview(connection, user_id, interview_id, None)
         .await?
         .into_iter()
         .find(|item| item.id == item_id)

@@ -374,9 +374,20 @@ pub struct ContactListQuery {
     pub company: Option<String>,
     /// Only contacts linked to this employer.
     pub employer_id: Option<Uuid>,
-    pub source: Option<Source>,
+    /// Only contacts from one of these sources (comma-separated, or the
+    /// key repeated).
+    #[param(style = Form, explode = false)]
+    #[serde(default, deserialize_with = "crate::extract::list")]
+    pub source: Option<Vec<Source>>,
     pub has_hiring_power: Option<bool>,
-    pub segment: Option<Segment>,
+    /// Only contacts in one of these segments (comma-separated, or the key
+    /// repeated).
+    #[param(style = Form, explode = false)]
+    #[serde(default, deserialize_with = "crate::extract::list")]
+    pub segment: Option<Vec<Segment>>,
+    /// Only contacts changed after this time (`updated_at`, strictly after):
+    /// what a client that polls has not seen.
+    pub updated_after: Option<DateTime<Utc>>,
     /// Archived contacts instead of active ones (default `false`).
     pub archived: Option<bool>,
     /// `name` (the default), `-updated_at` or `created_at`.

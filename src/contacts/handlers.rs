@@ -14,7 +14,7 @@ use super::search::ContactSearch;
 use super::{export, import, search, service};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Problem};
-use crate::extract::{CsvBody, Json, JsonOrEmpty, MergePatch, NoFields};
+use crate::extract::{CsvBody, Json, JsonOrEmpty, MergePatch, NoFields, Query};
 use crate::pagination::{Page, PageQuery};
 use crate::preconditions::IfMatch;
 use crate::respond::Reply;
@@ -52,7 +52,7 @@ pub fn configure(config: &mut ServiceConfig) {
 pub async fn list_contacts(
     contact_search: web::Data<ContactSearch>,
     caller: Caller,
-    query: web::Query<ContactListQuery>,
+    query: Query<ContactListQuery>,
 ) -> ApiResult<Page<ContactResponse>> {
     let page = search::page(&contact_search, caller, query.into_inner()).await?;
     Ok(page)
@@ -150,7 +150,7 @@ pub async fn import_contacts(
 pub async fn export_contacts(
     state: web::Data<AppState>,
     caller: Caller,
-    query: web::Query<ExportQuery>,
+    query: Query<ExportQuery>,
 ) -> ApiResult<HttpResponse> {
     // The file is read in batches, each on a connection of its own.
     let user = caller.user().await?;
@@ -252,7 +252,7 @@ pub async fn delete_contact(
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
-    query: web::Query<DeleteContactQuery>,
+    query: Query<DeleteContactQuery>,
 ) -> ApiResult<HttpResponse> {
     let (user, mut connection) = caller.connect().await?;
     let force = query.force.unwrap_or(false);
@@ -316,13 +316,14 @@ pub async fn unarchive_contact(
 pub async fn list_referrals(
     caller: Caller,
     id: web::Path<Uuid>,
-    query: web::Query<PageQuery>,
+    query: Query<PageQuery>,
 ) -> ApiResult<Page<ContactResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let page = service::referrals(
         &mut connection,
         user.id,
         *id,
+        query.updated_after,
         query.cursor.as_deref(),
         query.limit,
     )
@@ -346,7 +347,7 @@ pub async fn list_referrals(
 pub async fn outreach_script(
     caller: Caller,
     id: web::Path<Uuid>,
-    query: web::Query<OutreachScriptQuery>,
+    query: Query<OutreachScriptQuery>,
 ) -> ApiResult<web::Json<OutreachScript>> {
     let (user, mut connection) = caller.connect().await?;
     let script = service::outreach_script(&mut connection, &user, *id, query.template).await?;

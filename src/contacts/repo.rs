@@ -10,7 +10,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::dto::{ContactSort, Segment};
+use super::dto::ContactSort;
 use super::models::{
     Contact, ContactChangeset, ContactIdentity, ExportedContact, NetworkNodeRow, NewContact,
 };
@@ -183,9 +183,12 @@ pub struct ContactFilter {
     pub tag: Option<String>,
     pub company: Option<String>,
     pub employer_id: Option<Uuid>,
-    pub source: Option<&'static str>,
+    /// Stored source names, any of them.
+    pub sources: Option<Vec<&'static str>>,
     pub has_hiring_power: Option<bool>,
-    pub segment: Option<Segment>,
+    /// Segment names, any of them.
+    pub segments: Option<Vec<&'static str>>,
+    pub updated_after: Option<DateTime<Utc>>,
     /// `None` lists archived and active alike.
     pub archived: Option<bool>,
     pub referred_by: Option<Uuid>,
@@ -324,13 +327,16 @@ fn narrowed<'a, ST: 'a>(
     if let Some(employer_id) = filter.employer_id {
         query = query.filter(contacts::employer_id.eq(employer_id));
     }
-    if let Some(source) = filter.source {
-        query = query.filter(contacts::source.eq(source));
+    if let Some(sources) = filter.sources {
+        query = query.filter(contacts::source.eq_any(sources));
+    }
+    if let Some(after) = filter.updated_after {
+        query = query.filter(contacts::updated_at.gt(after));
     }
     if let Some(has_hiring_power) = filter.has_hiring_power {
         query = query.filter(contacts::has_hiring_power.eq(has_hiring_power));
     }
-    if let Some(segment) = filter.segment {
+    if let Some(segments) = filter.segments {
         query = query.filter(
             rapport_segment(
                 contacts::segment_requested_at,
@@ -340,7 +346,7 @@ fn narrowed<'a, ST: 'a>(
                 contacts::segment_mark7_at,
                 diesel::dsl::now,
             )
-            .eq(segment.as_str()),
+            .eq_any(segments),
         );
     }
     match filter.archived {

@@ -35,7 +35,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use memchr::memmem;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use super::dto::{ContactListQuery, ContactResponse, ContactSort};
+use super::dto::{ContactListQuery, ContactResponse, ContactSort, Segment, Source};
 use super::repo::{ContactCursor, ContactFilter};
 use super::service;
 use crate::auth::Caller;
@@ -371,9 +371,14 @@ pub async fn page(
         tag: query.tag,
         company: query.company,
         employer_id: query.employer_id,
-        source: query.source.map(|source| source.as_str()),
+        sources: query
+            .source
+            .map(|sources| sources.into_iter().map(Source::as_str).collect()),
         has_hiring_power: query.has_hiring_power,
-        segment: query.segment,
+        segments: query
+            .segment
+            .map(|segments| segments.into_iter().map(Segment::as_str).collect()),
+        updated_after: query.updated_after,
         archived: Some(query.archived.unwrap_or(false)),
         referred_by: None,
     };

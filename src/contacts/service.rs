@@ -201,6 +201,7 @@ pub async fn referrals(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
     id: Uuid,
+    updated_after: Option<chrono::DateTime<Utc>>,
     cursor: Option<&str>,
     limit: PageSize,
 ) -> ApiResult<Page<ContactResponse>> {
@@ -210,6 +211,7 @@ pub async fn referrals(
     }
     let filter = ContactFilter {
         referred_by: Some(id),
+        updated_after,
         ..ContactFilter::default()
     };
     let after = decode_cursor(cursor, ContactSort::Name)?;

@@ -195,8 +195,14 @@ pub enum EmployerSort {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct EmployerListQuery {
-    /// Only employers with this status.
-    pub status: Option<EmployerStatus>,
+    /// Only employers with one of these statuses (comma-separated, or the
+    /// key repeated).
+    #[param(style = Form, explode = false)]
+    #[serde(default, deserialize_with = "crate::extract::list")]
+    pub status: Option<Vec<EmployerStatus>>,
+    /// Only employers changed after this time (`updated_at`, strictly after):
+    /// what a client that polls has not seen.
+    pub updated_after: Option<DateTime<Utc>>,
     /// `lamp` (the default) or `name`.
     pub sort: Option<EmployerSort>,
     /// Items per page, 1 to 100 (default 25).

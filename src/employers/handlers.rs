@@ -5,12 +5,14 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::dto::{
-    CreateEmployerRequest, EmployerListQuery, EmployerResponse, UpdateEmployerRequest,
+    CreateEmployerRequest, EmployerListQuery, EmployerResponse, EmployerStatus,
+    UpdateEmployerRequest,
 };
+use super::repo::EmployerFilter;
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
-use crate::extract::{Json, MergePatch};
+use crate::extract::{Json, MergePatch, Query};
 use crate::pagination::Page;
 use crate::preconditions::IfMatch;
 use crate::respond::Reply;
@@ -39,14 +41,19 @@ pub fn configure(config: &mut ServiceConfig) {
 #[get("/employers")]
 pub async fn list_employers(
     caller: Caller,
-    query: web::Query<EmployerListQuery>,
+    query: Query<EmployerListQuery>,
 ) -> ApiResult<Page<EmployerResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let query = query.into_inner();
     let page = service::list(
         &mut connection,
         user.id,
-        query.status.map(|status| status.as_str()),
+        EmployerFilter {
+            statuses: query
+                .status
+                .map(|statuses| statuses.into_iter().map(EmployerStatus::as_str).collect()),
+            updated_after: query.updated_after,
+        },
         query.sort.unwrap_or_default(),
         query.cursor.as_deref(),
         query.limit,

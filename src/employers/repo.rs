@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::{Deserialize, Serialize};
@@ -48,13 +49,21 @@ impl EmployerCursor {
     }
 }
 
+/// What the employer list is narrowed to.
+#[derive(Debug, Default)]
+pub struct EmployerFilter {
+    /// Stored status names, any of them.
+    pub statuses: Option<Vec<&'static str>>,
+    pub updated_after: Option<DateTime<Utc>>,
+}
+
 /// One page of the user's employers and each one's folded name (the sort
 /// key), `limit + 1` rows at most. Keyset pagination: stable under inserts.
 /// Index: `employers_user_lamp_idx` (sort=lamp) or `employers_user_name_idx`.
 pub async fn list(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
-    status: Option<&str>,
+    filter: EmployerFilter,
     sort: EmployerSort,
     after: Option<EmployerCursor>,
     limit: i64,
@@ -63,8 +72,11 @@ pub async fn list(
         .filter(employers::user_id.eq(user_id))
         .select((Employer::as_select(), lower(employers::name)))
         .into_boxed();
-    if let Some(status) = status {
-        query = query.filter(employers::status.eq(status.to_owned()));
+    if let Some(statuses) = filter.statuses {
+        query = query.filter(employers::status.eq_any(statuses));
+    }
+    if let Some(after) = filter.updated_after {
+        query = query.filter(employers::updated_at.gt(after));
     }
     match after {
         Some(EmployerCursor::Lamp { rank, name, id }) => {

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::dto::{EmployerResponse, EmployerSort};
 use super::models::{Employer, EmployerChangeset, NewEmployer};
-use super::repo::{self, EmployerCursor};
+use super::repo::{self, EmployerCursor, EmployerFilter};
 use crate::error::{ApiError, ApiResult};
 use crate::pagination::{self, Page, PageSize};
 use crate::preconditions::IfMatch;
@@ -120,7 +120,7 @@ pub async fn delete(
 pub async fn list(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
-    status: Option<&str>,
+    filter: EmployerFilter,
     sort: EmployerSort,
     cursor: Option<&str>,
     limit: PageSize,
@@ -132,7 +132,7 @@ pub async fn list(
             "the cursor belongs to a list in another order".to_owned(),
         ));
     }
-    let rows = repo::list(connection, user_id, status, sort, after, limit).await?;
+    let rows = repo::list(connection, user_id, filter, sort, after, limit).await?;
     let page = Page::from_rows(
         rows,
         limit,

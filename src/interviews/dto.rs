@@ -285,7 +285,14 @@ pub struct ThankYouActionBody {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct InterviewListQuery {
-    pub status: Option<Status>,
+    /// Only interviews in one of these statuses (comma-separated, or the
+    /// key repeated).
+    #[param(style = Form, explode = false)]
+    #[serde(default, deserialize_with = "crate::extract::list")]
+    pub status: Option<Vec<Status>>,
+    /// Only interviews changed after this time (`updated_at`, strictly after):
+    /// what a client that polls has not seen.
+    pub updated_after: Option<DateTime<Utc>>,
     pub contact_id: Option<Uuid>,
     /// Interviews with contacts linked to this employer.
     pub employer_id: Option<Uuid>,

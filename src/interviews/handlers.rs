@@ -12,11 +12,12 @@ use super::dto::{
 use super::models::InterviewQuestion;
 use super::repo::InterviewFilter;
 use super::service::{self, ActionInput};
+use super::transitions::Status;
 use crate::auth::Caller;
 use crate::contacts::dto::{ContactResponse, CreateContactRequest};
 use crate::error::{ApiResult, Problem};
-use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields};
-use crate::pagination::{Page, WholeList};
+use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields, Query};
+use crate::pagination::{Page, WholeList, WholeListQuery};
 use crate::preconditions::IfMatch;
 use crate::respond::Reply;
 
@@ -58,12 +59,15 @@ fn question_list(questions: Vec<InterviewQuestion>) -> WholeList<InterviewQuesti
 #[get("/interviews")]
 pub async fn list_interviews(
     caller: Caller,
-    query: web::Query<InterviewListQuery>,
+    query: Query<InterviewListQuery>,
 ) -> ApiResult<Page<InterviewResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let query = query.into_inner();
     let filter = InterviewFilter {
-        status: query.status.map(|status| status.as_str()),
+        statuses: query
+            .status
+            .map(|statuses| statuses.into_iter().map(Status::as_str).collect()),
+        updated_after: query.updated_after,
         contact_id: query.contact_id,
         employer_id: query.employer_id,
         from: query.from,
@@ -395,7 +399,7 @@ pub async fn attach_question_set(
 /// All of them, in order (not paged).
 #[utoipa::path(
     tag = "interviews",
-    params(("id" = Uuid, Path, description = "The interview")),
+    params(("id" = Uuid, Path, description = "The interview"), WholeListQuery),
     responses((status = 200, description = "The questions", body = WholeList<InterviewQuestionResponse>)),
     security(("bearer" = [])),
 )]
@@ -403,9 +407,10 @@ pub async fn attach_question_set(
 pub async fn list_interview_questions(
     caller: Caller,
     id: web::Path<Uuid>,
+    query: Query<WholeListQuery>,
 ) -> ApiResult<web::Json<WholeList<InterviewQuestionResponse>>> {
     let (user, mut connection) = caller.connect().await?;
-    let questions = service::questions(&mut connection, user.id, *id).await?;
+    let questions = service::questions(&mut connection, user.id, *id, query.updated_after).await?;
     Ok(web::Json(question_list(questions)))
 }
 

@@ -109,7 +109,9 @@ pub async fn scheduled_slots(
 /// What the interview list is narrowed to.
 #[derive(Debug, Default)]
 pub struct InterviewFilter {
-    pub status: Option<&'static str>,
+    /// Stored status names, any of them.
+    pub statuses: Option<Vec<&'static str>>,
+    pub updated_after: Option<DateTime<Utc>>,
     pub contact_id: Option<Uuid>,
     pub employer_id: Option<Uuid>,
     pub from: Option<DateTime<Utc>>,
@@ -138,8 +140,11 @@ pub async fn list(
         .filter(interviews::user_id.eq(user_id))
         .select(Interview::as_select())
         .into_boxed();
-    if let Some(status) = filter.status {
-        query = query.filter(interviews::status.eq(status));
+    if let Some(statuses) = filter.statuses {
+        query = query.filter(interviews::status.eq_any(statuses));
+    }
+    if let Some(after) = filter.updated_after {
+        query = query.filter(interviews::updated_at.gt(after));
     }
     if let Some(contact_id) = filter.contact_id {
         query = query.filter(interviews::contact_id.eq(contact_id));
@@ -184,6 +189,22 @@ pub async fn questions_of(
 ) -> QueryResult<Vec<InterviewQuestion>> {
     interview_questions::table
         .filter(interview_questions::interview_id.eq_any(owned_interview(user_id, interview_id)))
+        .order(interview_questions::position)
+        .select(InterviewQuestion::as_select())
+        .load(connection)
+        .await
+}
+
+/// The interview's questions changed after `after`, in order.
+pub async fn questions_changed_after(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    interview_id: Uuid,
+    after: DateTime<Utc>,
+) -> QueryResult<Vec<InterviewQuestion>> {
+    interview_questions::table
+        .filter(interview_questions::interview_id.eq_any(owned_interview(user_id, interview_id)))
+        .filter(interview_questions::updated_at.gt(after))
         .order(interview_questions::position)
         .select(InterviewQuestion::as_select())
         .load(connection)

@@ -439,9 +439,13 @@ pub async fn questions(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
     id: Uuid,
+    updated_after: Option<DateTime<Utc>>,
 ) -> ApiResult<Vec<InterviewQuestion>> {
     get(connection, user_id, id).await?;
-    Ok(repo::questions_of(connection, user_id, id).await?)
+    Ok(match updated_after {
+        Some(after) => repo::questions_changed_after(connection, user_id, id, after).await?,
+        None => repo::questions_of(connection, user_id, id).await?,
+    })
 }
 
 pub async fn update_question(

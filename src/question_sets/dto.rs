@@ -224,13 +224,34 @@ pub enum Scope {
     Mine,
 }
 
+impl Scope {
+    /// What a list of scopes names together; none is `all`.
+    pub fn of(scopes: Option<&[Scope]>) -> Scope {
+        let scopes = scopes.unwrap_or_default();
+        let library = scopes.contains(&Scope::Library);
+        let mine = scopes.contains(&Scope::Mine);
+        match (library, mine) {
+            _ if scopes.is_empty() || scopes.contains(&Scope::All) => Scope::All,
+            (true, false) => Scope::Library,
+            (false, true) => Scope::Mine,
+            _ => Scope::All,
+        }
+    }
+}
+
 /// Query parameters of `GET /v1/question-sets`.
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct QuestionSetListQuery {
-    /// `all` (the default), `library` or `mine`.
-    pub scope: Option<Scope>,
+    /// `all` (the default), `library` or `mine`; several (comma-separated,
+    /// or the key repeated) list what each names.
+    #[param(style = Form, explode = false)]
+    #[serde(default, deserialize_with = "crate::extract::list")]
+    pub scope: Option<Vec<Scope>>,
+    /// Only sets changed after this time (`updated_at`, strictly after):
+    /// what a client that polls has not seen.
+    pub updated_after: Option<DateTime<Utc>>,
     /// Items per page, 1 to 100 (default 25).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     #[serde(default)]

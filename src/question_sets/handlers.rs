@@ -4,6 +4,7 @@ use actix_web::{HttpResponse, delete, get, patch, post, put, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
+use super::dto::Scope;
 use super::dto::{
     CreateQuestionRequest, CreateQuestionSetRequest, QuestionResponse, QuestionSetListQuery,
     QuestionSetResponse, ReorderRequest, UpdateQuestionRequest, UpdateQuestionSetRequest,
@@ -11,7 +12,7 @@ use super::dto::{
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
-use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields};
+use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields, Query};
 use crate::pagination::Page;
 use crate::preconditions::IfMatch;
 use crate::respond::Reply;
@@ -44,13 +45,14 @@ pub fn configure(config: &mut ServiceConfig) {
 #[get("/question-sets")]
 pub async fn list_question_sets(
     caller: Caller,
-    query: web::Query<QuestionSetListQuery>,
+    query: Query<QuestionSetListQuery>,
 ) -> ApiResult<Page<QuestionSetResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let page = service::list(
         &mut connection,
         user.id,
-        query.scope.unwrap_or_default(),
+        Scope::of(query.scope.as_deref()),
+        query.updated_after,
         query.cursor.as_deref(),
         query.limit,
     )

@@ -1,7 +1,7 @@
 //! Queries on `question_sets` and `questions`. A user reaches the library
 //! (`user_id IS NULL`) and their own sets, nothing else.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use diesel::pg::Pg;
 use diesel::prelude::*;
 use diesel::sql_types::{Bool, Nullable};
@@ -244,6 +244,7 @@ pub async fn list(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
     scope: Scope,
+    updated_after: Option<DateTime<Utc>>,
     after: Option<QuestionSetCursor>,
     limit: i64,
 ) -> QueryResult<Vec<(QuestionSet, String)>> {
@@ -259,6 +260,9 @@ pub async fn list(
         Scope::Library => query.filter(question_sets::user_id.is_null()),
         Scope::Mine => query.filter(question_sets::user_id.eq(user_id)),
     };
+    if let Some(updated_after) = updated_after {
+        query = query.filter(question_sets::updated_at.gt(updated_after));
+    }
     if let Some(QuestionSetCursor { title, id }) = after {
         query = query.filter(
             lower(question_sets::title)

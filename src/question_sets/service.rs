@@ -4,6 +4,8 @@
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
+use chrono::{DateTime, Utc};
+
 use super::dto::{
     CreateQuestionRequest, CreateQuestionSetRequest, QuestionResponse, QuestionSetResponse, Scope,
 };
@@ -66,12 +68,13 @@ pub async fn list(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
     scope: Scope,
+    updated_after: Option<DateTime<Utc>>,
     cursor: Option<&str>,
     limit: PageSize,
 ) -> ApiResult<Page<QuestionSetResponse>> {
     let limit = limit.get();
     let after = pagination::after::<QuestionSetCursor>(cursor)?;
-    let rows = repo::list(connection, user_id, scope, after, limit).await?;
+    let rows = repo::list(connection, user_id, scope, updated_after, after, limit).await?;
     let ids: Vec<Uuid> = rows.iter().map(|(set, _)| set.id).collect();
     let mut questions = repo::questions_of(connection, user_id, &ids).await?;
     Ok(Page::from_rows(

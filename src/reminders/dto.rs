@@ -179,8 +179,19 @@ pub struct SnoozeRequest {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct ReminderListQuery {
-    pub status: Option<ReminderStatus>,
-    pub kind: Option<Kind>,
+    /// Only reminders in one of these statuses (comma-separated, or the key
+    /// repeated).
+    #[param(style = Form, explode = false)]
+    #[serde(default, deserialize_with = "crate::extract::list")]
+    pub status: Option<Vec<ReminderStatus>>,
+    /// Only reminders of one of these kinds (comma-separated, or the key
+    /// repeated).
+    #[param(style = Form, explode = false)]
+    #[serde(default, deserialize_with = "crate::extract::list")]
+    pub kind: Option<Vec<Kind>>,
+    /// Only reminders changed after this time (`updated_at`, strictly after):
+    /// what a client that polls has not seen.
+    pub updated_after: Option<DateTime<Utc>>,
     /// `due_at` before this time.
     pub due_before: Option<DateTime<Utc>>,
     /// `due_at` at or after this time.

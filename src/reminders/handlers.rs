@@ -8,11 +8,12 @@ use super::dto::{
     CreateReminderRequest, ReminderListQuery, ReminderResponse, SnoozeRequest,
     UpdateReminderRequest,
 };
+use super::dto::{Kind, ReminderStatus};
 use super::repo::ReminderFilter;
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
-use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields};
+use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields, Query};
 use crate::pagination::{Page, PageQuery};
 use crate::preconditions::IfMatch;
 use crate::respond::Reply;
@@ -44,13 +45,18 @@ pub fn configure(config: &mut ServiceConfig) {
 #[get("/reminders")]
 pub async fn list_reminders(
     caller: Caller,
-    query: web::Query<ReminderListQuery>,
+    query: Query<ReminderListQuery>,
 ) -> ApiResult<Page<ReminderResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let query = query.into_inner();
     let filter = ReminderFilter {
-        status: query.status.map(|status| status.as_str()),
-        kind: query.kind.map(|kind| kind.as_str()),
+        statuses: query
+            .status
+            .map(|statuses| statuses.into_iter().map(ReminderStatus::as_str).collect()),
+        kinds: query
+            .kind
+            .map(|kinds| kinds.into_iter().map(Kind::as_str).collect()),
+        updated_after: query.updated_after,
         due_before: query.due_before,
         due_after: query.due_after,
         interview_id: query.interview_id,
@@ -82,11 +88,12 @@ pub async fn list_reminders(
 #[get("/reminders/due")]
 pub async fn list_due_reminders(
     caller: Caller,
-    query: web::Query<PageQuery>,
+    query: Query<PageQuery>,
 ) -> ApiResult<Page<ReminderResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let filter = ReminderFilter {
         due_now: true,
+        updated_after: query.updated_after,
         ..ReminderFilter::default()
     };
     let page = service::page(

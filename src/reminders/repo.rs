@@ -120,8 +120,11 @@ pub async fn overdue_count(connection: &mut AsyncPgConnection, user_id: Uuid) ->
 /// What the reminder list is narrowed to.
 #[derive(Debug, Default)]
 pub struct ReminderFilter {
-    pub status: Option<&'static str>,
-    pub kind: Option<&'static str>,
+    /// Stored status names, any of them.
+    pub statuses: Option<Vec<&'static str>>,
+    /// Stored kind names, any of them.
+    pub kinds: Option<Vec<&'static str>>,
+    pub updated_after: Option<DateTime<Utc>>,
     pub due_before: Option<DateTime<Utc>>,
     pub due_after: Option<DateTime<Utc>>,
     pub interview_id: Option<Uuid>,
@@ -151,11 +154,14 @@ pub async fn list(
         .filter(reminders::user_id.eq(user_id))
         .select(Reminder::as_select())
         .into_boxed();
-    if let Some(status) = filter.status {
-        query = query.filter(reminders::status.eq(status));
+    if let Some(statuses) = filter.statuses {
+        query = query.filter(reminders::status.eq_any(statuses));
     }
-    if let Some(kind) = filter.kind {
-        query = query.filter(reminders::kind.eq(kind));
+    if let Some(kinds) = filter.kinds {
+        query = query.filter(reminders::kind.eq_any(kinds));
+    }
+    if let Some(after) = filter.updated_after {
+        query = query.filter(reminders::updated_at.gt(after));
     }
     if let Some(before) = filter.due_before {
         query = query.filter(reminders::due_at.lt(before));

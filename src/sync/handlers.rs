@@ -7,6 +7,7 @@ use super::dto::{Resource, SyncPage, SyncQuery};
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
+use crate::extract::Query;
 
 pub fn configure(config: &mut ServiceConfig) {
     config.service(sync);
@@ -32,7 +33,7 @@ pub fn configure(config: &mut ServiceConfig) {
     security(("bearer" = [])),
 )]
 #[get("/sync")]
-pub async fn sync(caller: Caller, query: web::Query<SyncQuery>) -> ApiResult<web::Json<SyncPage>> {
+pub async fn sync(caller: Caller, query: Query<SyncQuery>) -> ApiResult<web::Json<SyncPage>> {
     let (user, mut connection) = caller.connect().await?;
     let query = query.into_inner();
     // First-party tokens see every resource; the tokens of DESIGN §10 that

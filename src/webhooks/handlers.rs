@@ -12,8 +12,8 @@ use super::service;
 use crate::auth::Caller;
 use crate::auth::rate_limit::Budgets;
 use crate::error::{ApiResult, Problem};
-use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields};
-use crate::pagination::{Page, PageQuery, WholeList};
+use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields, Query};
+use crate::pagination::{Page, PageQuery, WholeList, WholeListQuery};
 use crate::respond::Reply;
 use crate::state::AppState;
 
@@ -33,13 +33,17 @@ pub fn configure(config: &mut ServiceConfig) {
 /// All of the user's endpoints (not paged). Secrets are not shown.
 #[utoipa::path(
     tag = "webhooks",
+    params(WholeListQuery),
     responses((status = 200, description = "The endpoints", body = WholeList<WebhookResponse>)),
     security(("bearer" = [])),
 )]
 #[get("/webhooks")]
-pub async fn list_webhooks(caller: Caller) -> ApiResult<web::Json<WholeList<WebhookResponse>>> {
+pub async fn list_webhooks(
+    caller: Caller,
+    query: Query<WholeListQuery>,
+) -> ApiResult<web::Json<WholeList<WebhookResponse>>> {
     let (user, mut connection) = caller.connect().await?;
-    let webhooks = service::list(&mut connection, user.id).await?;
+    let webhooks = service::list(&mut connection, user.id, query.updated_after).await?;
     Ok(web::Json(
         webhooks.into_iter().map(WebhookResponse::from).collect(),
     ))
@@ -181,13 +185,14 @@ pub async fn ping_webhook(
 pub async fn list_deliveries(
     caller: Caller,
     id: web::Path<Uuid>,
-    query: web::Query<PageQuery>,
+    query: Query<PageQuery>,
 ) -> ApiResult<Page<DeliveryResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let page = service::deliveries(
         &mut connection,
         user.id,
         *id,
+        query.updated_after,
         query.cursor.as_deref(),
         query.limit,
     )

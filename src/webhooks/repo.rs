@@ -16,9 +16,15 @@ crate::sql::owned_queries!(webhooks, Webhook, NewWebhook, WebhookChangeset:
 pub async fn all_of_user(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
+    updated_after: Option<chrono::DateTime<chrono::Utc>>,
 ) -> QueryResult<Vec<Webhook>> {
-    webhooks::table
+    let mut query = webhooks::table
         .filter(webhooks::user_id.eq(user_id))
+        .into_boxed();
+    if let Some(updated_after) = updated_after {
+        query = query.filter(webhooks::updated_at.gt(updated_after));
+    }
+    query
         .order((webhooks::created_at, webhooks::id))
         .select(Webhook::as_select())
         .load(connection)
@@ -56,6 +62,7 @@ pub async fn deliveries(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
     webhook_id: Uuid,
+    updated_after: Option<chrono::DateTime<chrono::Utc>>,
     after: Option<DeliveryCursor>,
     limit: i64,
 ) -> QueryResult<Vec<Delivery>> {
@@ -64,6 +71,9 @@ pub async fn deliveries(
         .filter(webhook_deliveries::webhook_id.eq(webhook_id))
         .select(Delivery::as_select())
         .into_boxed();
+    if let Some(updated_after) = updated_after {
+        query = query.filter(webhook_deliveries::updated_at.gt(updated_after));
+    }
     if let Some(DeliveryCursor { created_at, id }) = after {
         query = query.filter(
             webhook_deliveries::created_at

@@ -49,8 +49,12 @@ async fn own(connection: &mut AsyncPgConnection, user_id: Uuid, id: Uuid) -> Api
         .ok_or(ApiError::NotFound)
 }
 
-pub async fn list(connection: &mut AsyncPgConnection, user_id: Uuid) -> ApiResult<Vec<Webhook>> {
-    Ok(repo::all_of_user(connection, user_id).await?)
+pub async fn list(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    updated_after: Option<chrono::DateTime<chrono::Utc>>,
+) -> ApiResult<Vec<Webhook>> {
+    Ok(repo::all_of_user(connection, user_id, updated_after).await?)
 }
 
 /// Registers an endpoint with a new secret. The URL is checked (a DNS
@@ -151,13 +155,14 @@ pub async fn deliveries(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
     id: Uuid,
+    updated_after: Option<chrono::DateTime<chrono::Utc>>,
     cursor: Option<&str>,
     limit: PageSize,
 ) -> ApiResult<Page<DeliveryResponse>> {
     let limit = limit.get();
     let after = pagination::after::<DeliveryCursor>(cursor)?;
     own(connection, user_id, id).await?;
-    let rows = repo::deliveries(connection, user_id, id, after, limit).await?;
+    let rows = repo::deliveries(connection, user_id, id, updated_after, after, limit).await?;
     Ok(Page::from_rows(
         rows,
         limit,

@@ -17,6 +17,7 @@ mod isolation;
 mod jwt;
 mod language;
 pub mod limits;
+mod list_filters;
 mod offline;
 mod operations;
 mod question_sets;
