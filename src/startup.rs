@@ -119,6 +119,10 @@ pub fn build_app(
             header::RETRY_AFTER,
             http::REQUEST_ID,
             idempotency::IDEMPOTENT_REPLAYED,
+            // Sent to delegated tokens (DESIGN §10); a browser client
+            // reads them to pace itself.
+            header::HeaderName::from_static("ratelimit"),
+            header::HeaderName::from_static("ratelimit-policy"),
             deprecation::DEPRECATION,
             deprecation::SUNSET,
         ])

@@ -246,6 +246,59 @@ async fn cors_allows_exactly_the_configured_origins() {
 }
 
 #[actix_web::test]
+async fn a_browser_may_send_the_offline_headers_and_read_the_ones_it_needs() {
+    let app = TestApp::spawn_with(|settings| {
+        settings.cors_origins = vec!["https://app.example.com".to_owned()];
+    })
+    .await;
+    let ada = app.user("ada").await;
+    let preflight = app
+        .request(Method::OPTIONS, "/v1/contacts", None)
+        .header("origin", "https://app.example.com")
+        .header("access-control-request-method", "POST")
+        .header(
+            "access-control-request-headers",
+            "authorization, content-type, idempotency-key, if-match, if-none-match",
+        )
+        .send()
+        .await
+        .expect("sent");
+    assert!(preflight.status().is_success(), "{}", preflight.status());
+    let allowed = preflight.headers()["access-control-allow-headers"]
+        .to_str()
+        .expect("text")
+        .to_ascii_lowercase();
+    for name in ["idempotency-key", "if-match", "if-none-match"] {
+        assert!(allowed.contains(name), "{name} in {allowed}");
+    }
+    let response = app
+        .request(Method::GET, "/v1/me", Some(&ada.access_token))
+        .header("origin", "https://app.example.com")
+        .send()
+        .await
+        .expect("sent");
+    let exposed = response.headers()["access-control-expose-headers"]
+        .to_str()
+        .expect("text")
+        .to_ascii_lowercase();
+    for name in [
+        "etag",
+        "location",
+        "link",
+        "retry-after",
+        "x-request-id",
+        "idempotent-replayed",
+        "ratelimit",
+        "ratelimit-policy",
+    ] {
+        assert!(
+            exposed.split(',').any(|exposed| exposed.trim() == name),
+            "{name} in {exposed}"
+        );
+    }
+}
+
+#[actix_web::test]
 async fn no_error_body_shows_internals() {
     let app = TestApp::spawn().await;
     let ada = app.user("ada").await;
