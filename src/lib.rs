@@ -10,6 +10,7 @@ pub mod db;
 pub mod deprecation;
 pub mod employers;
 pub mod error;
+pub mod expand;
 pub mod extract;
 pub mod health;
 pub mod http;

@@ -6,6 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::models::{Contact, ContactChangeset, NewContact};
+use crate::employers::dto::EmployerResponse;
 use crate::pagination::PageSize;
 use crate::patch::{self, Patch, ReadOnlyFields};
 use crate::validation;
@@ -67,7 +68,7 @@ impl Segment {
 }
 
 /// A professional the user may talk to.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ContactResponse {
     pub id: Uuid,
     pub full_name: String,
@@ -81,6 +82,10 @@ pub struct ContactResponse {
     pub location: Option<String>,
     /// One of the user's employers.
     pub employer_id: Option<Uuid>,
+    /// The employer (or null), with `expand=employer` only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<EmployerResponse>)]
+    pub employer: Option<Option<EmployerResponse>>,
     pub source: Source,
     /// The contact who introduced this one.
     pub referred_by_contact_id: Option<Uuid>,
@@ -115,6 +120,7 @@ impl From<Contact> for ContactResponse {
             field: contact.field,
             location: contact.location,
             employer_id: contact.employer_id,
+            employer: None,
             source: contact.source,
             referred_by_contact_id: contact.referred_by_contact_id,
             has_hiring_power: contact.has_hiring_power,
@@ -306,6 +312,7 @@ impl ReadOnlyFields for UpdateContactRequest {
         "id",
         "version",
         "segment",
+        "employer",
         "archived_at",
         "created_at",
         "updated_at",
@@ -392,6 +399,10 @@ pub struct ContactListQuery {
     pub archived: Option<bool>,
     /// `name` (the default), `-updated_at` or `created_at`.
     pub sort: Option<ContactSort>,
+    /// `employer`: the employer's wire form (or null) beside `employer_id`.
+    #[param(style = Form, explode = false)]
+    #[serde(default, deserialize_with = "crate::extract::list")]
+    pub expand: Option<Vec<crate::expand::EmployerExpansion>>,
     /// Items per page, 1 to 100 (default 25).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     #[serde(default)]

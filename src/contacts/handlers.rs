@@ -14,6 +14,7 @@ use super::search::ContactSearch;
 use super::{export, import, search, service};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Problem};
+use crate::expand::{self, EmployerExpansion, ExpandEmployerQuery};
 use crate::extract::{CsvBody, Json, JsonOrEmpty, MergePatch, NoFields, Query};
 use crate::pagination::{Page, PageQuery};
 use crate::preconditions::IfMatch;
@@ -175,15 +176,23 @@ pub async fn export_contacts(
 /// The contact, with its version in `ETag`.
 #[utoipa::path(
     tag = "contacts",
-    params(("id" = Uuid, Path, description = "The contact")),
+    params(("id" = Uuid, Path, description = "The contact"), ExpandEmployerQuery),
     responses((status = 200, description = "The contact", body = ContactResponse)),
     security(("bearer" = [])),
 )]
 #[get("/contacts/{id}")]
-pub async fn get_contact(caller: Caller, id: web::Path<Uuid>) -> ApiResult<Reply<ContactResponse>> {
+pub async fn get_contact(
+    caller: Caller,
+    id: web::Path<Uuid>,
+    query: Query<ExpandEmployerQuery>,
+) -> ApiResult<Reply<ContactResponse>> {
     let (user, mut connection) = caller.connect().await?;
-    let contact = service::get(&mut connection, user.id, *id).await?;
-    Ok(Reply::ok(contact.into()))
+    let mut contact: ContactResponse = service::get(&mut connection, user.id, *id).await?.into();
+    if expand::names(&query.expand, EmployerExpansion::Employer) {
+        service::expand_employers(&mut connection, user.id, std::slice::from_mut(&mut contact))
+            .await?;
+    }
+    Ok(Reply::ok(contact))
 }
 
 /// Change a contact

@@ -40,6 +40,7 @@ use super::repo::{ContactCursor, ContactFilter};
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
+use crate::expand::{self, EmployerExpansion};
 use crate::metrics::SearchTurns;
 use crate::pagination::Page;
 
@@ -366,6 +367,7 @@ pub async fn page(
         }
         None => None,
     };
+    let expand_employers = expand::names(&query.expand, EmployerExpansion::Employer);
     let filter = ContactFilter {
         text,
         tag: query.tag,
@@ -382,7 +384,11 @@ pub async fn page(
         archived: Some(query.archived.unwrap_or(false)),
         referred_by: None,
     };
-    service::page(&mut connection, user.id, filter, sort, after, limit).await
+    let mut page = service::page(&mut connection, user.id, filter, sort, after, limit).await?;
+    if expand_employers {
+        service::expand_employers(&mut connection, user.id, &mut page.items).await?;
+    }
+    Ok(page)
 }
 
 /// Chooses how to find the matches of `term` for a page of `page_size`

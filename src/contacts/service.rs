@@ -420,3 +420,26 @@ pub async fn find_many(
     let contacts = repo::find_many(connection, user_id, ids).await?;
     Ok(contacts.into_iter().map(ContactResponse::from).collect())
 }
+
+/// Puts each contact's employer beside its id (`expand=employer`): one
+/// batch for the page.
+pub async fn expand_employers(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    contacts: &mut [ContactResponse],
+) -> ApiResult<()> {
+    let ids: Vec<Uuid> = contacts
+        .iter()
+        .filter_map(|contact| contact.employer_id)
+        .collect();
+    let found: std::collections::HashMap<Uuid, _> =
+        crate::employers::service::find_many(connection, user_id, &ids)
+            .await?
+            .into_iter()
+            .map(|employer| (employer.id, employer))
+            .collect();
+    crate::expand::attach(contacts, &found, |contact| {
+        (contact.employer_id, &mut contact.employer)
+    });
+    Ok(())
+}

@@ -20,7 +20,7 @@ crate::stored_enum::stored_enum! {
 }
 
 /// An employer on the user's target list.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct EmployerResponse {
     pub id: Uuid,
     pub name: String,

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::models::{Interview, InterviewQuestion, InterviewQuestionChangeset};
 use super::transitions::{Action, Status, allowed_actions};
 use super::warnings::Warning;
+use crate::contacts::dto::ContactResponse;
 use crate::pagination::PageSize;
 use crate::patch::{self, Patch, ReadOnlyFields};
 use crate::question_sets::dto::Category;
@@ -40,6 +41,10 @@ crate::stored_enum::stored_enum! {
 pub struct InterviewResponse {
     pub id: Uuid,
     pub contact_id: Uuid,
+    /// The contact, with `expand=contact` only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<ContactResponse>)]
+    pub contact: Option<Option<ContactResponse>>,
     pub status: Status,
     pub purpose: Option<String>,
     pub outreach_channel: Option<Channel>,
@@ -86,6 +91,7 @@ impl InterviewResponse {
         Self {
             id: interview.id,
             contact_id: interview.contact_id,
+            contact: None,
             status,
             purpose: interview.purpose,
             outreach_channel: interview.outreach_channel,
@@ -188,6 +194,7 @@ impl ReadOnlyFields for UpdateInterviewRequest {
         "id",
         "version",
         "contact_id",
+        "contact",
         "question_set_id",
         "status",
         "allowed_actions",
@@ -300,6 +307,10 @@ pub struct InterviewListQuery {
     pub from: Option<DateTime<Utc>>,
     /// `scheduled_start` before this time.
     pub to: Option<DateTime<Utc>>,
+    /// `contact`: the contact's wire form (or null) beside `contact_id`.
+    #[param(style = Form, explode = false)]
+    #[serde(default, deserialize_with = "crate::extract::list")]
+    pub expand: Option<Vec<crate::expand::ContactExpansion>>,
     /// Items per page, 1 to 100 (default 25).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     #[serde(default)]

@@ -16,6 +16,7 @@ use super::transitions::Status;
 use crate::auth::Caller;
 use crate::contacts::dto::{ContactResponse, CreateContactRequest};
 use crate::error::{ApiResult, Problem};
+use crate::expand::{self, ContactExpansion, ExpandContactQuery};
 use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields, Query};
 use crate::pagination::{Page, WholeList, WholeListQuery};
 use crate::preconditions::IfMatch;
@@ -63,6 +64,7 @@ pub async fn list_interviews(
 ) -> ApiResult<Page<InterviewResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let query = query.into_inner();
+    let expand_contacts = expand::names(&query.expand, ContactExpansion::Contact);
     let filter = InterviewFilter {
         statuses: query
             .status
@@ -73,7 +75,7 @@ pub async fn list_interviews(
         from: query.from,
         to: query.to,
     };
-    let page = service::list(
+    let mut page = service::list(
         &mut connection,
         user.id,
         filter,
@@ -81,6 +83,9 @@ pub async fn list_interviews(
         query.limit,
     )
     .await?;
+    if expand_contacts {
+        service::expand_contacts(&mut connection, user.id, &mut page.items).await?;
+    }
     Ok(page)
 }
 
@@ -119,7 +124,7 @@ pub async fn create_interview(
 /// With the actions its status allows and any warnings.
 #[utoipa::path(
     tag = "interviews",
-    params(("id" = Uuid, Path, description = "The interview")),
+    params(("id" = Uuid, Path, description = "The interview"), ExpandContactQuery),
     responses((status = 200, description = "The interview", body = InterviewResponse)),
     security(("bearer" = [])),
 )]
@@ -127,12 +132,20 @@ pub async fn create_interview(
 pub async fn get_interview(
     caller: Caller,
     id: web::Path<Uuid>,
+    query: Query<ExpandContactQuery>,
 ) -> ApiResult<Reply<InterviewResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let interview = service::get(&mut connection, user.id, *id).await?;
-    Ok(Reply::ok(
-        service::response(&mut connection, interview).await?,
-    ))
+    let mut interview = service::response(&mut connection, interview).await?;
+    if expand::names(&query.expand, ContactExpansion::Contact) {
+        service::expand_contacts(
+            &mut connection,
+            user.id,
+            std::slice::from_mut(&mut interview),
+        )
+        .await?;
+    }
+    Ok(Reply::ok(interview))
 }
 
 /// Change an interview

@@ -498,3 +498,26 @@ pub async fn add_referral(
     new.source_interview_id = Some(interview.id);
     crate::contacts::service::create(connection, new).await
 }
+
+/// Puts each interview's contact beside its id (`expand=contact`): one
+/// batch for the page.
+pub async fn expand_contacts(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    interviews: &mut [InterviewResponse],
+) -> ApiResult<()> {
+    let ids: Vec<Uuid> = interviews
+        .iter()
+        .map(|interview| interview.contact_id)
+        .collect();
+    let found: std::collections::HashMap<Uuid, _> =
+        crate::contacts::service::find_many(connection, user_id, &ids)
+            .await?
+            .into_iter()
+            .map(|contact| (contact.id, contact))
+            .collect();
+    crate::expand::attach(interviews, &found, |interview| {
+        (Some(interview.contact_id), &mut interview.contact)
+    });
+    Ok(())
+}

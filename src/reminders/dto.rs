@@ -11,6 +11,7 @@ pub const TITLE_MAX_CHARS: usize = 200;
 pub const NOTE_MAX_CHARS: usize = 20_000;
 
 use super::models::Reminder;
+use crate::contacts::dto::ContactResponse;
 use crate::pagination::PageSize;
 use crate::patch::{self, Patch, ReadOnlyFields};
 
@@ -61,6 +62,10 @@ pub struct ReminderResponse {
     pub origin: Origin,
     pub interview_id: Option<Uuid>,
     pub contact_id: Option<Uuid>,
+    /// The contact (or null), with `expand=contact` only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<ContactResponse>)]
+    pub contact: Option<Option<ContactResponse>>,
     /// When the dispatcher announced it (cleared by a snooze).
     #[serde(serialize_with = "crate::timestamp::option::serialize")]
     pub notified_at: Option<DateTime<Utc>>,
@@ -90,6 +95,7 @@ impl From<Reminder> for ReminderResponse {
             origin: reminder.origin,
             interview_id: reminder.interview_id,
             contact_id: reminder.contact_id,
+            contact: None,
             notified_at: reminder.notified_at,
             snoozed_until: reminder.snoozed_until,
             completed_at: reminder.completed_at,
@@ -157,6 +163,7 @@ impl ReadOnlyFields for UpdateReminderRequest {
         "status",
         "interview_id",
         "contact_id",
+        "contact",
         "snoozed_until",
         "notified_at",
         "completed_at",
@@ -198,6 +205,10 @@ pub struct ReminderListQuery {
     pub due_after: Option<DateTime<Utc>>,
     pub interview_id: Option<Uuid>,
     pub contact_id: Option<Uuid>,
+    /// `contact`: the contact's wire form (or null) beside `contact_id`.
+    #[param(style = Form, explode = false)]
+    #[serde(default, deserialize_with = "crate::extract::list")]
+    pub expand: Option<Vec<crate::expand::ContactExpansion>>,
     /// Items per page, 1 to 100 (default 25).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     #[serde(default)]

@@ -13,6 +13,7 @@ use super::repo::ReminderFilter;
 use super::service;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
+use crate::expand::{self, ContactExpansion, ExpandContactQuery};
 use crate::extract::{Json, JsonOrEmpty, MergePatch, NoFields, Query};
 use crate::pagination::{Page, PageQuery};
 use crate::preconditions::IfMatch;
@@ -49,6 +50,7 @@ pub async fn list_reminders(
 ) -> ApiResult<Page<ReminderResponse>> {
     let (user, mut connection) = caller.connect().await?;
     let query = query.into_inner();
+    let expand_contacts = expand::names(&query.expand, ContactExpansion::Contact);
     let filter = ReminderFilter {
         statuses: query
             .status
@@ -63,7 +65,7 @@ pub async fn list_reminders(
         contact_id: query.contact_id,
         due_now: false,
     };
-    let page = service::page(
+    let mut page = service::page(
         &mut connection,
         user.id,
         filter,
@@ -71,6 +73,9 @@ pub async fn list_reminders(
         query.limit,
     )
     .await?;
+    if expand_contacts {
+        service::expand_contacts(&mut connection, user.id, &mut page.items).await?;
+    }
     Ok(page)
 }
 
@@ -141,7 +146,7 @@ pub async fn create_reminder(
 /// Read a reminder
 #[utoipa::path(
     tag = "reminders",
-    params(("id" = Uuid, Path, description = "The reminder")),
+    params(("id" = Uuid, Path, description = "The reminder"), ExpandContactQuery),
     responses((status = 200, description = "The reminder", body = ReminderResponse)),
     security(("bearer" = [])),
 )]
@@ -149,10 +154,19 @@ pub async fn create_reminder(
 pub async fn get_reminder(
     caller: Caller,
     id: web::Path<Uuid>,
+    query: Query<ExpandContactQuery>,
 ) -> ApiResult<Reply<ReminderResponse>> {
     let (user, mut connection) = caller.connect().await?;
-    let reminder = service::get(&mut connection, user.id, *id).await?;
-    Ok(Reply::ok(reminder.into()))
+    let mut reminder: ReminderResponse = service::get(&mut connection, user.id, *id).await?.into();
+    if expand::names(&query.expand, ContactExpansion::Contact) {
+        service::expand_contacts(
+            &mut connection,
+            user.id,
+            std::slice::from_mut(&mut reminder),
+        )
+        .await?;
+    }
+    Ok(Reply::ok(reminder))
 }
 
 /// Change a manual reminder

@@ -247,3 +247,26 @@ pub async fn find_many(
     let reminders = repo::find_many(connection, user_id, ids).await?;
     Ok(reminders.into_iter().map(ReminderResponse::from).collect())
 }
+
+/// Puts each reminder's contact beside its id (`expand=contact`): one
+/// batch for the page.
+pub async fn expand_contacts(
+    connection: &mut AsyncPgConnection,
+    user_id: Uuid,
+    reminders: &mut [ReminderResponse],
+) -> ApiResult<()> {
+    let ids: Vec<Uuid> = reminders
+        .iter()
+        .filter_map(|reminder| reminder.contact_id)
+        .collect();
+    let found: std::collections::HashMap<Uuid, _> =
+        crate::contacts::service::find_many(connection, user_id, &ids)
+            .await?
+            .into_iter()
+            .map(|contact| (contact.id, contact))
+            .collect();
+    crate::expand::attach(reminders, &found, |reminder| {
+        (reminder.contact_id, &mut reminder.contact)
+    });
+    Ok(())
+}

@@ -10,6 +10,7 @@ mod contacts_search;
 mod database;
 mod deprecation;
 mod employers;
+mod expand;
 mod field_limits;
 mod http;
 mod interviews;
