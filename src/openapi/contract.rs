@@ -13,11 +13,15 @@ use serde_json::{Map, Value, json};
 pub const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8080";
 
 /// Response fields that are left out, not sent as `null`, when they do not
-/// apply: the extension members of a problem.
+/// apply: the extension members of a problem, and what `expand` adds.
 const ABSENT_WHEN_NOT_APPLICABLE: &[(&str, &str)] = &[
     ("Problem", "errors"),
     ("Problem", "allowed_actions"),
     ("Problem", "limit"),
+    // Sent only when the request asks for it with `expand`.
+    ("ContactResponse", "employer"),
+    ("InterviewResponse", "contact"),
+    ("ReminderResponse", "contact"),
 ];
 
 /// Sets that grow without a new `/v2`: `type: string` with the known

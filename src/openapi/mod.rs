@@ -57,6 +57,8 @@ No string it takes or gives holds U+0000: a request with one is refused with a 4
         crate::interviews::transitions::Status,
         crate::reminders::dto::Kind,
         crate::reminders::dto::ReminderStatus,
+        crate::expand::ContactExpansion,
+        crate::expand::EmployerExpansion,
     )),
     modifiers(&BearerScheme),
 )]

@@ -1515,6 +1515,11 @@ export interface components {
             may_contact_again?: boolean | null;
             notes?: string | null;
         };
+        /**
+         * @description What an interview or a reminder read can expand.
+         * @enum {string}
+         */
+        ContactExpansion: "contact";
         /** @description A row of an import that was not stored. */
         ContactImportError: {
             /**
@@ -1532,6 +1537,7 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             email: string | null;
+            employer?: components["schemas"]["EmployerResponse"] | null;
             /**
              * Format: uuid
              * @description One of the user's employers.
@@ -1793,6 +1799,11 @@ export interface components {
          * @enum {string}
          */
         DeliveryStatus: "pending" | "retrying" | "delivered" | "failed";
+        /**
+         * @description What a contact read can expand.
+         * @enum {string}
+         */
+        EmployerExpansion: "employer";
         /** @description An employer on the user's target list. */
         EmployerResponse: {
             /** @description Is there likely a friendly contact there (the A of LAMP)? */
@@ -1920,6 +1931,7 @@ export interface components {
             cancel_reason: string | null;
             /** Format: date-time */
             completed_at: string | null;
+            contact?: components["schemas"]["ContactResponse"] | null;
             /** Format: uuid */
             contact_id: string;
             /** Format: date-time */
@@ -2265,6 +2277,7 @@ export interface components {
         ReminderResponse: {
             /** Format: date-time */
             completed_at: string | null;
+            contact?: components["schemas"]["ContactResponse"] | null;
             /** Format: uuid */
             contact_id: string | null;
             /** Format: date-time */
@@ -3174,13 +3187,28 @@ export interface operations {
                 company?: string;
                 /** @description Only contacts linked to this employer. */
                 employer_id?: string;
-                source?: components["schemas"]["ContactSource"];
+                /**
+                 * @description Only contacts from one of these sources (comma-separated, or the
+                 *     key repeated).
+                 */
+                source?: components["schemas"]["ContactSource"][];
                 has_hiring_power?: boolean;
-                segment?: components["schemas"]["ContactSegment"];
+                /**
+                 * @description Only contacts in one of these segments (comma-separated, or the key
+                 *     repeated).
+                 */
+                segment?: components["schemas"]["ContactSegment"][];
+                /**
+                 * @description Only contacts changed after this time (`updated_at`, strictly after):
+                 *     what a client that polls has not seen.
+                 */
+                updated_after?: string;
                 /** @description Archived contacts instead of active ones (default `false`). */
                 archived?: boolean;
                 /** @description `name` (the default), `-updated_at` or `created_at`. */
                 sort?: components["schemas"]["ContactSort"];
+                /** @description `employer`: the employer's wire form (or null) beside `employer_id`. */
+                expand?: components["schemas"]["EmployerExpansion"][];
                 /** @description Items per page, 1 to 100 (default 25). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -3579,7 +3607,10 @@ export interface operations {
     };
     get_contact: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `employer`: the employer's wire form (or null) beside `employer_id`. */
+                expand?: components["schemas"]["EmployerExpansion"][];
+            };
             header?: {
                 /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
                 "If-None-Match"?: string;
@@ -3620,6 +3651,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -3961,6 +3993,11 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
+                /**
+                 * @description Only items changed after this time (strictly after): what a client
+                 *     that polls has not seen.
+                 */
+                updated_after?: string;
             };
             header?: {
                 /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
@@ -4179,8 +4216,16 @@ export interface operations {
     list_employers: {
         parameters: {
             query?: {
-                /** @description Only employers with this status. */
-                status?: components["schemas"]["EmployerStatus"];
+                /**
+                 * @description Only employers with one of these statuses (comma-separated, or the
+                 *     key repeated).
+                 */
+                status?: components["schemas"]["EmployerStatus"][];
+                /**
+                 * @description Only employers changed after this time (`updated_at`, strictly after):
+                 *     what a client that polls has not seen.
+                 */
+                updated_after?: string;
                 /** @description `lamp` (the default) or `name`. */
                 sort?: components["schemas"]["EmployerSort"];
                 /** @description Items per page, 1 to 100 (default 25). */
@@ -4542,7 +4587,16 @@ export interface operations {
     list_interviews: {
         parameters: {
             query?: {
-                status?: components["schemas"]["InterviewStatus"];
+                /**
+                 * @description Only interviews in one of these statuses (comma-separated, or the
+                 *     key repeated).
+                 */
+                status?: components["schemas"]["InterviewStatus"][];
+                /**
+                 * @description Only interviews changed after this time (`updated_at`, strictly after):
+                 *     what a client that polls has not seen.
+                 */
+                updated_after?: string;
                 contact_id?: string;
                 /** @description Interviews with contacts linked to this employer. */
                 employer_id?: string;
@@ -4550,6 +4604,8 @@ export interface operations {
                 from?: string;
                 /** @description `scheduled_start` before this time. */
                 to?: string;
+                /** @description `contact`: the contact's wire form (or null) beside `contact_id`. */
+                expand?: components["schemas"]["ContactExpansion"][];
                 /** @description Items per page, 1 to 100 (default 25). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -4765,7 +4821,10 @@ export interface operations {
     };
     get_interview: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `contact`: the contact's wire form (or null) beside `contact_id`. */
+                expand?: components["schemas"]["ContactExpansion"][];
+            };
             header?: {
                 /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
                 "If-None-Match"?: string;
@@ -4806,6 +4865,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -4910,7 +4970,13 @@ export interface operations {
     };
     list_action_items: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only items changed after this time (strictly after): what a client
+                 *     that polls has not seen.
+                 */
+                updated_after?: string;
+            };
             header?: {
                 /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
                 "If-None-Match"?: string;
@@ -4951,6 +5017,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -6100,7 +6167,13 @@ export interface operations {
     };
     list_interview_questions: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only items changed after this time (strictly after): what a client
+                 *     that polls has not seen.
+                 */
+                updated_after?: string;
+            };
             header?: {
                 /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
                 "If-None-Match"?: string;
@@ -6141,6 +6214,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -7300,8 +7374,16 @@ export interface operations {
     list_question_sets: {
         parameters: {
             query?: {
-                /** @description `all` (the default), `library` or `mine`. */
-                scope?: components["schemas"]["QuestionSetScope"];
+                /**
+                 * @description `all` (the default), `library` or `mine`; several (comma-separated,
+                 *     or the key repeated) list what each names.
+                 */
+                scope?: components["schemas"]["QuestionSetScope"][];
+                /**
+                 * @description Only sets changed after this time (`updated_at`, strictly after):
+                 *     what a client that polls has not seen.
+                 */
+                updated_after?: string;
                 /** @description Items per page, 1 to 100 (default 25). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -8172,14 +8254,29 @@ export interface operations {
     list_reminders: {
         parameters: {
             query?: {
-                status?: components["schemas"]["ReminderStatus"];
-                kind?: components["schemas"]["ReminderKind"];
+                /**
+                 * @description Only reminders in one of these statuses (comma-separated, or the key
+                 *     repeated).
+                 */
+                status?: components["schemas"]["ReminderStatus"][];
+                /**
+                 * @description Only reminders of one of these kinds (comma-separated, or the key
+                 *     repeated).
+                 */
+                kind?: components["schemas"]["ReminderKind"][];
+                /**
+                 * @description Only reminders changed after this time (`updated_at`, strictly after):
+                 *     what a client that polls has not seen.
+                 */
+                updated_after?: string;
                 /** @description `due_at` before this time. */
                 due_before?: string;
                 /** @description `due_at` at or after this time. */
                 due_after?: string;
                 interview_id?: string;
                 contact_id?: string;
+                /** @description `contact`: the contact's wire form (or null) beside `contact_id`. */
+                expand?: components["schemas"]["ContactExpansion"][];
                 /** @description Items per page, 1 to 100 (default 25). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -8400,6 +8497,11 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
+                /**
+                 * @description Only items changed after this time (strictly after): what a client
+                 *     that polls has not seen.
+                 */
+                updated_after?: string;
             };
             header?: {
                 /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
@@ -8448,7 +8550,10 @@ export interface operations {
     };
     get_reminder: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `contact`: the contact's wire form (or null) beside `contact_id`. */
+                expand?: components["schemas"]["ContactExpansion"][];
+            };
             header?: {
                 /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
                 "If-None-Match"?: string;
@@ -8489,6 +8594,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
@@ -9233,7 +9339,13 @@ export interface operations {
     };
     list_webhooks: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only items changed after this time (strictly after): what a client
+                 *     that polls has not seen.
+                 */
+                updated_after?: string;
+            };
             header?: {
                 /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */
                 "If-None-Match"?: string;
@@ -9271,6 +9383,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -9449,6 +9562,11 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
+                /**
+                 * @description Only items changed after this time (strictly after): what a client
+                 *     that polls has not seen.
+                 */
+                updated_after?: string;
             };
             header?: {
                 /** @description A tag this answer gave before: 304 while it is still the current one (with or without `-gz`) */

@@ -25,6 +25,7 @@ from .change_type_7_resource import ChangeType7Resource
 from .change_type_8 import ChangeType8
 from .change_type_8_resource import ChangeType8Resource
 from .complete_action_body import CompleteActionBody
+from .contact_expansion import ContactExpansion
 from .contact_import_error import ContactImportError
 from .contact_response import ContactResponse
 from .contact_segment import ContactSegment
@@ -42,6 +43,7 @@ from .create_webhook_request import CreateWebhookRequest
 from .created_webhook_response import CreatedWebhookResponse
 from .delivery_response import DeliveryResponse
 from .delivery_status import DeliveryStatus
+from .employer_expansion import EmployerExpansion
 from .employer_response import EmployerResponse
 from .employer_sort import EmployerSort
 from .employer_status import EmployerStatus
@@ -147,6 +149,7 @@ __all__ = (
     "ChangeType8",
     "ChangeType8Resource",
     "CompleteActionBody",
+    "ContactExpansion",
     "ContactImportError",
     "ContactResponse",
     "ContactsBySegment",
@@ -164,6 +167,7 @@ __all__ = (
     "CreateWebhookRequest",
     "DeliveryResponse",
     "DeliveryStatus",
+    "EmployerExpansion",
     "EmployerResponse",
     "EmployerSort",
     "EmployerStatus",

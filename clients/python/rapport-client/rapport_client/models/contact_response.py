@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,6 +10,11 @@ from attrs import field as _attrs_field
 
 from ..models.contact_segment import ContactSegment
 from ..models.contact_source import ContactSource
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.employer_response import EmployerResponse
+
 
 T = TypeVar("T", bound="ContactResponse")
 
@@ -39,6 +44,7 @@ class ContactResponse:
         tags (list[str]):
         updated_at (datetime.datetime):
         version (int):
+        employer (EmployerResponse | None | Unset):
     """
 
     archived_at: datetime.datetime | None
@@ -61,9 +67,12 @@ class ContactResponse:
     tags: list[str]
     updated_at: datetime.datetime
     version: int
+    employer: EmployerResponse | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.employer_response import EmployerResponse  # noqa: PLC0415
+
         archived_at: None | str
         if isinstance(self.archived_at, datetime.datetime):
             archived_at = self.archived_at.isoformat()
@@ -125,6 +134,14 @@ class ContactResponse:
 
         version = self.version
 
+        employer: dict[str, Any] | None | Unset
+        if isinstance(self.employer, Unset):
+            employer = UNSET
+        elif isinstance(self.employer, EmployerResponse):
+            employer = self.employer.to_dict()
+        else:
+            employer = self.employer
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -151,11 +168,15 @@ class ContactResponse:
                 "version": version,
             }
         )
+        if employer is not UNSET:
+            field_dict["employer"] = employer
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.employer_response import EmployerResponse  # noqa: PLC0415
+
         d = dict(src_dict)
 
         def _parse_archived_at(data: object) -> datetime.datetime | None:
@@ -282,6 +303,23 @@ class ContactResponse:
 
         version = d.pop("version")
 
+        def _parse_employer(data: object) -> EmployerResponse | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                employer_type_0 = EmployerResponse.from_dict(data)
+
+                return employer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EmployerResponse | None | Unset, data)
+
+        employer = _parse_employer(d.pop("employer", UNSET))
+
         contact_response = cls(
             archived_at=archived_at,
             company=company,
@@ -303,6 +341,7 @@ class ContactResponse:
             tags=tags,
             updated_at=updated_at,
             version=version,
+            employer=employer,
         )
 
         contact_response.additional_properties = d

@@ -12,8 +12,10 @@ from ..models.interview_action import InterviewAction
 from ..models.interview_format import InterviewFormat
 from ..models.interview_status import InterviewStatus
 from ..models.outreach_channel import OutreachChannel
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.contact_response import ContactResponse
     from ..models.interview_warning import InterviewWarning
 
 
@@ -51,6 +53,7 @@ class InterviewResponse:
         updated_at (datetime.datetime):
         version (int):
         warnings (list[InterviewWarning]): Advice, not errors.
+        contact (ContactResponse | None | Unset):
     """
 
     allowed_actions: list[InterviewAction]
@@ -78,9 +81,12 @@ class InterviewResponse:
     updated_at: datetime.datetime
     version: int
     warnings: list[InterviewWarning]
+    contact: ContactResponse | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.contact_response import ContactResponse  # noqa: PLC0415
+
         allowed_actions = []
         for allowed_actions_item_data in self.allowed_actions:
             allowed_actions_item = allowed_actions_item_data.value
@@ -177,6 +183,14 @@ class InterviewResponse:
             warnings_item = warnings_item_data.to_dict()
             warnings.append(warnings_item)
 
+        contact: dict[str, Any] | None | Unset
+        if isinstance(self.contact, Unset):
+            contact = UNSET
+        elif isinstance(self.contact, ContactResponse):
+            contact = self.contact.to_dict()
+        else:
+            contact = self.contact
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -208,11 +222,14 @@ class InterviewResponse:
                 "warnings": warnings,
             }
         )
+        if contact is not UNSET:
+            field_dict["contact"] = contact
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.contact_response import ContactResponse  # noqa: PLC0415
         from ..models.interview_warning import InterviewWarning  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -420,6 +437,23 @@ class InterviewResponse:
 
             warnings.append(warnings_item)
 
+        def _parse_contact(data: object) -> ContactResponse | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                contact_type_0 = ContactResponse.from_dict(data)
+
+                return contact_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ContactResponse | None | Unset, data)
+
+        contact = _parse_contact(d.pop("contact", UNSET))
+
         interview_response = cls(
             allowed_actions=allowed_actions,
             cancel_reason=cancel_reason,
@@ -446,6 +480,7 @@ class InterviewResponse:
             updated_at=updated_at,
             version=version,
             warnings=warnings,
+            contact=contact,
         )
 
         interview_response.additional_properties = d

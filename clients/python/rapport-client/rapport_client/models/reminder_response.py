@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -11,6 +11,11 @@ from attrs import field as _attrs_field
 from ..models.reminder_kind import ReminderKind
 from ..models.reminder_origin import ReminderOrigin
 from ..models.reminder_status import ReminderStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.contact_response import ContactResponse
+
 
 T = TypeVar("T", bound="ReminderResponse")
 
@@ -35,6 +40,7 @@ class ReminderResponse:
         title (str):
         updated_at (datetime.datetime):
         version (int):
+        contact (ContactResponse | None | Unset):
     """
 
     completed_at: datetime.datetime | None
@@ -52,9 +58,12 @@ class ReminderResponse:
     title: str
     updated_at: datetime.datetime
     version: int
+    contact: ContactResponse | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.contact_response import ContactResponse  # noqa: PLC0415
+
         completed_at: None | str
         if isinstance(self.completed_at, datetime.datetime):
             completed_at = self.completed_at.isoformat()
@@ -106,6 +115,14 @@ class ReminderResponse:
 
         version = self.version
 
+        contact: dict[str, Any] | None | Unset
+        if isinstance(self.contact, Unset):
+            contact = UNSET
+        elif isinstance(self.contact, ContactResponse):
+            contact = self.contact.to_dict()
+        else:
+            contact = self.contact
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -127,11 +144,15 @@ class ReminderResponse:
                 "version": version,
             }
         )
+        if contact is not UNSET:
+            field_dict["contact"] = contact
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.contact_response import ContactResponse  # noqa: PLC0415
+
         d = dict(src_dict)
 
         def _parse_completed_at(data: object) -> datetime.datetime | None:
@@ -234,6 +255,23 @@ class ReminderResponse:
 
         version = d.pop("version")
 
+        def _parse_contact(data: object) -> ContactResponse | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                contact_type_0 = ContactResponse.from_dict(data)
+
+                return contact_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ContactResponse | None | Unset, data)
+
+        contact = _parse_contact(d.pop("contact", UNSET))
+
         reminder_response = cls(
             completed_at=completed_at,
             contact_id=contact_id,
@@ -250,6 +288,7 @@ class ReminderResponse:
             title=title,
             updated_at=updated_at,
             version=version,
+            contact=contact,
         )
 
         reminder_response.additional_properties = d

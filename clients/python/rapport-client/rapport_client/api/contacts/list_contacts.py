@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any, cast
 from uuid import UUID
@@ -9,6 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.contact_segment import ContactSegment
 from ...models.contact_sort import ContactSort
 from ...models.contact_source import ContactSource
+from ...models.employer_expansion import EmployerExpansion
 from ...models.page_contact_response import PageContactResponse
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -20,11 +22,13 @@ def _get_kwargs(
     tag: str | Unset = UNSET,
     company: str | Unset = UNSET,
     employer_id: UUID | Unset = UNSET,
-    source: ContactSource | Unset = UNSET,
+    source: list[ContactSource] | Unset = UNSET,
     has_hiring_power: bool | Unset = UNSET,
-    segment: ContactSegment | Unset = UNSET,
+    segment: list[ContactSegment] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     archived: bool | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
+    expand: list[EmployerExpansion] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -46,19 +50,30 @@ def _get_kwargs(
         json_employer_id = str(employer_id)
     params["employer_id"] = json_employer_id
 
-    json_source: str | Unset = UNSET
+    json_source: list[str] | Unset = UNSET
     if not isinstance(source, Unset):
-        json_source = source.value
+        json_source = []
+        for source_item_data in source:
+            source_item = source_item_data.value
+            json_source.append(source_item)
 
     params["source"] = json_source
 
     params["has_hiring_power"] = has_hiring_power
 
-    json_segment: str | Unset = UNSET
+    json_segment: list[str] | Unset = UNSET
     if not isinstance(segment, Unset):
-        json_segment = segment.value
+        json_segment = []
+        for segment_item_data in segment:
+            segment_item = segment_item_data.value
+            json_segment.append(segment_item)
 
     params["segment"] = json_segment
+
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
 
     params["archived"] = archived
 
@@ -67,6 +82,15 @@ def _get_kwargs(
         json_sort = sort.value
 
     params["sort"] = json_sort
+
+    json_expand: list[str] | Unset = UNSET
+    if not isinstance(expand, Unset):
+        json_expand = []
+        for expand_item_data in expand:
+            expand_item = expand_item_data.value
+            json_expand.append(expand_item)
+
+    params["expand"] = json_expand
 
     params["limit"] = limit
 
@@ -140,11 +164,13 @@ def sync_detailed(
     tag: str | Unset = UNSET,
     company: str | Unset = UNSET,
     employer_id: UUID | Unset = UNSET,
-    source: ContactSource | Unset = UNSET,
+    source: list[ContactSource] | Unset = UNSET,
     has_hiring_power: bool | Unset = UNSET,
-    segment: ContactSegment | Unset = UNSET,
+    segment: list[ContactSegment] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     archived: bool | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
+    expand: list[EmployerExpansion] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -159,12 +185,13 @@ def sync_detailed(
         tag (str | Unset):
         company (str | Unset):
         employer_id (UUID | Unset):
-        source (ContactSource | Unset): How the user came to know a contact.
+        source (list[ContactSource] | Unset):
         has_hiring_power (bool | Unset):
-        segment (ContactSegment | Unset): How a contact answered outreach (DESIGN §4): `unknown`
-            until asked.
+        segment (list[ContactSegment] | Unset):
+        updated_after (datetime.datetime | Unset):
         archived (bool | Unset):
         sort (ContactSort | Unset): How the contact list is ordered.
+        expand (list[EmployerExpansion] | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         if_none_match (str | Unset):
@@ -185,8 +212,10 @@ def sync_detailed(
         source=source,
         has_hiring_power=has_hiring_power,
         segment=segment,
+        updated_after=updated_after,
         archived=archived,
         sort=sort,
+        expand=expand,
         limit=limit,
         cursor=cursor,
         if_none_match=if_none_match,
@@ -206,11 +235,13 @@ def sync(
     tag: str | Unset = UNSET,
     company: str | Unset = UNSET,
     employer_id: UUID | Unset = UNSET,
-    source: ContactSource | Unset = UNSET,
+    source: list[ContactSource] | Unset = UNSET,
     has_hiring_power: bool | Unset = UNSET,
-    segment: ContactSegment | Unset = UNSET,
+    segment: list[ContactSegment] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     archived: bool | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
+    expand: list[EmployerExpansion] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -225,12 +256,13 @@ def sync(
         tag (str | Unset):
         company (str | Unset):
         employer_id (UUID | Unset):
-        source (ContactSource | Unset): How the user came to know a contact.
+        source (list[ContactSource] | Unset):
         has_hiring_power (bool | Unset):
-        segment (ContactSegment | Unset): How a contact answered outreach (DESIGN §4): `unknown`
-            until asked.
+        segment (list[ContactSegment] | Unset):
+        updated_after (datetime.datetime | Unset):
         archived (bool | Unset):
         sort (ContactSort | Unset): How the contact list is ordered.
+        expand (list[EmployerExpansion] | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         if_none_match (str | Unset):
@@ -252,8 +284,10 @@ def sync(
         source=source,
         has_hiring_power=has_hiring_power,
         segment=segment,
+        updated_after=updated_after,
         archived=archived,
         sort=sort,
+        expand=expand,
         limit=limit,
         cursor=cursor,
         if_none_match=if_none_match,
@@ -267,11 +301,13 @@ async def asyncio_detailed(
     tag: str | Unset = UNSET,
     company: str | Unset = UNSET,
     employer_id: UUID | Unset = UNSET,
-    source: ContactSource | Unset = UNSET,
+    source: list[ContactSource] | Unset = UNSET,
     has_hiring_power: bool | Unset = UNSET,
-    segment: ContactSegment | Unset = UNSET,
+    segment: list[ContactSegment] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     archived: bool | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
+    expand: list[EmployerExpansion] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -286,12 +322,13 @@ async def asyncio_detailed(
         tag (str | Unset):
         company (str | Unset):
         employer_id (UUID | Unset):
-        source (ContactSource | Unset): How the user came to know a contact.
+        source (list[ContactSource] | Unset):
         has_hiring_power (bool | Unset):
-        segment (ContactSegment | Unset): How a contact answered outreach (DESIGN §4): `unknown`
-            until asked.
+        segment (list[ContactSegment] | Unset):
+        updated_after (datetime.datetime | Unset):
         archived (bool | Unset):
         sort (ContactSort | Unset): How the contact list is ordered.
+        expand (list[EmployerExpansion] | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         if_none_match (str | Unset):
@@ -312,8 +349,10 @@ async def asyncio_detailed(
         source=source,
         has_hiring_power=has_hiring_power,
         segment=segment,
+        updated_after=updated_after,
         archived=archived,
         sort=sort,
+        expand=expand,
         limit=limit,
         cursor=cursor,
         if_none_match=if_none_match,
@@ -331,11 +370,13 @@ async def asyncio(
     tag: str | Unset = UNSET,
     company: str | Unset = UNSET,
     employer_id: UUID | Unset = UNSET,
-    source: ContactSource | Unset = UNSET,
+    source: list[ContactSource] | Unset = UNSET,
     has_hiring_power: bool | Unset = UNSET,
-    segment: ContactSegment | Unset = UNSET,
+    segment: list[ContactSegment] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     archived: bool | Unset = UNSET,
     sort: ContactSort | Unset = UNSET,
+    expand: list[EmployerExpansion] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -350,12 +391,13 @@ async def asyncio(
         tag (str | Unset):
         company (str | Unset):
         employer_id (UUID | Unset):
-        source (ContactSource | Unset): How the user came to know a contact.
+        source (list[ContactSource] | Unset):
         has_hiring_power (bool | Unset):
-        segment (ContactSegment | Unset): How a contact answered outreach (DESIGN §4): `unknown`
-            until asked.
+        segment (list[ContactSegment] | Unset):
+        updated_after (datetime.datetime | Unset):
         archived (bool | Unset):
         sort (ContactSort | Unset): How the contact list is ordered.
+        expand (list[EmployerExpansion] | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         if_none_match (str | Unset):
@@ -378,8 +420,10 @@ async def asyncio(
             source=source,
             has_hiring_power=has_hiring_power,
             segment=segment,
+            updated_after=updated_after,
             archived=archived,
             sort=sort,
+            expand=expand,
             limit=limit,
             cursor=cursor,
             if_none_match=if_none_match,

@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any, cast
 
@@ -14,7 +15,8 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    status: EmployerStatus | Unset = UNSET,
+    status: list[EmployerStatus] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     sort: EmployerSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -26,11 +28,19 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_status: str | Unset = UNSET
+    json_status: list[str] | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = status.value
+        json_status = []
+        for status_item_data in status:
+            status_item = status_item_data.value
+            json_status.append(status_item)
 
     params["status"] = json_status
+
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
 
     json_sort: str | Unset = UNSET
     if not isinstance(sort, Unset):
@@ -106,7 +116,8 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    status: EmployerStatus | Unset = UNSET,
+    status: list[EmployerStatus] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     sort: EmployerSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -119,7 +130,8 @@ def sync_detailed(
     it has.
 
     Args:
-        status (EmployerStatus | Unset): Where an employer stands on the target list.
+        status (list[EmployerStatus] | Unset):
+        updated_after (datetime.datetime | Unset):
         sort (EmployerSort | Unset): How the employer list is ordered.
         limit (int | Unset):
         cursor (str | Unset):
@@ -135,6 +147,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         status=status,
+        updated_after=updated_after,
         sort=sort,
         limit=limit,
         cursor=cursor,
@@ -151,7 +164,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    status: EmployerStatus | Unset = UNSET,
+    status: list[EmployerStatus] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     sort: EmployerSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -164,7 +178,8 @@ def sync(
     it has.
 
     Args:
-        status (EmployerStatus | Unset): Where an employer stands on the target list.
+        status (list[EmployerStatus] | Unset):
+        updated_after (datetime.datetime | Unset):
         sort (EmployerSort | Unset): How the employer list is ordered.
         limit (int | Unset):
         cursor (str | Unset):
@@ -181,6 +196,7 @@ def sync(
     return sync_detailed(
         client=client,
         status=status,
+        updated_after=updated_after,
         sort=sort,
         limit=limit,
         cursor=cursor,
@@ -191,7 +207,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    status: EmployerStatus | Unset = UNSET,
+    status: list[EmployerStatus] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     sort: EmployerSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -204,7 +221,8 @@ async def asyncio_detailed(
     it has.
 
     Args:
-        status (EmployerStatus | Unset): Where an employer stands on the target list.
+        status (list[EmployerStatus] | Unset):
+        updated_after (datetime.datetime | Unset):
         sort (EmployerSort | Unset): How the employer list is ordered.
         limit (int | Unset):
         cursor (str | Unset):
@@ -220,6 +238,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         status=status,
+        updated_after=updated_after,
         sort=sort,
         limit=limit,
         cursor=cursor,
@@ -234,7 +253,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    status: EmployerStatus | Unset = UNSET,
+    status: list[EmployerStatus] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     sort: EmployerSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
@@ -247,7 +267,8 @@ async def asyncio(
     it has.
 
     Args:
-        status (EmployerStatus | Unset): Where an employer stands on the target list.
+        status (list[EmployerStatus] | Unset):
+        updated_after (datetime.datetime | Unset):
         sort (EmployerSort | Unset): How the employer list is ordered.
         limit (int | Unset):
         cursor (str | Unset):
@@ -265,6 +286,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             status=status,
+            updated_after=updated_after,
             sort=sort,
             limit=limit,
             cursor=cursor,

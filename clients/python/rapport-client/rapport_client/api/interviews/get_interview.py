@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.contact_expansion import ContactExpansion
 from ...models.interview_response import InterviewResponse
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -15,17 +16,32 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
+    expand: list[ContactExpansion] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
 
+    params: dict[str, Any] = {}
+
+    json_expand: list[str] | Unset = UNSET
+    if not isinstance(expand, Unset):
+        json_expand = []
+        for expand_item_data in expand:
+            expand_item = expand_item_data.value
+            json_expand.append(expand_item)
+
+    params["expand"] = json_expand
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/interviews/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -43,6 +59,11 @@ def _parse_response(
     if response.status_code == 304:
         response_304 = cast(Any, None)
         return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -85,6 +106,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    expand: list[ContactExpansion] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | InterviewResponse | Problem]:
     """Read an interview
@@ -93,6 +115,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        expand (list[ContactExpansion] | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -105,6 +128,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        expand=expand,
         if_none_match=if_none_match,
     )
 
@@ -119,6 +143,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    expand: list[ContactExpansion] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | InterviewResponse | Problem | None:
     """Read an interview
@@ -127,6 +152,7 @@ def sync(
 
     Args:
         id (UUID):
+        expand (list[ContactExpansion] | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -140,6 +166,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        expand=expand,
         if_none_match=if_none_match,
     ).parsed
 
@@ -148,6 +175,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    expand: list[ContactExpansion] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | InterviewResponse | Problem]:
     """Read an interview
@@ -156,6 +184,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        expand (list[ContactExpansion] | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -168,6 +197,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        expand=expand,
         if_none_match=if_none_match,
     )
 
@@ -180,6 +210,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    expand: list[ContactExpansion] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | InterviewResponse | Problem | None:
     """Read an interview
@@ -188,6 +219,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        expand (list[ContactExpansion] | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -202,6 +234,7 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            expand=expand,
             if_none_match=if_none_match,
         )
     ).parsed

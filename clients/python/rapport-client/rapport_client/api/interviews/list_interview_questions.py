@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
@@ -15,17 +16,28 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
 
+    params: dict[str, Any] = {}
+
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/interviews/{id}/questions".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -43,6 +55,11 @@ def _parse_response(
     if response.status_code == 304:
         response_304 = cast(Any, None)
         return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -85,6 +102,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | WholeListInterviewQuestionResponse]:
     """List the interview's questions
@@ -93,6 +111,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        updated_after (datetime.datetime | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -105,6 +124,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        updated_after=updated_after,
         if_none_match=if_none_match,
     )
 
@@ -119,6 +139,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | WholeListInterviewQuestionResponse | None:
     """List the interview's questions
@@ -127,6 +148,7 @@ def sync(
 
     Args:
         id (UUID):
+        updated_after (datetime.datetime | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -140,6 +162,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        updated_after=updated_after,
         if_none_match=if_none_match,
     ).parsed
 
@@ -148,6 +171,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | WholeListInterviewQuestionResponse]:
     """List the interview's questions
@@ -156,6 +180,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        updated_after (datetime.datetime | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -168,6 +193,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        updated_after=updated_after,
         if_none_match=if_none_match,
     )
 
@@ -180,6 +206,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | WholeListInterviewQuestionResponse | None:
     """List the interview's questions
@@ -188,6 +215,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        updated_after (datetime.datetime | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -202,6 +230,7 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            updated_after=updated_after,
             if_none_match=if_none_match,
         )
     ).parsed

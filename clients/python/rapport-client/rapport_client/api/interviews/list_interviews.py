@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.contact_expansion import ContactExpansion
 from ...models.interview_status import InterviewStatus
 from ...models.page_interview_response import PageInterviewResponse
 from ...models.problem import Problem
@@ -15,11 +16,13 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    status: InterviewStatus | Unset = UNSET,
+    status: list[InterviewStatus] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     contact_id: UUID | Unset = UNSET,
     employer_id: UUID | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
+    expand: list[ContactExpansion] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -30,11 +33,19 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_status: str | Unset = UNSET
+    json_status: list[str] | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = status.value
+        json_status = []
+        for status_item_data in status:
+            status_item = status_item_data.value
+            json_status.append(status_item)
 
     params["status"] = json_status
+
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
 
     json_contact_id: str | Unset = UNSET
     if not isinstance(contact_id, Unset):
@@ -55,6 +66,15 @@ def _get_kwargs(
     if not isinstance(to, Unset):
         json_to = to.isoformat()
     params["to"] = json_to
+
+    json_expand: list[str] | Unset = UNSET
+    if not isinstance(expand, Unset):
+        json_expand = []
+        for expand_item_data in expand:
+            expand_item = expand_item_data.value
+            json_expand.append(expand_item)
+
+    params["expand"] = json_expand
 
     params["limit"] = limit
 
@@ -124,11 +144,13 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    status: InterviewStatus | Unset = UNSET,
+    status: list[InterviewStatus] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     contact_id: UUID | Unset = UNSET,
     employer_id: UUID | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
+    expand: list[ContactExpansion] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -139,11 +161,13 @@ def sync_detailed(
     `scheduled_start`.
 
     Args:
-        status (InterviewStatus | Unset): Where an interview stands.
+        status (list[InterviewStatus] | Unset):
+        updated_after (datetime.datetime | Unset):
         contact_id (UUID | Unset):
         employer_id (UUID | Unset):
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
+        expand (list[ContactExpansion] | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         if_none_match (str | Unset):
@@ -158,10 +182,12 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         status=status,
+        updated_after=updated_after,
         contact_id=contact_id,
         employer_id=employer_id,
         from_=from_,
         to=to,
+        expand=expand,
         limit=limit,
         cursor=cursor,
         if_none_match=if_none_match,
@@ -177,11 +203,13 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    status: InterviewStatus | Unset = UNSET,
+    status: list[InterviewStatus] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     contact_id: UUID | Unset = UNSET,
     employer_id: UUID | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
+    expand: list[ContactExpansion] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -192,11 +220,13 @@ def sync(
     `scheduled_start`.
 
     Args:
-        status (InterviewStatus | Unset): Where an interview stands.
+        status (list[InterviewStatus] | Unset):
+        updated_after (datetime.datetime | Unset):
         contact_id (UUID | Unset):
         employer_id (UUID | Unset):
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
+        expand (list[ContactExpansion] | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         if_none_match (str | Unset):
@@ -212,10 +242,12 @@ def sync(
     return sync_detailed(
         client=client,
         status=status,
+        updated_after=updated_after,
         contact_id=contact_id,
         employer_id=employer_id,
         from_=from_,
         to=to,
+        expand=expand,
         limit=limit,
         cursor=cursor,
         if_none_match=if_none_match,
@@ -225,11 +257,13 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    status: InterviewStatus | Unset = UNSET,
+    status: list[InterviewStatus] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     contact_id: UUID | Unset = UNSET,
     employer_id: UUID | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
+    expand: list[ContactExpansion] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -240,11 +274,13 @@ async def asyncio_detailed(
     `scheduled_start`.
 
     Args:
-        status (InterviewStatus | Unset): Where an interview stands.
+        status (list[InterviewStatus] | Unset):
+        updated_after (datetime.datetime | Unset):
         contact_id (UUID | Unset):
         employer_id (UUID | Unset):
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
+        expand (list[ContactExpansion] | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         if_none_match (str | Unset):
@@ -259,10 +295,12 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         status=status,
+        updated_after=updated_after,
         contact_id=contact_id,
         employer_id=employer_id,
         from_=from_,
         to=to,
+        expand=expand,
         limit=limit,
         cursor=cursor,
         if_none_match=if_none_match,
@@ -276,11 +314,13 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    status: InterviewStatus | Unset = UNSET,
+    status: list[InterviewStatus] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     contact_id: UUID | Unset = UNSET,
     employer_id: UUID | Unset = UNSET,
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
+    expand: list[ContactExpansion] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -291,11 +331,13 @@ async def asyncio(
     `scheduled_start`.
 
     Args:
-        status (InterviewStatus | Unset): Where an interview stands.
+        status (list[InterviewStatus] | Unset):
+        updated_after (datetime.datetime | Unset):
         contact_id (UUID | Unset):
         employer_id (UUID | Unset):
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
+        expand (list[ContactExpansion] | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         if_none_match (str | Unset):
@@ -312,10 +354,12 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             status=status,
+            updated_after=updated_after,
             contact_id=contact_id,
             employer_id=employer_id,
             from_=from_,
             to=to,
+            expand=expand,
             limit=limit,
             cursor=cursor,
             if_none_match=if_none_match,

@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any, cast
 
@@ -13,7 +14,8 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    scope: QuestionSetScope | Unset = UNSET,
+    scope: list[QuestionSetScope] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -24,11 +26,19 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_scope: str | Unset = UNSET
+    json_scope: list[str] | Unset = UNSET
     if not isinstance(scope, Unset):
-        json_scope = scope.value
+        json_scope = []
+        for scope_item_data in scope:
+            scope_item = scope_item_data.value
+            json_scope.append(scope_item)
 
     params["scope"] = json_scope
+
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
 
     params["limit"] = limit
 
@@ -98,7 +108,8 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    scope: QuestionSetScope | Unset = UNSET,
+    scope: list[QuestionSetScope] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -109,7 +120,8 @@ def sync_detailed(
     (`scope=library`), the user's own (`scope=mine`), or both (the default).
 
     Args:
-        scope (QuestionSetScope | Unset): Which sets a list shows.
+        scope (list[QuestionSetScope] | Unset):
+        updated_after (datetime.datetime | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         if_none_match (str | Unset):
@@ -124,6 +136,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         scope=scope,
+        updated_after=updated_after,
         limit=limit,
         cursor=cursor,
         if_none_match=if_none_match,
@@ -139,7 +152,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    scope: QuestionSetScope | Unset = UNSET,
+    scope: list[QuestionSetScope] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -150,7 +164,8 @@ def sync(
     (`scope=library`), the user's own (`scope=mine`), or both (the default).
 
     Args:
-        scope (QuestionSetScope | Unset): Which sets a list shows.
+        scope (list[QuestionSetScope] | Unset):
+        updated_after (datetime.datetime | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         if_none_match (str | Unset):
@@ -166,6 +181,7 @@ def sync(
     return sync_detailed(
         client=client,
         scope=scope,
+        updated_after=updated_after,
         limit=limit,
         cursor=cursor,
         if_none_match=if_none_match,
@@ -175,7 +191,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    scope: QuestionSetScope | Unset = UNSET,
+    scope: list[QuestionSetScope] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -186,7 +203,8 @@ async def asyncio_detailed(
     (`scope=library`), the user's own (`scope=mine`), or both (the default).
 
     Args:
-        scope (QuestionSetScope | Unset): Which sets a list shows.
+        scope (list[QuestionSetScope] | Unset):
+        updated_after (datetime.datetime | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         if_none_match (str | Unset):
@@ -201,6 +219,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         scope=scope,
+        updated_after=updated_after,
         limit=limit,
         cursor=cursor,
         if_none_match=if_none_match,
@@ -214,7 +233,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    scope: QuestionSetScope | Unset = UNSET,
+    scope: list[QuestionSetScope] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -225,7 +245,8 @@ async def asyncio(
     (`scope=library`), the user's own (`scope=mine`), or both (the default).
 
     Args:
-        scope (QuestionSetScope | Unset): Which sets a list shows.
+        scope (list[QuestionSetScope] | Unset):
+        updated_after (datetime.datetime | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         if_none_match (str | Unset):
@@ -242,6 +263,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             scope=scope,
+            updated_after=updated_after,
             limit=limit,
             cursor=cursor,
             if_none_match=if_none_match,

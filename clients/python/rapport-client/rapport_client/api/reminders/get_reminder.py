@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.contact_expansion import ContactExpansion
 from ...models.problem import Problem
 from ...models.reminder_response import ReminderResponse
 from ...types import UNSET, Response, Unset
@@ -15,17 +16,32 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
+    expand: list[ContactExpansion] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
 
+    params: dict[str, Any] = {}
+
+    json_expand: list[str] | Unset = UNSET
+    if not isinstance(expand, Unset):
+        json_expand = []
+        for expand_item_data in expand:
+            expand_item = expand_item_data.value
+            json_expand.append(expand_item)
+
+    params["expand"] = json_expand
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/reminders/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -43,6 +59,11 @@ def _parse_response(
     if response.status_code == 304:
         response_304 = cast(Any, None)
         return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -85,12 +106,14 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    expand: list[ContactExpansion] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | ReminderResponse]:
     """Read a reminder
 
     Args:
         id (UUID):
+        expand (list[ContactExpansion] | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -103,6 +126,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        expand=expand,
         if_none_match=if_none_match,
     )
 
@@ -117,12 +141,14 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    expand: list[ContactExpansion] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | ReminderResponse | None:
     """Read a reminder
 
     Args:
         id (UUID):
+        expand (list[ContactExpansion] | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -136,6 +162,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        expand=expand,
         if_none_match=if_none_match,
     ).parsed
 
@@ -144,12 +171,14 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    expand: list[ContactExpansion] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | ReminderResponse]:
     """Read a reminder
 
     Args:
         id (UUID):
+        expand (list[ContactExpansion] | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -162,6 +191,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        expand=expand,
         if_none_match=if_none_match,
     )
 
@@ -174,12 +204,14 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    expand: list[ContactExpansion] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | ReminderResponse | None:
     """Read a reminder
 
     Args:
         id (UUID):
+        expand (list[ContactExpansion] | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -194,6 +226,7 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            expand=expand,
             if_none_match=if_none_match,
         )
     ).parsed

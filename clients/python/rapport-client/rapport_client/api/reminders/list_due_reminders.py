@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any, cast
 
@@ -14,6 +15,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -25,6 +27,11 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -92,6 +99,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | PageReminderResponse | Problem]:
     """List the reminders due now
@@ -102,6 +110,7 @@ def sync_detailed(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
+        updated_after (datetime.datetime | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -115,6 +124,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        updated_after=updated_after,
         if_none_match=if_none_match,
     )
 
@@ -130,6 +140,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | PageReminderResponse | Problem | None:
     """List the reminders due now
@@ -140,6 +151,7 @@ def sync(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
+        updated_after (datetime.datetime | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -154,6 +166,7 @@ def sync(
         client=client,
         limit=limit,
         cursor=cursor,
+        updated_after=updated_after,
         if_none_match=if_none_match,
     ).parsed
 
@@ -163,6 +176,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | PageReminderResponse | Problem]:
     """List the reminders due now
@@ -173,6 +187,7 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
+        updated_after (datetime.datetime | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -186,6 +201,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        updated_after=updated_after,
         if_none_match=if_none_match,
     )
 
@@ -199,6 +215,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | PageReminderResponse | Problem | None:
     """List the reminders due now
@@ -209,6 +226,7 @@ async def asyncio(
     Args:
         limit (int | Unset):
         cursor (str | Unset):
+        updated_after (datetime.datetime | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -224,6 +242,7 @@ async def asyncio(
             client=client,
             limit=limit,
             cursor=cursor,
+            updated_after=updated_after,
             if_none_match=if_none_match,
         )
     ).parsed

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.contact_expansion import ContactExpansion
 from ...models.page_reminder_response import PageReminderResponse
 from ...models.problem import Problem
 from ...models.reminder_kind import ReminderKind
@@ -16,12 +17,14 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    status: ReminderStatus | Unset = UNSET,
-    kind: ReminderKind | Unset = UNSET,
+    status: list[ReminderStatus] | Unset = UNSET,
+    kind: list[ReminderKind] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     due_before: datetime.datetime | Unset = UNSET,
     due_after: datetime.datetime | Unset = UNSET,
     interview_id: UUID | Unset = UNSET,
     contact_id: UUID | Unset = UNSET,
+    expand: list[ContactExpansion] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -32,17 +35,28 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_status: str | Unset = UNSET
+    json_status: list[str] | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = status.value
+        json_status = []
+        for status_item_data in status:
+            status_item = status_item_data.value
+            json_status.append(status_item)
 
     params["status"] = json_status
 
-    json_kind: str | Unset = UNSET
+    json_kind: list[str] | Unset = UNSET
     if not isinstance(kind, Unset):
-        json_kind = kind.value
+        json_kind = []
+        for kind_item_data in kind:
+            kind_item = kind_item_data.value
+            json_kind.append(kind_item)
 
     params["kind"] = json_kind
+
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
 
     json_due_before: str | Unset = UNSET
     if not isinstance(due_before, Unset):
@@ -63,6 +77,15 @@ def _get_kwargs(
     if not isinstance(contact_id, Unset):
         json_contact_id = str(contact_id)
     params["contact_id"] = json_contact_id
+
+    json_expand: list[str] | Unset = UNSET
+    if not isinstance(expand, Unset):
+        json_expand = []
+        for expand_item_data in expand:
+            expand_item = expand_item_data.value
+            json_expand.append(expand_item)
+
+    params["expand"] = json_expand
 
     params["limit"] = limit
 
@@ -132,12 +155,14 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    status: ReminderStatus | Unset = UNSET,
-    kind: ReminderKind | Unset = UNSET,
+    status: list[ReminderStatus] | Unset = UNSET,
+    kind: list[ReminderKind] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     due_before: datetime.datetime | Unset = UNSET,
     due_after: datetime.datetime | Unset = UNSET,
     interview_id: UUID | Unset = UNSET,
     contact_id: UUID | Unset = UNSET,
+    expand: list[ContactExpansion] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -148,12 +173,14 @@ def sync_detailed(
     and contact.
 
     Args:
-        status (ReminderStatus | Unset): Where a reminder stands.
-        kind (ReminderKind | Unset): What a reminder is for.
+        status (list[ReminderStatus] | Unset):
+        kind (list[ReminderKind] | Unset):
+        updated_after (datetime.datetime | Unset):
         due_before (datetime.datetime | Unset):
         due_after (datetime.datetime | Unset):
         interview_id (UUID | Unset):
         contact_id (UUID | Unset):
+        expand (list[ContactExpansion] | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         if_none_match (str | Unset):
@@ -169,10 +196,12 @@ def sync_detailed(
     kwargs = _get_kwargs(
         status=status,
         kind=kind,
+        updated_after=updated_after,
         due_before=due_before,
         due_after=due_after,
         interview_id=interview_id,
         contact_id=contact_id,
+        expand=expand,
         limit=limit,
         cursor=cursor,
         if_none_match=if_none_match,
@@ -188,12 +217,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    status: ReminderStatus | Unset = UNSET,
-    kind: ReminderKind | Unset = UNSET,
+    status: list[ReminderStatus] | Unset = UNSET,
+    kind: list[ReminderKind] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     due_before: datetime.datetime | Unset = UNSET,
     due_after: datetime.datetime | Unset = UNSET,
     interview_id: UUID | Unset = UNSET,
     contact_id: UUID | Unset = UNSET,
+    expand: list[ContactExpansion] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -204,12 +235,14 @@ def sync(
     and contact.
 
     Args:
-        status (ReminderStatus | Unset): Where a reminder stands.
-        kind (ReminderKind | Unset): What a reminder is for.
+        status (list[ReminderStatus] | Unset):
+        kind (list[ReminderKind] | Unset):
+        updated_after (datetime.datetime | Unset):
         due_before (datetime.datetime | Unset):
         due_after (datetime.datetime | Unset):
         interview_id (UUID | Unset):
         contact_id (UUID | Unset):
+        expand (list[ContactExpansion] | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         if_none_match (str | Unset):
@@ -226,10 +259,12 @@ def sync(
         client=client,
         status=status,
         kind=kind,
+        updated_after=updated_after,
         due_before=due_before,
         due_after=due_after,
         interview_id=interview_id,
         contact_id=contact_id,
+        expand=expand,
         limit=limit,
         cursor=cursor,
         if_none_match=if_none_match,
@@ -239,12 +274,14 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    status: ReminderStatus | Unset = UNSET,
-    kind: ReminderKind | Unset = UNSET,
+    status: list[ReminderStatus] | Unset = UNSET,
+    kind: list[ReminderKind] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     due_before: datetime.datetime | Unset = UNSET,
     due_after: datetime.datetime | Unset = UNSET,
     interview_id: UUID | Unset = UNSET,
     contact_id: UUID | Unset = UNSET,
+    expand: list[ContactExpansion] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -255,12 +292,14 @@ async def asyncio_detailed(
     and contact.
 
     Args:
-        status (ReminderStatus | Unset): Where a reminder stands.
-        kind (ReminderKind | Unset): What a reminder is for.
+        status (list[ReminderStatus] | Unset):
+        kind (list[ReminderKind] | Unset):
+        updated_after (datetime.datetime | Unset):
         due_before (datetime.datetime | Unset):
         due_after (datetime.datetime | Unset):
         interview_id (UUID | Unset):
         contact_id (UUID | Unset):
+        expand (list[ContactExpansion] | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         if_none_match (str | Unset):
@@ -276,10 +315,12 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         status=status,
         kind=kind,
+        updated_after=updated_after,
         due_before=due_before,
         due_after=due_after,
         interview_id=interview_id,
         contact_id=contact_id,
+        expand=expand,
         limit=limit,
         cursor=cursor,
         if_none_match=if_none_match,
@@ -293,12 +334,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    status: ReminderStatus | Unset = UNSET,
-    kind: ReminderKind | Unset = UNSET,
+    status: list[ReminderStatus] | Unset = UNSET,
+    kind: list[ReminderKind] | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     due_before: datetime.datetime | Unset = UNSET,
     due_after: datetime.datetime | Unset = UNSET,
     interview_id: UUID | Unset = UNSET,
     contact_id: UUID | Unset = UNSET,
+    expand: list[ContactExpansion] | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -309,12 +352,14 @@ async def asyncio(
     and contact.
 
     Args:
-        status (ReminderStatus | Unset): Where a reminder stands.
-        kind (ReminderKind | Unset): What a reminder is for.
+        status (list[ReminderStatus] | Unset):
+        kind (list[ReminderKind] | Unset):
+        updated_after (datetime.datetime | Unset):
         due_before (datetime.datetime | Unset):
         due_after (datetime.datetime | Unset):
         interview_id (UUID | Unset):
         contact_id (UUID | Unset):
+        expand (list[ContactExpansion] | Unset):
         limit (int | Unset):
         cursor (str | Unset):
         if_none_match (str | Unset):
@@ -332,10 +377,12 @@ async def asyncio(
             client=client,
             status=status,
             kind=kind,
+            updated_after=updated_after,
             due_before=due_before,
             due_after=due_after,
             interview_id=interview_id,
             contact_id=contact_id,
+            expand=expand,
             limit=limit,
             cursor=cursor,
             if_none_match=if_none_match,

@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
@@ -17,6 +18,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -28,6 +30,11 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -103,6 +110,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | PageDeliveryResponse | Problem]:
     """List an endpoint's deliveries
@@ -113,6 +121,7 @@ def sync_detailed(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        updated_after (datetime.datetime | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -127,6 +136,7 @@ def sync_detailed(
         id=id,
         limit=limit,
         cursor=cursor,
+        updated_after=updated_after,
         if_none_match=if_none_match,
     )
 
@@ -143,6 +153,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | PageDeliveryResponse | Problem | None:
     """List an endpoint's deliveries
@@ -153,6 +164,7 @@ def sync(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        updated_after (datetime.datetime | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -168,6 +180,7 @@ def sync(
         client=client,
         limit=limit,
         cursor=cursor,
+        updated_after=updated_after,
         if_none_match=if_none_match,
     ).parsed
 
@@ -178,6 +191,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | PageDeliveryResponse | Problem]:
     """List an endpoint's deliveries
@@ -188,6 +202,7 @@ async def asyncio_detailed(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        updated_after (datetime.datetime | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -202,6 +217,7 @@ async def asyncio_detailed(
         id=id,
         limit=limit,
         cursor=cursor,
+        updated_after=updated_after,
         if_none_match=if_none_match,
     )
 
@@ -216,6 +232,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | PageDeliveryResponse | Problem | None:
     """List an endpoint's deliveries
@@ -226,6 +243,7 @@ async def asyncio(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        updated_after (datetime.datetime | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -242,6 +260,7 @@ async def asyncio(
             client=client,
             limit=limit,
             cursor=cursor,
+            updated_after=updated_after,
             if_none_match=if_none_match,
         )
     ).parsed

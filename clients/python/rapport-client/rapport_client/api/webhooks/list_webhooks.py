@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any, cast
 
@@ -12,15 +13,26 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
 
+    params: dict[str, Any] = {}
+
+    json_updated_after: str | Unset = UNSET
+    if not isinstance(updated_after, Unset):
+        json_updated_after = updated_after.isoformat()
+    params["updated_after"] = json_updated_after
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/webhooks",
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -38,6 +50,11 @@ def _parse_response(
     if response.status_code == 304:
         response_304 = cast(Any, None)
         return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -74,6 +91,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | WholeListWebhookResponse]:
     """List webhooks
@@ -81,6 +99,7 @@ def sync_detailed(
      All of the user's endpoints (not paged). Secrets are not shown.
 
     Args:
+        updated_after (datetime.datetime | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -92,6 +111,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        updated_after=updated_after,
         if_none_match=if_none_match,
     )
 
@@ -105,6 +125,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | WholeListWebhookResponse | None:
     """List webhooks
@@ -112,6 +133,7 @@ def sync(
      All of the user's endpoints (not paged). Secrets are not shown.
 
     Args:
+        updated_after (datetime.datetime | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -124,6 +146,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        updated_after=updated_after,
         if_none_match=if_none_match,
     ).parsed
 
@@ -131,6 +154,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | WholeListWebhookResponse]:
     """List webhooks
@@ -138,6 +162,7 @@ async def asyncio_detailed(
      All of the user's endpoints (not paged). Secrets are not shown.
 
     Args:
+        updated_after (datetime.datetime | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -149,6 +174,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        updated_after=updated_after,
         if_none_match=if_none_match,
     )
 
@@ -160,6 +186,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    updated_after: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | WholeListWebhookResponse | None:
     """List webhooks
@@ -167,6 +194,7 @@ async def asyncio(
      All of the user's endpoints (not paged). Secrets are not shown.
 
     Args:
+        updated_after (datetime.datetime | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -180,6 +208,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            updated_after=updated_after,
             if_none_match=if_none_match,
         )
     ).parsed
