@@ -1,10 +1,12 @@
 //! What a client that works offline relies on (DESIGN §9): ids it chose
-//! itself, and its clock a little fast.
+//! itself, retries that run nothing twice, stale writes refused, and its
+//! clock a little fast.
 
-use reqwest::StatusCode;
-use serde_json::json;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, invalid_fields, typed_problem};
+use crate::helpers::sync::Device;
+use crate::helpers::{TestApp, id_of, invalid_fields, typed_problem};
 
 const CONTACT_ID: &str = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
 const INTERVIEW_ID: &str = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c";
@@ -403,4 +405,113 @@ async fn an_import_with_a_key_is_replayed_too() {
     assert_eq!(again.headers()["idempotent-replayed"], "true");
     let again_body: serde_json::Value = again.json().await.expect("json");
     assert_eq!(again_body, first_body);
+}
+
+/// A phone that was offline sends its queued writes when it is back, to
+/// either of two replicas behind a load balancer: answers are lost on the
+/// way and sent again, one edit was made stale by another device
+/// meanwhile. Once its queue is empty, its copy is the server's state.
+#[actix_web::test]
+async fn a_device_back_online_retries_on_either_replica_and_converges_with_the_server() {
+    let app = TestApp::spawn().await;
+    let replica = app.replica().await;
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let grace_id = id_of(
+        &app.contact(token, json!({"full_name": "Grace Hopper"}))
+            .await,
+    );
+    let grace = format!("/v1/contacts/{grace_id}");
+    let employer_id = id_of(&app.employer(token, json!({"name": "Northwind"})).await);
+    let mut phone = Device::default();
+    phone.sync(&app, &ada).await;
+    assert_eq!(
+        phone.get("contact", &grace_id).expect("synced")["version"],
+        1
+    );
+
+    // While the phone is offline, the laptop edits Grace and drops an employer.
+    let edited = app
+        .patch_json(&grace, token, &json!({"job_title": "Rear admiral"}))
+        .await;
+    assert_eq!(edited.status(), StatusCode::OK);
+    let dropped = app
+        .delete(&format!("/v1/employers/{employer_id}"), token)
+        .await;
+    assert_eq!(dropped.status(), StatusCode::NO_CONTENT);
+
+    // Back online. The create reaches the server but its answer is lost;
+    // the retry lands on the other replica and gets the first answer.
+    let alan_id = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a70";
+    let alan = json!({"id": alan_id, "full_name": "Alan Turing"});
+    let lost = post_with_key(&app, "/v1/contacts", token, "phone-alan", &alan).await;
+    assert_eq!(lost.status(), StatusCode::CREATED);
+    drop(lost);
+    let retried = post_with_key(&replica, "/v1/contacts", token, "phone-alan", &alan).await;
+    assert_eq!(retried.status(), StatusCode::CREATED);
+    assert_eq!(retried.headers()["idempotent-replayed"], "true");
+    assert_eq!(retried.json::<Value>().await.expect("json")["id"], alan_id);
+
+    // The interview with Alan, made offline, is lost twice over.
+    let interview_id = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a71";
+    let interview = json!({"id": interview_id, "contact_id": alan_id});
+    for (attempt, instance) in [&replica, &app, &replica].into_iter().enumerate() {
+        let answer = post_with_key(
+            instance,
+            "/v1/interviews",
+            token,
+            "phone-meet-alan",
+            &interview,
+        )
+        .await;
+        assert_eq!(answer.status(), StatusCode::CREATED);
+        let replayed = answer.headers().get("idempotent-replayed").is_some();
+        assert_eq!(replayed, attempt > 0);
+    }
+
+    // The phone's edit of Grace was made on version 1: refused, not lost
+    // over the laptop's.
+    let move_grace = json!({"location": "Arlington"});
+    let stale = replica
+        .request(Method::PATCH, &grace, Some(token))
+        .header("if-match", "\"1\"")
+        .json(&move_grace)
+        .send()
+        .await
+        .expect("sent");
+    let problem = typed_problem(stale, StatusCode::PRECONDITION_FAILED).await;
+    assert_eq!(problem.code, "precondition_failed");
+    // It syncs, sees the laptop's edit beside its own, and sends again on
+    // the version it now holds.
+    phone.sync(&replica, &ada).await;
+    let current = phone.get("contact", &grace_id).expect("synced");
+    assert_eq!(current["job_title"], "Rear admiral");
+    let version = current["version"].as_i64().expect("a version");
+    let merged = app
+        .request(Method::PATCH, &grace, Some(token))
+        .header("if-match", format!("\"{version}\""))
+        .json(&move_grace)
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(merged.status(), StatusCode::OK);
+
+    phone.sync(&app, &ada).await;
+    let mut new_device = Device::default();
+    new_device.sync(&replica, &ada).await;
+    assert_eq!(phone.copy, new_device.copy);
+    assert!(phone.get("employer", &employer_id).is_none());
+    let grace_now = phone.get("contact", &grace_id).expect("synced");
+    assert_eq!(grace_now, &app.get_json(&grace, token).await);
+    assert_eq!(grace_now["location"], "Arlington");
+    assert_eq!(grace_now["job_title"], "Rear admiral");
+    // Each write ran once.
+    let contacts = app.get_json("/v1/contacts", token).await;
+    assert_eq!(contacts["items"].as_array().expect("items").len(), 2);
+    let interviews = replica.get_json("/v1/interviews", token).await;
+    assert_eq!(interviews["items"].as_array().expect("items").len(), 1);
+    assert_eq!(
+        phone.get("interview", interview_id).expect("synced")["contact_id"],
+        alan_id
+    );
 }

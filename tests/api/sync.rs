@@ -11,42 +11,8 @@ use diesel_async::{RunQueryDsl, SimpleAsyncConnection};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
+use crate::helpers::sync::{catch_up, page};
 use crate::helpers::{TestApp, TestUser, id_of, typed_problem};
-
-/// One page after `since`.
-async fn page(app: &TestApp, user: &TestUser, since: Option<&str>, limit: Option<u32>) -> Value {
-    let mut query: Vec<(&str, String)> = Vec::new();
-    if let Some(since) = since {
-        query.push(("since", since.to_owned()));
-    }
-    if let Some(limit) = limit {
-        query.push(("limit", limit.to_string()));
-    }
-    let response = app
-        .request(reqwest::Method::GET, "/v1/sync", Some(&user.access_token))
-        .query(&query)
-        .send()
-        .await
-        .expect("a response");
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.expect("a sync page")
-}
-
-/// Every page after `since` until `has_more` is false: the changes and the
-/// token to keep.
-async fn catch_up(app: &TestApp, user: &TestUser, since: Option<&str>) -> (Vec<Value>, String) {
-    let mut changes = Vec::new();
-    let mut token = since.map(str::to_owned);
-    for _ in 0..100 {
-        let body = page(app, user, token.as_deref(), None).await;
-        changes.extend(body["changes"].as_array().expect("changes").iter().cloned());
-        token = Some(body["next_token"].as_str().expect("a token").to_owned());
-        if body["has_more"] == false {
-            return (changes, token.expect("a token"));
-        }
-    }
-    panic!("sync never finished");
-}
 
 /// `(resource, id) → op` of a list of changes.
 fn listed(changes: &[Value]) -> BTreeMap<(String, String), String> {

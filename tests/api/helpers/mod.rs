@@ -6,7 +6,9 @@ pub mod database;
 pub mod declared;
 pub mod proxy;
 pub mod receiver;
+pub mod sync;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::dev::ServerHandle;
@@ -29,7 +31,8 @@ pub struct TestApp {
     /// What the app was built from, for tests that read a piece of it.
     pub components: Components,
     server: ServerHandle,
-    pub database: TestDatabase,
+    /// Shared with the replicas started beside this app.
+    pub database: Arc<TestDatabase>,
     /// What the server answered, held against the document at the end.
     answers: declared::Answers,
 }
@@ -64,8 +67,20 @@ impl TestApp {
         Self::serve_components(Components::new(settings), database).await
     }
 
+    /// A second instance of this app, with its own pool and caches, on the
+    /// same database: what a load balancer in front of two replicas sends
+    /// a client to.
+    pub async fn replica(&self) -> Self {
+        let components = Components::new(self.state.settings.as_ref().clone());
+        Self::serve_shared(components, self.database.clone()).await
+    }
+
     /// Starts the app that `components` make.
     pub async fn serve_components(components: Components, database: TestDatabase) -> Self {
+        Self::serve_shared(components, Arc::new(database)).await
+    }
+
+    async fn serve_shared(components: Components, database: Arc<TestDatabase>) -> Self {
         let state = components.state.clone();
         let app_components = components.clone();
         let answers = declared::Answers::default();
