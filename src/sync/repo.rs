@@ -68,8 +68,10 @@ pub async fn changed_since(
 }
 
 /// Up to `limit` rows in position order after `after`, written by
-/// transactions that committed by `until`, that do not record a deletion:
-/// every resource there is has one.
+/// transactions that committed by `until`, each the last such row of its
+/// resource and not a deletion: one row for every resource there is, even
+/// before compaction has dropped the rows later ones supersede. Index
+/// `sync_changes_resource_idx` answers the later-row check.
 pub async fn present_at(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
@@ -79,10 +81,14 @@ pub async fn present_at(
     resources: &[&str],
 ) -> QueryResult<Vec<Entry>> {
     diesel::sql_query(
-        "SELECT position, resource, id FROM sync_changes \
+        "SELECT position, resource, id FROM sync_changes AS change \
          WHERE user_id = $1 AND NOT deleted \
            AND pg_visible_in_snapshot(xid, $2::text::pg_snapshot) \
            AND position > $3 AND resource = ANY($4) \
+           AND NOT EXISTS (SELECT FROM sync_changes AS later \
+                WHERE later.user_id = change.user_id AND later.resource = change.resource \
+                  AND later.id = change.id AND later.position > change.position \
+                  AND pg_visible_in_snapshot(later.xid, $2::text::pg_snapshot)) \
          ORDER BY position LIMIT $5",
     )
     .bind::<diesel::sql_types::Uuid, _>(user_id)

@@ -2,10 +2,13 @@
 //! itself, retries that run nothing twice, stale writes refused, and its
 //! clock a little fast.
 
+use chrono::{Duration, Utc};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::helpers::sync::Device;
+use crate::helpers::sync::{Device, read_back};
 use crate::helpers::{TestApp, id_of, invalid_fields, typed_problem};
 
 const CONTACT_ID: &str = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
@@ -513,5 +516,142 @@ async fn a_device_back_online_retries_on_either_replica_and_converges_with_the_s
     assert_eq!(
         phone.get("interview", interview_id).expect("synced")["contact_id"],
         alan_id
+    );
+}
+
+/// A phone's queue of writes, each a POST with its own key, sent to either
+/// of two replicas with half the answers lost at random (each lost one is
+/// sent again until an answer arrives), then the whole queue sent once
+/// more, as after the app restarts before it cleared its queue. Every
+/// repeat runs nothing and answers as the first did; the phone's copy ends
+/// as the server's state.
+#[actix_web::test]
+async fn a_queue_sent_with_answers_lost_at_random_then_resent_whole_runs_each_write_once() {
+    let app = TestApp::spawn().await;
+    let replica = app.replica().await;
+    let instances = [&app, &replica];
+    let ada = app.user("ada").await;
+    let token = &ada.access_token;
+    let mut phone = Device::default();
+    phone.sync(&replica, &ada).await;
+
+    let employer = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4b01";
+    let grace = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4b02";
+    let alan = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4b03";
+    let interview = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4b04";
+    let item = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4b05";
+    let reminder = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4b06";
+    let starts = Utc::now() + Duration::days(3);
+    let queue = [
+        (
+            "/v1/employers".to_owned(),
+            json!({"id": employer, "name": "Northwind"}),
+        ),
+        (
+            "/v1/contacts".to_owned(),
+            json!({"id": grace, "full_name": "Grace Hopper", "employer_id": employer}),
+        ),
+        (
+            "/v1/contacts".to_owned(),
+            json!({"id": alan, "full_name": "Alan Turing", "referred_by_contact_id": grace}),
+        ),
+        (
+            "/v1/interviews".to_owned(),
+            json!({"id": interview, "contact_id": grace}),
+        ),
+        (
+            format!("/v1/interviews/{interview}/request"),
+            json!({"channel": "email"}),
+        ),
+        (
+            format!("/v1/interviews/{interview}/schedule"),
+            json!({"scheduled_start": starts.to_rfc3339()}),
+        ),
+        (
+            format!("/v1/interviews/{interview}/action-items"),
+            json!({"id": item, "text": "Read the engineering blog"}),
+        ),
+        (
+            "/v1/reminders".to_owned(),
+            json!({"id": reminder, "title": "Bring the portfolio", "due_at": starts.to_rfc3339()}),
+        ),
+        (format!("/v1/reminders/{reminder}/complete"), json!({})),
+    ];
+
+    let mut chance = StdRng::seed_from_u64(18);
+    let mut first_answers = Vec::new();
+    for (index, (path, body)) in queue.iter().enumerate() {
+        let key = format!("phone-write-{index}");
+        let mut attempt = 0;
+        let answer = loop {
+            let instance = instances[chance.random_range(0..instances.len())];
+            let answer = post_with_key(instance, path, token, &key, body).await;
+            let replayed = answer.headers().contains_key("idempotent-replayed");
+            assert_eq!(replayed, attempt > 0, "{path}, attempt {attempt}");
+            attempt += 1;
+            // Lost on the way: the phone never reads it.
+            if attempt < 8 && chance.random_bool(0.5) {
+                continue;
+            }
+            break answer;
+        };
+        let status = answer.status();
+        assert!(status.is_success(), "{path}: {status}");
+        first_answers.push((status, answer.json::<Value>().await.expect("json")));
+    }
+
+    for (index, (path, body)) in queue.iter().enumerate() {
+        let instance = instances[chance.random_range(0..instances.len())];
+        let key = format!("phone-write-{index}");
+        let answer = post_with_key(instance, path, token, &key, body).await;
+        assert_eq!(answer.headers()["idempotent-replayed"], "true", "{path}");
+        let (status, first) = &first_answers[index];
+        assert_eq!(answer.status(), *status, "{path}");
+        assert_eq!(
+            &answer.json::<Value>().await.expect("json"),
+            first,
+            "{path}"
+        );
+    }
+
+    phone.sync(&app, &ada).await;
+    let mut new_device = Device::default();
+    new_device.sync(&replica, &ada).await;
+    assert_eq!(phone.copy, new_device.copy);
+    for ((resource, id), data) in &phone.copy {
+        let change = json!({"resource": resource, "id": id, "data": data});
+        assert_eq!(
+            &read_back(&app, &ada, &change).await,
+            data,
+            "{resource} {id}"
+        );
+    }
+    let count = |resource: &str| {
+        phone
+            .copy
+            .keys()
+            .filter(|(kind, _)| kind == resource)
+            .count()
+    };
+    assert_eq!(count("employer"), 1);
+    assert_eq!(count("contact"), 2);
+    assert_eq!(count("interview"), 1);
+    assert_eq!(count("action_item"), 1);
+    // Beside the interview's own reminders, one of the phone's.
+    let portfolio = phone
+        .copy
+        .values()
+        .filter(|data| data["title"] == "Bring the portfolio")
+        .count();
+    assert_eq!(portfolio, 1);
+    let scheduled = phone.get("interview", interview).expect("synced");
+    assert_eq!(scheduled["status"], "scheduled");
+    assert_eq!(
+        phone.get("reminder", reminder).expect("synced")["status"],
+        "done"
+    );
+    assert_eq!(
+        phone.get("contact", alan).expect("synced")["referred_by_contact_id"],
+        grace
     );
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use reqwest::StatusCode;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::{TestApp, TestUser};
 
@@ -45,6 +45,43 @@ pub async fn catch_up(app: &TestApp, user: &TestUser, since: Option<&str>) -> (V
         }
     }
     panic!("sync never finished");
+}
+
+/// What the resource's own GET answers now.
+pub async fn read_back(app: &TestApp, user: &TestUser, change: &Value) -> Value {
+    let token = &user.access_token;
+    let id = change["id"].as_str().expect("id");
+    let data = &change["data"];
+    let path = match change["resource"].as_str().expect("resource") {
+        "user" => "/v1/me".to_owned(),
+        "contact" => format!("/v1/contacts/{id}"),
+        "employer" => format!("/v1/employers/{id}"),
+        "interview" => format!("/v1/interviews/{id}"),
+        "action_item" => format!(
+            "/v1/interviews/{}/action-items/{id}",
+            data["interview_id"].as_str().expect("interview_id")
+        ),
+        "question_set" => format!("/v1/question-sets/{id}"),
+        "reminder" => format!("/v1/reminders/{id}"),
+        "webhook" => format!("/v1/webhooks/{id}"),
+        "interview_question" => {
+            let interview = data["interview_id"].as_str().expect("interview_id");
+            let questions = app
+                .get_json(&format!("/v1/interviews/{interview}/questions"), token)
+                .await;
+            let mut question = questions["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .find(|question| question["id"] == id)
+                .cloned()
+                .expect("the question is listed");
+            question["interview_id"] = json!(interview);
+            return question;
+        }
+        other => panic!("unexpected resource {other}"),
+    };
+    app.get_json(&path, token).await
 }
 
 /// A device's copy of an account, kept by `GET /v1/sync` alone: what an
