@@ -31,7 +31,7 @@ pub enum EmployerExpansion {
 #[into_params(parameter_in = Query)]
 pub struct ExpandContactQuery {
     /// `contact`: the contact's wire form (or null) beside `contact_id`.
-    #[param(style = Form, explode = false)]
+    #[param(style = Form, explode = false, min_items = 1)]
     #[serde(default, deserialize_with = "crate::extract::list")]
     pub expand: Option<Vec<ContactExpansion>>,
 }
@@ -42,7 +42,7 @@ pub struct ExpandContactQuery {
 #[into_params(parameter_in = Query)]
 pub struct ExpandEmployerQuery {
     /// `employer`: the employer's wire form (or null) beside `employer_id`.
-    #[param(style = Form, explode = false)]
+    #[param(style = Form, explode = false, min_items = 1)]
     #[serde(default, deserialize_with = "crate::extract::list")]
     pub expand: Option<Vec<EmployerExpansion>>,
 }

@@ -292,8 +292,26 @@ fn invalid_query(error: impl std::fmt::Display) -> ApiError {
 
 /// A query string, read strictly (unknown parameters refused, 400) into
 /// `T`. A list field takes repeated keys (`status=a&status=b`); with
-/// [`list`] it takes a comma-separated value too.
+/// [`list`] it takes a comma-separated value too. A parameter given with no
+/// value (`updated_after=`, `expand`) is refused too, since the parser would
+/// read it as left out and answer as if the client had asked for nothing:
+/// only the parameters of [`MAY_BE_EMPTY`] take one.
 pub struct Query<T>(pub T);
+
+/// The parameters for which an empty value plainly means something: the
+/// text filters none (as an emptied search box sends), `cursor` the first
+/// page (a client that keeps the last `next_cursor` sends it as it is).
+const MAY_BE_EMPTY: &[&str] = &["q", "tag", "company", "cursor"];
+
+/// The first parameter of `query` given without a value that needs one.
+fn empty_parameter(query: &str) -> Option<&str> {
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .find(|(name, value)| value.is_empty() && !MAY_BE_EMPTY.contains(name))
+        .map(|(name, _)| name)
+}
 
 impl<T> Query<T> {
     pub fn into_inner(self) -> T {
@@ -314,8 +332,14 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
     type Future = std::future::Ready<Result<Self, ApiError>>;
 
     fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        let query = request.query_string();
+        if let Some(name) = empty_parameter(query) {
+            return std::future::ready(Err(invalid_query(format_args!(
+                "`{name}` has no value: give one or leave the parameter out"
+            ))));
+        }
         std::future::ready(
-            serde_html_form::from_str(request.query_string())
+            serde_html_form::from_str(query)
                 .map(Query)
                 .map_err(invalid_query),
         )
@@ -390,6 +414,18 @@ mod tests {
             Err(ApiError::Validation(errors)) => errors,
             other => panic!("expected a 422, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_parameter_without_a_value_is_named_unless_it_is_free_text() {
+        assert_eq!(
+            empty_parameter("limit=5&updated_after="),
+            Some("updated_after")
+        );
+        assert_eq!(empty_parameter("expand"), Some("expand"));
+        assert_eq!(empty_parameter("q=&tag=&company=&cursor=&limit=5"), None);
+        assert_eq!(empty_parameter("status=a,b&&status=c"), None);
+        assert_eq!(empty_parameter(""), None);
     }
 
     #[test]

@@ -383,13 +383,13 @@ pub struct ContactListQuery {
     pub employer_id: Option<Uuid>,
     /// Only contacts from one of these sources (comma-separated, or the
     /// key repeated).
-    #[param(style = Form, explode = false)]
+    #[param(style = Form, explode = false, min_items = 1)]
     #[serde(default, deserialize_with = "crate::extract::list")]
     pub source: Option<Vec<Source>>,
     pub has_hiring_power: Option<bool>,
     /// Only contacts in one of these segments (comma-separated, or the key
     /// repeated).
-    #[param(style = Form, explode = false)]
+    #[param(style = Form, explode = false, min_items = 1)]
     #[serde(default, deserialize_with = "crate::extract::list")]
     pub segment: Option<Vec<Segment>>,
     /// Only contacts changed after this time (`updated_at`, strictly after):
@@ -400,7 +400,7 @@ pub struct ContactListQuery {
     /// `name` (the default), `-updated_at` or `created_at`.
     pub sort: Option<ContactSort>,
     /// `employer`: the employer's wire form (or null) beside `employer_id`.
-    #[param(style = Form, explode = false)]
+    #[param(style = Form, explode = false, min_items = 1)]
     #[serde(default, deserialize_with = "crate::extract::list")]
     pub expand: Option<Vec<crate::expand::EmployerExpansion>>,
     /// Items per page, 1 to 100 (default 25).

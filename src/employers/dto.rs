@@ -197,7 +197,7 @@ pub enum EmployerSort {
 pub struct EmployerListQuery {
     /// Only employers with one of these statuses (comma-separated, or the
     /// key repeated).
-    #[param(style = Form, explode = false)]
+    #[param(style = Form, explode = false, min_items = 1)]
     #[serde(default, deserialize_with = "crate::extract::list")]
     pub status: Option<Vec<EmployerStatus>>,
     /// Only employers changed after this time (`updated_at`, strictly after):

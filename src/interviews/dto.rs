@@ -294,7 +294,7 @@ pub struct ThankYouActionBody {
 pub struct InterviewListQuery {
     /// Only interviews in one of these statuses (comma-separated, or the
     /// key repeated).
-    #[param(style = Form, explode = false)]
+    #[param(style = Form, explode = false, min_items = 1)]
     #[serde(default, deserialize_with = "crate::extract::list")]
     pub status: Option<Vec<Status>>,
     /// Only interviews changed after this time (`updated_at`, strictly after):
@@ -308,7 +308,7 @@ pub struct InterviewListQuery {
     /// `scheduled_start` before this time.
     pub to: Option<DateTime<Utc>>,
     /// `contact`: the contact's wire form (or null) beside `contact_id`.
-    #[param(style = Form, explode = false)]
+    #[param(style = Form, explode = false, min_items = 1)]
     #[serde(default, deserialize_with = "crate::extract::list")]
     pub expand: Option<Vec<crate::expand::ContactExpansion>>,
     /// Items per page, 1 to 100 (default 25).

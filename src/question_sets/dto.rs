@@ -246,7 +246,7 @@ impl Scope {
 pub struct QuestionSetListQuery {
     /// `all` (the default), `library` or `mine`; several (comma-separated,
     /// or the key repeated) list what each names.
-    #[param(style = Form, explode = false)]
+    #[param(style = Form, explode = false, min_items = 1)]
     #[serde(default, deserialize_with = "crate::extract::list")]
     pub scope: Option<Vec<Scope>>,
     /// Only sets changed after this time (`updated_at`, strictly after):

@@ -188,12 +188,12 @@ pub struct SnoozeRequest {
 pub struct ReminderListQuery {
     /// Only reminders in one of these statuses (comma-separated, or the key
     /// repeated).
-    #[param(style = Form, explode = false)]
+    #[param(style = Form, explode = false, min_items = 1)]
     #[serde(default, deserialize_with = "crate::extract::list")]
     pub status: Option<Vec<ReminderStatus>>,
     /// Only reminders of one of these kinds (comma-separated, or the key
     /// repeated).
-    #[param(style = Form, explode = false)]
+    #[param(style = Form, explode = false, min_items = 1)]
     #[serde(default, deserialize_with = "crate::extract::list")]
     pub kind: Option<Vec<Kind>>,
     /// Only reminders changed after this time (`updated_at`, strictly after):
@@ -206,7 +206,7 @@ pub struct ReminderListQuery {
     pub interview_id: Option<Uuid>,
     pub contact_id: Option<Uuid>,
     /// `contact`: the contact's wire form (or null) beside `contact_id`.
-    #[param(style = Form, explode = false)]
+    #[param(style = Form, explode = false, min_items = 1)]
     #[serde(default, deserialize_with = "crate::extract::list")]
     pub expand: Option<Vec<crate::expand::ContactExpansion>>,
     /// Items per page, 1 to 100 (default 25).

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, TestUser, id_of};
+use crate::helpers::{TestApp, TestUser, id_of, typed_problem};
 
 /// The ids a list answers for `query`.
 async fn ids(
@@ -399,4 +399,42 @@ async fn whole_lists_and_the_other_pages_take_updated_after_too() {
         status_of(&app, &ada, &items, &[("updated_after", "soon")]).await,
         StatusCode::BAD_REQUEST
     );
+}
+
+#[actix_web::test]
+async fn a_parameter_without_a_value_is_a_400_except_a_text_filter() {
+    let app = TestApp::spawn().await;
+    let ada = app.user("ada").await;
+    let grace = id_of(
+        &app.contact(&ada.access_token, json!({"full_name": "Grace"}))
+            .await,
+    );
+    for query in [
+        "/v1/contacts?updated_after=",
+        "/v1/contacts?segment=",
+        "/v1/contacts?expand",
+        "/v1/contacts/export?format=",
+        "/v1/interviews?status=requested&status=",
+        "/v1/reminders/due?limit=",
+        "/v1/sync?since=",
+        &format!("/v1/contacts/{grace}?expand="),
+    ] {
+        let answer = app.get(query, &ada.access_token).await;
+        let problem = typed_problem(answer, StatusCode::BAD_REQUEST).await;
+        assert!(
+            problem.detail.contains("has no value"),
+            "{query}: {}",
+            problem.detail
+        );
+    }
+    // An emptied search box or tag filter asks for no filter, an empty
+    // cursor for the first page.
+    let all = ids(
+        &app,
+        &ada,
+        "/v1/contacts",
+        &[("q", ""), ("tag", ""), ("company", ""), ("cursor", "")],
+    )
+    .await;
+    assert_eq!(all, BTreeSet::from([grace]));
 }
