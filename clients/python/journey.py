@@ -170,7 +170,7 @@ expect(scheduled.status.value == "scheduled", "a scheduled interview")
 
 library = checked(
     "Page_QuestionSetResponse",
-    list_question_sets.sync_detailed(client=client, scope=QuestionSetScope.LIBRARY),
+    list_question_sets.sync_detailed(client=client, scope=[QuestionSetScope.LIBRARY]),
 )
 expect(len(library.items) > 0, "a library question set")
 questions = checked(

@@ -85,7 +85,7 @@ const scheduled = checked("InterviewResponse", await api.POST("/v1/interviews/{i
 expect(scheduled.status === "scheduled", "a scheduled interview");
 
 const library = checked("Page_QuestionSetResponse", await api.GET("/v1/question-sets", {
-  params: { query: { scope: "library" } },
+  params: { query: { scope: ["library"] } },
 }));
 const set = library.items[0];
 expect(set !== undefined, "a library question set");
