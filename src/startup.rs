@@ -14,7 +14,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::jwt::JwtKeys;
 use crate::auth::password::Passwords;
-use crate::auth::rate_limit::Budgets;
+use crate::auth::rate_limit::{self, Budgets};
 use crate::config::Settings;
 use crate::contacts::search::ContactSearch;
 use crate::deprecation::{self, Deprecations};
@@ -176,12 +176,14 @@ pub async fn serve(settings: Settings) -> StartResult<()> {
     components.passwords.warm_up().await?;
     let state = components.state.clone();
 
-    let budgets = components.budgets.clone();
+    let pool = state.pool.clone();
     actix_web::rt::spawn(async move {
         let mut interval = tokio::time::interval(Duration::from_secs(60));
         loop {
             interval.tick().await;
-            budgets.prune();
+            if let Err(error) = rate_limit::forget_full(&pool).await {
+                tracing::warn!(%error, "full rate-limit buckets were not deleted");
+            }
         }
     });
     let pool = state.pool.clone();

@@ -49,7 +49,12 @@ pub async fn register(
     request: HttpRequest,
     body: Json<RegisterRequest>,
 ) -> ApiResult<Reply<TokenResponse>> {
-    budgets.sign_in.check(&request)?;
+    // The budget is spent before the hash is paid for; no connection is
+    // held while it is made.
+    budgets
+        .sign_in
+        .check(&mut *state.pool.get().await?, &request)
+        .await?;
     let Json(body) = body;
     let password_hash = passwords.hash(body.password.clone()).await?;
     let mut connection = state.pool.get().await?;
@@ -83,9 +88,9 @@ pub async fn login(
     request: HttpRequest,
     body: Json<LoginRequest>,
 ) -> ApiResult<web::Json<TokenResponse>> {
-    budgets.sign_in.check(&request)?;
-    let Json(body) = body;
     let mut connection = state.pool.get().await?;
+    budgets.sign_in.check(&mut connection, &request).await?;
+    let Json(body) = body;
     let session = service::login(
         &mut connection,
         &keys,

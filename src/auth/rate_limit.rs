@@ -1,47 +1,71 @@
 //! Rate limits: a token bucket per key whose burst equals its per-minute
 //! figure, for register and login (per client address), password changes
-//! (per user) and webhook pings (per webhook).
+//! (per user) and webhook pings (per webhook). The buckets are rows of
+//! `rate_buckets`, spent by `rapport_spend` (DESIGN §11): every replica
+//! spends the one budget of the deployment, not a budget of its own.
 
-use std::hash::Hash;
+use std::fmt::Display;
 use std::net::{IpAddr, Ipv4Addr};
-use std::num::NonZeroU32;
 
 use actix_web::HttpRequest;
-use governor::clock::{Clock, DefaultClock};
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use uuid::Uuid;
+use diesel::QueryableByName;
+use diesel::sql_types::{Bool, Double, Nullable, Text};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
-use crate::error::ApiError;
+use crate::db::Pool;
+use crate::error::{ApiError, ApiResult};
 
-/// A budget of attempts a minute for each key. One instance is shared by
-/// every worker of the process.
-pub struct PerMinute<K: Hash + Eq + Clone> {
-    limiter: DefaultKeyedRateLimiter<K>,
+/// A budget of attempts a minute for each key of one kind, named by the
+/// prefix of its keys.
+pub struct PerMinute {
+    kind: &'static str,
+    burst: f64,
 }
 
-impl<K: Hash + Eq + Clone> PerMinute<K> {
-    pub fn new(per_minute: u32) -> Self {
-        let per_minute = NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN);
+/// What spending one attempt found.
+#[derive(Debug, QueryableByName)]
+pub struct Spent {
+    #[diesel(sql_type = Bool)]
+    pub allowed: bool,
+    /// Attempts left, fractions included.
+    #[diesel(sql_type = Double)]
+    pub remaining: f64,
+    /// Seconds until the next attempt is allowed (0 when this one was).
+    #[diesel(sql_type = Nullable<Double>)]
+    pub retry_after: Option<f64>,
+}
+
+impl PerMinute {
+    pub fn new(kind: &'static str, per_minute: u32) -> Self {
         Self {
-            limiter: RateLimiter::keyed(Quota::per_minute(per_minute)),
+            kind,
+            burst: f64::from(per_minute.max(1)),
         }
     }
 
     /// Spends one attempt of `key`'s budget, or answers 429 with the
     /// seconds until the next attempt is allowed.
-    pub fn check(&self, key: &K) -> Result<(), ApiError> {
-        self.limiter.check_key(key).map_err(|not_until| {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
-            ApiError::RateLimited {
-                retry_after_secs: wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
-            }
+    pub async fn check(
+        &self,
+        connection: &mut AsyncPgConnection,
+        key: impl Display,
+    ) -> ApiResult<()> {
+        let spent: Spent = diesel::sql_query(
+            "SELECT allowed, remaining, retry_after FROM rapport_spend($1, $2, $3)",
+        )
+        .bind::<Text, _>(format!("{}:{key}", self.kind))
+        .bind::<Double, _>(self.burst)
+        .bind::<Double, _>(self.burst / 60.0)
+        .get_result(connection)
+        .await?;
+        if spent.allowed {
+            return Ok(());
+        }
+        let wait = spent.retry_after.unwrap_or(60.0);
+        Err(ApiError::RateLimited {
+            // Whole seconds, rounded up: a client that waits as told is let in.
+            retry_after_secs: wait.ceil().max(1.0) as u64,
         })
-    }
-
-    /// Forgets keys whose buckets are full again, so memory stays bounded.
-    pub fn prune(&self) {
-        self.limiter.retain_recent();
-        self.limiter.shrink_to_fit();
     }
 }
 
@@ -50,51 +74,60 @@ pub const PASSWORD_CHANGES_PER_MINUTE: u32 = 5;
 /// Pings one webhook may be sent a minute (DESIGN §8).
 pub const PINGS_PER_MINUTE: u32 = 10;
 
-/// Every budget of the process, pruned together once a minute.
+/// Every budget of the deployment.
 pub struct Budgets {
     /// Register and login, by client address.
     pub sign_in: AuthRateLimiter,
     /// `POST /v1/me/password`, by user.
-    pub password_changes: PerMinute<Uuid>,
+    pub password_changes: PerMinute,
     /// `POST /v1/webhooks/{id}/ping`, by webhook.
-    pub pings: PerMinute<Uuid>,
+    pub pings: PerMinute,
 }
 
 impl Budgets {
     pub fn new(sign_in_per_minute: u32, trusted_proxies: Vec<IpAddr>) -> Self {
         Self {
             sign_in: AuthRateLimiter::new(sign_in_per_minute, trusted_proxies),
-            password_changes: PerMinute::new(PASSWORD_CHANGES_PER_MINUTE),
-            pings: PerMinute::new(PINGS_PER_MINUTE),
+            password_changes: PerMinute::new("password", PASSWORD_CHANGES_PER_MINUTE),
+            pings: PerMinute::new("ping", PINGS_PER_MINUTE),
         }
     }
+}
 
-    pub fn prune(&self) {
-        self.sign_in.limiter.prune();
-        self.password_changes.prune();
-        self.pings.prune();
-    }
+/// Deletes the buckets that are full again (or whose window ended): one
+/// missing is one full. Returns how many went.
+pub async fn forget_full(pool: &Pool) -> ApiResult<usize> {
+    let mut connection = pool.get().await?;
+    Ok(
+        diesel::sql_query("DELETE FROM rate_buckets WHERE forget_at < clock_timestamp()")
+            .execute(&mut connection)
+            .await?,
+    )
 }
 
 /// The budget shared by register and login, per client address.
 pub struct AuthRateLimiter {
-    limiter: PerMinute<IpAddr>,
+    limiter: PerMinute,
     trusted_proxies: Vec<IpAddr>,
 }
 
 impl AuthRateLimiter {
     pub fn new(per_minute: u32, trusted_proxies: Vec<IpAddr>) -> Self {
         Self {
-            limiter: PerMinute::new(per_minute),
+            limiter: PerMinute::new("sign_in", per_minute),
             trusted_proxies,
         }
     }
 
     /// Spends one attempt of the caller's budget, or answers 429 with the
     /// seconds until the next attempt is allowed.
-    pub fn check(&self, request: &HttpRequest) -> Result<(), ApiError> {
+    pub async fn check(
+        &self,
+        connection: &mut AsyncPgConnection,
+        request: &HttpRequest,
+    ) -> ApiResult<()> {
         let address = rate_limit_key(client_address(request, &self.trusted_proxies));
-        self.limiter.check(&address)
+        self.limiter.check(connection, address).await
     }
 }
 
@@ -165,32 +198,5 @@ mod tests {
         assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
         assert_eq!(key("::ffff:192.0.2.7"), "192.0.2.7");
         assert_eq!(key("192.0.2.7"), "192.0.2.7");
-
-        let limiter = AuthRateLimiter::new(2, vec![]);
-        let from = |address: &str| {
-            TestRequest::default()
-                .peer_addr(address.parse().expect("addr"))
-                .to_http_request()
-        };
-        assert!(limiter.check(&from("[2001:db8::1]:1")).is_ok());
-        assert!(limiter.check(&from("[2001:db8::2]:1")).is_ok());
-        assert!(limiter.check(&from("[2001:db8::ffff:3]:1")).is_err());
-        assert!(limiter.check(&from("[2001:db8:0:1::1]:1")).is_ok());
-    }
-
-    #[test]
-    fn the_budget_runs_out_and_says_when_to_retry() {
-        let limiter = AuthRateLimiter::new(2, vec![]);
-        let request = TestRequest::default()
-            .peer_addr("192.0.2.1:1".parse().expect("addr"))
-            .to_http_request();
-        assert!(limiter.check(&request).is_ok());
-        assert!(limiter.check(&request).is_ok());
-        match limiter.check(&request) {
-            Err(ApiError::RateLimited { retry_after_secs }) => {
-                assert!((1..=30).contains(&retry_after_secs))
-            }
-            other => panic!("expected 429, got {other:?}"),
-        }
     }
 }

@@ -83,8 +83,12 @@ pub async fn change_password(
     body: Json<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
     // The connection goes back to the pool while the password is hashed.
-    let user = caller.user().await?;
-    budgets.password_changes.check(&user.id)?;
+    let (user, mut connection) = caller.connect().await?;
+    budgets
+        .password_changes
+        .check(&mut connection, user.id)
+        .await?;
+    drop(connection);
     service::change_password(&state.pool, &passwords, user, body.0).await?;
     Ok(HttpResponse::NoContent().finish())
 }

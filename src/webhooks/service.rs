@@ -135,10 +135,10 @@ pub async fn ping(
     connection: &mut AsyncPgConnection,
     user_id: Uuid,
     id: Uuid,
-    pings: &PerMinute<Uuid>,
+    pings: &PerMinute,
 ) -> ApiResult<()> {
     let webhook = own(connection, user_id, id).await?;
-    pings.check(&webhook.id)?;
+    pings.check(connection, webhook.id).await?;
     outbox::enqueue_for(
         connection,
         webhook.id,

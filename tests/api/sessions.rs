@@ -457,3 +457,50 @@ async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget() {
         StatusCode::TOO_MANY_REQUESTS
     );
 }
+
+#[actix_web::test]
+async fn two_replicas_spend_one_budget_and_racing_attempts_spend_it_exactly() {
+    let app = TestApp::spawn_with(|settings| settings.auth_rate_per_minute = 10).await;
+    let replica = app.replica().await;
+    let login = |instance: &TestApp| {
+        instance
+            .request(reqwest::Method::POST, "/v1/auth/login", None)
+            .json(&json!({"email": "x@example.com", "password": "whatever password"}))
+            .send()
+    };
+    // Twenty attempts at once, half to each replica: ten get through.
+    let attempts = (0..20).map(|n| login(if n % 2 == 0 { &app } else { &replica }));
+    let statuses: Vec<StatusCode> = futures_util::future::join_all(attempts)
+        .await
+        .into_iter()
+        .map(|answer| answer.expect("sent").status())
+        .collect();
+    let let_in = statuses
+        .iter()
+        .filter(|status| **status == StatusCode::UNAUTHORIZED)
+        .count();
+    let limited = statuses
+        .iter()
+        .filter(|status| **status == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!((let_in, limited), (10, 10), "{statuses:?}");
+    for instance in [&app, &replica] {
+        assert_eq!(
+            login(instance).await.expect("sent").status(),
+            StatusCode::TOO_MANY_REQUESTS
+        );
+    }
+    // A bucket that has refilled is forgotten by the pruning job, and one
+    // that has not is kept.
+    app.database
+        .run_statement("UPDATE rate_buckets SET forget_at = now() - interval '1 second'")
+        .await;
+    let forgotten = rapport::auth::rate_limit::forget_full(&app.state.pool)
+        .await
+        .expect("pruned");
+    assert_eq!(forgotten, 1);
+    assert_eq!(
+        login(&replica).await.expect("sent").status(),
+        StatusCode::UNAUTHORIZED
+    );
+}
